@@ -8,9 +8,13 @@ public static class CliRunner
     /// <summary>Exit code for bad usage or bad option values.</summary>
     public const int UsageError = 2;
 
+    /// <summary>Exit code for missing or unreadable input files.</summary>
+    public const int InputError = 1;
+
     /// <summary>
     /// Runs <paramref name="root"/>. Parse errors and <see cref="CliUsageException"/> print one line naming the
-    /// problem and exit with <see cref="UsageError"/>; other exceptions propagate (never swallowed).
+    /// problem and exit with <see cref="UsageError"/>; file problems exit with <see cref="InputError"/>; other
+    /// exceptions (bugs) propagate with their stack trace.
     /// </summary>
     public static int Run(RootCommand root, string[] args)
     {
@@ -24,10 +28,16 @@ public static class CliRunner
         {
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (CliUsageException e)
+        catch (Exception e) when (e is CliUsageException or Envs.UnknownEnvException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return UsageError;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            // Missing or broken input files (ROMs, checkpoints, run folders): the message names the file and the fix.
+            Console.Error.WriteLine($"error: {e.Message}");
+            return InputError;
         }
     }
 }

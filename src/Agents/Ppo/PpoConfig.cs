@@ -1,0 +1,164 @@
+using System.Text.Json.Serialization;
+
+namespace Rims.Agents.Ppo;
+
+/// <summary>
+/// Everything a PPO run depends on. Defaults are the RIMs paper's (Kostrikov's Atari PPO command, DESIGN.md §5)
+/// with CleanRL ppo_atari_lstm semantics. Serialised to config.json (snake_case) so a run can be reproduced.
+/// </summary>
+public sealed record PpoConfig
+{
+    /// <summary>Environment id (see `envs`).</summary>
+    public string Env { get; init; } = "GridPickup";
+
+    /// <summary>Recurrent core: lstm, gru or rims.</summary>
+    public string Core { get; init; } = "lstm";
+
+    /// <summary>Seed of the envs (env i gets seed + i), the weights and the action sampling.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Agent steps (policy decisions summed over envs) to train for; Atari frames = this x frame skip.</summary>
+    public long TotalSteps { get; init; } = 10_000_000;
+
+    /// <summary>Parallel environments.</summary>
+    public int NumEnvs { get; init; } = 8;
+
+    /// <summary>Steps per env per rollout (the sequence length the core is trained on).</summary>
+    public int NumSteps { get; init; } = 128;
+
+    /// <summary>Adam learning rate at the start.</summary>
+    public double LearningRate { get; init; } = 2.5e-4;
+
+    /// <summary>Anneal the learning rate linearly to 0 over the run.</summary>
+    public bool AnnealLr { get; init; } = true;
+
+    /// <summary>Adam epsilon (1e-5 as in the PPO implementations the paper used, not PyTorch's 1e-8).</summary>
+    public double AdamEps { get; init; } = 1e-5;
+
+    /// <summary>Discount.</summary>
+    public float Gamma { get; init; } = 0.99f;
+
+    /// <summary>GAE lambda.</summary>
+    public float GaeLambda { get; init; } = 0.95f;
+
+    /// <summary>Minibatches per epoch; each holds NumEnvs / NumMinibatches whole env sequences.</summary>
+    public int NumMinibatches { get; init; } = 4;
+
+    /// <summary>Passes over the rollout per update.</summary>
+    public int UpdateEpochs { get; init; } = 4;
+
+    /// <summary>Normalise advantages within each minibatch.</summary>
+    public bool NormAdv { get; init; } = true;
+
+    /// <summary>Policy ratio clip (the paper's Atari command uses 0.1).</summary>
+    public float ClipCoef { get; init; } = 0.1f;
+
+    /// <summary>Clip the value loss around the rollout's values with the same coefficient.</summary>
+    public bool ClipVloss { get; init; } = true;
+
+    /// <summary>Entropy bonus coefficient.</summary>
+    public float EntCoef { get; init; } = 0.01f;
+
+    /// <summary>Value loss coefficient.</summary>
+    public float VfCoef { get; init; } = 0.5f;
+
+    /// <summary>Global gradient-norm clip.</summary>
+    public double MaxGradNorm { get; init; } = 0.5;
+
+    /// <summary>Stop an update's epochs early when the approximate KL exceeds this (null: never).</summary>
+    public double? TargetKl { get; init; }
+
+    /// <summary>Width of the encoder's feature vector (null: 512 for frames, 128 for grids).</summary>
+    public int? Features { get; init; }
+
+    /// <summary>Recurrent state width of LSTM/GRU; RIMs use units x hidden-per-unit (null: the feature width).</summary>
+    public int? Hidden { get; init; }
+
+    /// <summary>RIMs settings (used when Core is rims).</summary>
+    public RimsOptions Rims { get; init; } = new();
+
+    /// <summary>Torch intra-op threads.</summary>
+    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Threads stepping the envs (1 = on the training thread).</summary>
+    public int EnvThreads { get; init; } = 1;
+
+    /// <summary>Save a checkpoint every this many iterations (0: only at the end).</summary>
+    public int SaveEvery { get; init; }
+
+    /// <summary>Env-family options passed through to the env factory (e.g. sticky-actions).</summary>
+    public Dictionary<string, string> EnvOptions { get; init; } = [];
+
+    /// <summary>ROM folder for Atari envs (null: RIMS_ROMS, else ./roms).</summary>
+    public string? Roms { get; init; }
+
+    /// <summary>Agent steps collected per iteration.</summary>
+    [JsonIgnore] public int BatchSize => NumEnvs * NumSteps;
+
+    /// <summary>Iterations the run performs.</summary>
+    [JsonIgnore] public long Iterations => TotalSteps / BatchSize;
+
+    /// <summary>Checks every value and names the option that is wrong and what it must be.</summary>
+    public void Validate()
+    {
+        static void Require(bool ok, string option, string rule)
+        {
+            if (!ok) throw new ArgumentException($"{option} {rule}");
+        }
+        Require(NumEnvs >= 1, "--num-envs", $"must be at least 1 (got {NumEnvs})");
+        Require(NumSteps >= 1, "--num-steps", $"must be at least 1 (got {NumSteps})");
+        Require(NumMinibatches >= 1 && NumEnvs % NumMinibatches == 0, "--num-minibatches",
+            $"must divide --num-envs ({NumEnvs}) because minibatches are whole env sequences (got {NumMinibatches})");
+        Require(TotalSteps >= BatchSize, "--total-steps",
+            $"must be at least one rollout, --num-envs x --num-steps = {BatchSize} (got {TotalSteps})");
+        Require(LearningRate > 0, "--learning-rate", $"must be positive (got {LearningRate})");
+        Require(Gamma is > 0 and <= 1, "--gamma", $"must be in (0, 1] (got {Gamma})");
+        Require(GaeLambda is >= 0 and <= 1, "--gae-lambda", $"must be in [0, 1] (got {GaeLambda})");
+        Require(UpdateEpochs >= 1, "--update-epochs", $"must be at least 1 (got {UpdateEpochs})");
+        Require(ClipCoef > 0, "--clip-coef", $"must be positive (got {ClipCoef})");
+        Require(MaxGradNorm > 0, "--max-grad-norm", $"must be positive (got {MaxGradNorm})");
+        Require(Threads >= 1, "--threads", $"must be at least 1 (got {Threads})");
+        Require(EnvThreads >= 1, "--env-threads", $"must be at least 1 (got {EnvThreads})");
+        Require(SaveEvery >= 0, "--save-every", $"must be 0 or more (got {SaveEvery})");
+        Require(Features is null or > 0, "--features", $"must be positive (got {Features})");
+        Require(Hidden is null or > 0, "--hidden", $"must be positive (got {Hidden})");
+        Require(Core is "lstm" or "gru" or "rims", "--core", $"must be lstm, gru or rims (got '{Core}')");
+    }
+}
+
+/// <summary>RIMs core settings as the CLI exposes them; null sizes take the cell's defaults.</summary>
+public sealed record RimsOptions
+{
+    /// <summary>Number of units K.</summary>
+    public int Units { get; init; } = 6;
+
+    /// <summary>Units updated per step, k_A.</summary>
+    public int Active { get; init; } = 4;
+
+    /// <summary>Hidden size per unit (null: the core width divided by Units, so K*h is close to the LSTM's).</summary>
+    public int? Hidden { get; init; }
+
+    /// <summary>Per-unit cell: lstm or gru.</summary>
+    public string Cell { get; init; } = "lstm";
+
+    /// <summary>Selection rule: null (variant A, the paper) or softmax (variant B, the official Atari code).</summary>
+    public string Selection { get; init; } = "null";
+
+    /// <summary>Communication attention heads (null: default).</summary>
+    public int? CommHeads { get; init; }
+
+    /// <summary>Communication key size (null: default).</summary>
+    public int? CommKey { get; init; }
+
+    /// <summary>Communication value size (null: default).</summary>
+    public int? CommValue { get; init; }
+
+    /// <summary>Input attention key size (null: default).</summary>
+    public int? InputKey { get; init; }
+
+    /// <summary>Input attention value size (null: default).</summary>
+    public int? InputValue { get; init; }
+
+    /// <summary>Dropout inside the attentions (0 in RL so acting and re-evaluation agree).</summary>
+    public double Dropout { get; init; }
+}

@@ -1,0 +1,36 @@
+using Rims.Envs.Vector;
+
+namespace Rims.Agents.Ppo;
+
+/// <summary>A sliding window over the last finished episodes, for the progress display and the summary.</summary>
+public sealed class RecentEpisodes(int capacity = 100)
+{
+    private readonly Queue<EpisodeEnd> window = new();
+
+    /// <summary>Episodes seen in total.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Adds a finished episode.</summary>
+    public void Add(EpisodeEnd episode)
+    {
+        window.Enqueue(episode);
+        if (window.Count > capacity) window.Dequeue();
+        Count++;
+    }
+
+    /// <summary>Mean raw return over the window (NaN when empty).</summary>
+    public double MeanReturn => window.Count == 0 ? double.NaN : window.Average(e => e.Return);
+
+    /// <summary>Mean length over the window (NaN when empty).</summary>
+    public double MeanLength => window.Count == 0 ? double.NaN : window.Average(e => (double)e.Length);
+
+    /// <summary>Success rate over the window's episodes that have the notion (null when none has).</summary>
+    public double? SuccessRate
+    {
+        get
+        {
+            var withSuccess = window.Where(e => e.Success >= 0).ToList();
+            return withSuccess.Count == 0 ? null : withSuccess.Average(e => (double)e.Success);
+        }
+    }
+}

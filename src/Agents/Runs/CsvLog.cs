@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text;
+
+namespace Rims.Agents.Runs;
+
+/// <summary>
+/// An append-only CSV file with a fixed header, flushed after every row so a crashed run keeps its history.
+/// Numbers use the invariant culture; NaN and null values are written as empty cells.
+/// </summary>
+public sealed class CsvLog : IDisposable
+{
+    private readonly StreamWriter writer;
+    private readonly int columns;
+    private readonly StringBuilder line = new();
+
+    /// <summary>Creates <paramref name="path"/> and writes <paramref name="header"/>.</summary>
+    public CsvLog(string path, IReadOnlyList<string> header)
+    {
+        writer = new StreamWriter(path, append: false, Encoding.UTF8);
+        columns = header.Count;
+        writer.WriteLine(string.Join(',', header));
+        writer.Flush();
+    }
+
+    /// <summary>Appends one row; the number of values must match the header.</summary>
+    public void Append(params double?[] values)
+    {
+        if (values.Length != columns) throw new ArgumentException($"row has {values.Length} values, header has {columns}");
+        line.Clear();
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (i > 0) line.Append(',');
+            if (values[i] is { } v && !double.IsNaN(v)) line.Append(v.ToString("R", CultureInfo.InvariantCulture));
+        }
+        writer.WriteLine(line);
+        writer.Flush();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => writer.Dispose();
+}

@@ -1,0 +1,58 @@
+using Rims.Envs;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Rims.Policies.Encoders;
+
+/// <summary>
+/// A small CNN for MiniGrid's symbolic 7x7x3 view plus an optional mission vector. The three index channels
+/// (object, colour, state) are one-hot encoded first: the indices are categories, and feeding them as
+/// magnitudes would make "box" (7) look like a bigger "key" (5). Conv 3x3 32, Conv 3x3 64 (7x7 -> 3x3), then
+/// Linear over [conv features, mission] -> features, ReLU.
+/// </summary>
+public sealed class GridCnn : ObservationEncoder
+{
+    /// <summary>MiniGrid index ranges: 11 object types, 6 colours, 3 states.</summary>
+    private const int Objects = 11, Colours = 6, States = 3;
+
+    private readonly Sequential conv;
+    private readonly Linear head;
+    private readonly bool hasMission;
+
+    /// <summary>Encodes the "image" part (and the "mission" part when present) of <paramref name="spec"/>.</summary>
+    public GridCnn(ObservationSpec spec, int featureSize = 128) : base("grid_cnn", spec)
+    {
+        int image = spec.IndexOf("image");
+        if (image < 0 || spec.Parts[image].Shape is not [7, 7, 3])
+            throw new ArgumentException($"the grid CNN reads an 'image' part of shape [7, 7, 3]; the observation is {spec}");
+        int mission = spec.IndexOf("mission");
+        hasMission = mission >= 0;
+        int missionSize = hasMission ? spec.Parts[mission].Size : 0;
+        FeatureSize = featureSize;
+        conv = nn.Sequential(
+            nn.Conv2d(Objects + Colours + States, 32, 3), nn.ReLU(),
+            nn.Conv2d(32, 64, 3), nn.ReLU(),
+            nn.Flatten());
+        head = nn.Linear(64 * 3 * 3 + missionSize, featureSize);
+        RegisterComponents();
+        InitTrunk();
+    }
+
+    /// <inheritdoc />
+    public override int FeatureSize { get; }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor observations)
+    {
+        using var scope = NewDisposeScope();
+        var image = Part(observations, "image").to_type(ScalarType.Int64);
+        var oneHot = cat([
+            nn.functional.one_hot(image[.., .., .., 0].clamp(0, Objects - 1), Objects),
+            nn.functional.one_hot(image[.., .., .., 1].clamp(0, Colours - 1), Colours),
+            nn.functional.one_hot(image[.., .., .., 2].clamp(0, States - 1), States)], -1);
+        var features = conv.forward(oneHot.to_type(ScalarType.Float32).permute(0, 3, 1, 2));
+        if (hasMission) features = cat([features, Part(observations, "mission").to_type(ScalarType.Float32)], 1);
+        return scope.MoveToOuter(nn.functional.relu(head.forward(features)));
+    }
+}
