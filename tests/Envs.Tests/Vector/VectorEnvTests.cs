@@ -1,0 +1,132 @@
+using Rims.Envs.Vector;
+
+namespace Rims.Envs.Tests.Vector;
+
+public class VectorEnvTests
+{
+    private static VectorEnv Make(int count, int length, bool truncate = false, int threads = 1, int lives = 1) =>
+        new(Enumerable.Range(0, count).Select(_ => (IEnv)new CountingEnv(length, truncate, lives)).ToList(), threads);
+
+    [Fact]
+    public void ResetSeedsEnvIWithSeedPlusI()
+    {
+        using var envs = Make(3, 5);
+        envs.Reset(100);
+        Assert.Equal([100, 101, 102], envs.Envs.Select(e => ((CountingEnv)e).LastSeed!.Value));
+        Assert.Equal(new byte[] { 1, 0, 1, 0, 1, 0 }, envs.Observations);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void AutoResetsInTheSameStepAndKeepsTheFinalObservation(int threads)
+    {
+        using var envs = Make(4, 2, truncate: true, threads: threads);
+        envs.Reset(0);
+        envs.Step([0, 1, 2, 0]);
+        Assert.All(envs.Truncated, Assert.False);
+        Assert.Equal(new byte[] { 1, 1, 1, 1, 1, 1, 1, 1 }, envs.Observations);
+        envs.Step([1, 1, 1, 1]);
+        Assert.All(envs.Truncated, Assert.True);
+        Assert.All(envs.Terminated, Assert.False);
+        // The batch already holds episode 2's first observation; the final one (episode 1, step 2) is kept.
+        Assert.Equal(new byte[] { 2, 0, 2, 0, 2, 0, 2, 0 }, envs.Observations);
+        Assert.Equal(new byte[] { 1, 2, 1, 2, 1, 2, 1, 2 }, envs.FinalObservations);
+    }
+
+    [Fact]
+    public void ReportsEpisodeStatisticsFromRawRewardsWhenTheGameEnds()
+    {
+        using var envs = Make(2, 3);
+        envs.Reset(0);
+        envs.Step([1, 2]);
+        envs.Step([1, 2]);
+        Assert.Equal(0, envs.FinishedEpisodes.Length);
+        envs.Step([2, 0]);
+        var ended = envs.FinishedEpisodes.ToArray();
+        Assert.Equal(2, ended.Length);
+        Assert.Equal(new EpisodeEnd(0, 40, 3, 1), ended[0]);
+        Assert.Equal(new EpisodeEnd(1, 40, 3, 1), ended[1]);
+        Assert.Equal([2f, 0f], envs.Rewards);
+        Assert.All(envs.Terminated, Assert.True);
+    }
+
+    [Fact]
+    public void ALearnerEpisodeEndThatIsNotGameOverDoesNotEndTheStatisticsEpisode()
+    {
+        using var envs = Make(1, 2, lives: 2);
+        envs.Reset(0);
+        envs.Step([1]);
+        envs.Step([1]);
+        Assert.True(envs.Terminated[0]);
+        Assert.Equal(0, envs.FinishedEpisodes.Length);
+        envs.Step([1]);
+        envs.Step([1]);
+        var episode = Assert.Single(envs.FinishedEpisodes.ToArray());
+        Assert.Equal(40, episode.Return);
+        Assert.Equal(4, episode.Length);
+    }
+
+    [Fact]
+    public void ThreadedAndSequentialSteppingAgree()
+    {
+        using var sequential = Make(5, 3);
+        using var threaded = Make(5, 3, threads: 2);
+        sequential.Reset(7);
+        threaded.Reset(7);
+        var random = new Random(1);
+        for (int t = 0; t < 20; t++)
+        {
+            int[] actions = Enumerable.Range(0, 5).Select(_ => random.Next(3)).ToArray();
+            sequential.Step(actions);
+            threaded.Step(actions);
+            Assert.Equal(sequential.Observations, threaded.Observations);
+            Assert.Equal(sequential.Rewards, threaded.Rewards);
+            Assert.Equal(sequential.FinishedEpisodes.ToArray(), threaded.FinishedEpisodes.ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void SteppingAllocatesNothing(int threads)
+    {
+        using var envs = Make(8, 5, threads: threads);
+        envs.Reset(0);
+        int[] actions = new int[8];
+        for (int t = 0; t < 100; t++) envs.Step(actions);
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        for (int t = 0; t < 1000; t++) envs.Step(actions);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.True(allocated < 1024, $"1000 vectorised steps allocated {allocated} bytes");
+    }
+
+    [Fact]
+    public void AnExceptionInAWorkerReachesTheCaller()
+    {
+        using var envs = new VectorEnv([new CountingEnv(3), new ThrowingEnv()], threads: 2);
+        envs.Reset(0);
+        var error = Assert.Throws<InvalidOperationException>(() => envs.Step([0, 0]));
+        Assert.Equal("broken env", error.Message);
+    }
+
+    [Fact]
+    public void RejectsMismatchedEnvsAndActionCounts()
+    {
+        Assert.Throws<ArgumentException>(() => new VectorEnv([]));
+        using var envs = Make(2, 3);
+        envs.Reset(0);
+        Assert.Throws<ArgumentException>(() => envs.Step([0]));
+    }
+
+    private sealed class ThrowingEnv : IEnv
+    {
+        public ObservationSpec ObservationSpec { get; } = new(new ObservationPart("counters", [2]));
+        public int ActionCount => 3;
+        public IReadOnlyList<string> ActionNames { get; } = ["zero", "one", "two"];
+        public void Reset(Span<byte> observation, int? seed = null) { }
+        public StepResult Step(int action, Span<byte> observation) => throw new InvalidOperationException("broken env");
+        public void Dispose() { }
+    }
+}
