@@ -6,6 +6,7 @@ var root = new RootCommand("Rims: PPO with swappable recurrent cores (LSTM, GRU,
 var bench = new Command("bench", "Speed benchmarks (steps or frames per second).");
 // Verbs (one line each; keep README's verb list in step):
 root.Subcommands.Add(PpoCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(EnvsCommand.Create());
 root.Subcommands.Add(bench);
 return CliRunner.Run(root, args);

@@ -50,7 +50,7 @@ public sealed class EnvRegistry
 
 /// <summary>Thrown for an env id nobody registered.</summary>
 public sealed class UnknownEnvException(string id, IEnumerable<string> known)
-    : ArgumentException($"unknown env id '{id}'. Known ids: {string.Join(", ", known)} (run `rims envs` for descriptions)")
+    : ArgumentException($"unknown env id '{id}'. Known ids: {string.Join(", ", known)} (the `envs` verb lists them with descriptions)")
 {
     /// <summary>The id that was asked for.</summary>
     public string Id { get; } = id;
