@@ -51,9 +51,8 @@ public static class PpoRun
     {
         config.Validate();
         set_num_threads(config.Threads);
-        random.manual_seed(config.Seed);
         using var envs = MakeEnvs(config);
-        using var policy = PolicyFactory.Create(config, envs.Spec, envs.ActionCount);
+        using var policy = CreateSeededPolicy(config, envs);
         int framesPerStep = envs.Envs[0] is IFramedEnv framed ? framed.FramesPerStep : 1;
         var path = runDirectory ?? Path.Combine("runs", RunFolder.DefaultName(config.Env, config.Core, config.Seed, DateTime.UtcNow));
 
@@ -124,6 +123,21 @@ public static class PpoRun
         run.Log.Information("finished at step {Step}: mean return {Return:F2} over the last {Count} episodes",
             trainer.GlobalStep, recent.MeanReturn, Math.Min(recent.Count, 100));
         return new RunResult(run.Path, trainer.GlobalStep, recent.MeanReturn, successRate);
+    }
+
+    private static readonly Lock TorchSeedLock = new();
+
+    /// <summary>
+    /// Seeds torch's global generator and builds the policy under one lock, so runs trained on parallel threads
+    /// (compare --parallel) still get the initial weights their seed implies.
+    /// </summary>
+    public static ActorCritic CreateSeededPolicy(PpoConfig config, VectorEnv envs)
+    {
+        lock (TorchSeedLock)
+        {
+            random.manual_seed(config.Seed);
+            return PolicyFactory.Create(config, envs.Spec, envs.ActionCount);
+        }
     }
 
     private static void LogIteration(RunFolder run, IterationStats stats, int framesPerStep, double wallSeconds)

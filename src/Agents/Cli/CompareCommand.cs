@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Rims.Agents.Comparison;
+
+namespace Rims.Agents.Cli;
+
+/// <summary>`compare`: trains every (core, seed) pair, evaluates each on the training and evaluation envs, writes the report.</summary>
+public static class CompareCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create()
+    {
+        var command = new Command("compare", "Train cores side by side over seeds, evaluate on several envs, and write a report.");
+        var cores = new Option<string>("--cores") { Description = "Comma-separated cores", DefaultValueFactory = _ => "lstm,rims" };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per core (1..N)", DefaultValueFactory = _ => 3 };
+        var evalEnvs = new Option<string?>("--eval-envs") { Description = "Comma-separated extra env ids to evaluate every final policy on" };
+        var evalEpisodes = new Option<int>("--eval-episodes") { Description = "Evaluation games per env", DefaultValueFactory = _ => 100 };
+        var name = new Option<string?>("--name") { Description = "Comparison name (default: {env}-{cores})" };
+        var parallel = new Option<int>("--parallel") { Description = "Runs trained at once (threads; give each --threads cores/parallel)", DefaultValueFactory = _ => 1 };
+        foreach (var option in new Option[] { cores, seeds, evalEnvs, evalEpisodes, name, parallel }) command.Options.Add(option);
+        var ppo = new PpoOptions(command, includeEnvAndCore: false);
+        command.Options.Add(ppo.Env);
+
+        command.SetAction(parse =>
+        {
+            var config = ppo.Read(parse);
+            var coreList = Split(parse.GetValue(cores)).Select(c => c.ToLowerInvariant()).ToList();
+            var plan = new ComparisonPlan
+            {
+                Base = config,
+                Cores = coreList,
+                Seeds = parse.GetValue(seeds),
+                EvalEnvs = Split(parse.GetValue(evalEnvs)),
+                EvalEpisodes = parse.GetValue(evalEpisodes),
+                Name = parse.GetValue(name) ?? $"{config.Env.Replace('/', '-')}-{string.Join('-', coreList)}",
+                Parallel = parse.GetValue(parallel),
+            };
+            try
+            {
+                plan.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
+            var commandLine = "compare " + string.Join(' ', parse.Tokens.Select(t => t.Value));
+            var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
+            var report = ComparisonReport.Write(folders, Path.Combine(plan.RunsRoot, "reports", plan.Name), plan.Name);
+            Console.WriteLine($"report: {report}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static List<string> Split(string? list) =>
+        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}

@@ -1,0 +1,52 @@
+using Rims.Agents.Evaluation;
+using Rims.Agents.Ppo;
+using Rims.Agents.Runs;
+using Rims.Envs;
+
+namespace Rims.Agents.Comparison;
+
+/// <summary>Trains and evaluates every run of a <see cref="ComparisonPlan"/>.</summary>
+public static class ComparisonRunner
+{
+    /// <summary>
+    /// Runs the plan and returns the run folders. <paramref name="log"/> receives one line per event.
+    /// A run that fails stops the comparison with its error (never silently dropped from the report).
+    /// </summary>
+    public static IReadOnlyList<string> Run(ComparisonPlan plan, string commandLine, Action<string> log)
+    {
+        plan.Validate();
+        var runs = plan.Runs().ToList();
+        var folders = new string[runs.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = plan.Parallel };
+        Parallel.For(0, runs.Count, options, i =>
+        {
+            var config = runs[i];
+            var folder = Path.Combine(plan.RunsRoot, plan.Name, RunFolder.DefaultName(config.Env, config.Core, config.Seed, DateTime.UtcNow));
+            log($"training {config.Core} seed {config.Seed} -> {folder}");
+            var result = PpoRun.Train(config, $"{commandLine}  # run {config.Core} seed {config.Seed}", folder);
+            log($"trained {config.Core} seed {config.Seed}: mean return {result.FinalReturnMean:F3}" +
+                (result.FinalSuccessRate is { } s ? $", success {s:P1}" : ""));
+            foreach (var env in new[] { config.Env }.Concat(plan.EvalEnvs).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                var evaluation = EvaluateFinal(folder, config, env, plan.EvalEpisodes);
+                log($"evaluated {config.Core} seed {config.Seed} on {env}: mean {evaluation.Mean:F3}" +
+                    (evaluation.SuccessRate is { } rate ? $", success {rate:P1}" : ""));
+            }
+            folders[i] = folder;
+        });
+        return folders;
+    }
+
+    /// <summary>Evaluates a run's final checkpoint on <paramref name="envId"/> and writes evals/&lt;env&gt;.json.</summary>
+    public static EvalResult EvaluateFinal(string runFolder, PpoConfig config, string envId, int episodes, int seed = 12345)
+    {
+        var checkpoint = Path.Combine(runFolder, "checkpoints", "final.ckpt");
+        var settings = new EnvSettings { RomsDirectory = config.Roms, Options = config.EnvOptions };
+        using var env = EnvRegistry.Default.Make(envId, settings);
+        using var policy = new CheckpointPolicy(checkpoint, env.ObservationSpec, env.ActionCount, seed, deterministic: false);
+        var result = Evaluator.Run(env, policy, envId, episodes, seed, deterministic: false,
+            Path.GetRelativePath(runFolder, checkpoint), config.Env);
+        RunJson.Write(Path.Combine(runFolder, "evals", envId.Replace('/', '-') + ".json"), result);
+        return result;
+    }
+}

@@ -1,0 +1,86 @@
+using Rims.Agents.Cli;
+
+namespace Rims.Agents.Tests.Cli;
+
+[Collection("Console")]
+public class CliTests
+{
+    private static (int Exit, string Error, string Output) Run(params string[] args)
+    {
+        var error = new StringWriter();
+        var output = new StringWriter();
+        var (oldError, oldOutput) = (Console.Error, Console.Out);
+        Console.SetError(error);
+        Console.SetOut(output);
+        try
+        {
+            return (CliRunner.Run(CliApp.Create(), args), error.ToString(), output.ToString());
+        }
+        finally
+        {
+            Console.SetError(oldError);
+            Console.SetOut(oldOutput);
+        }
+    }
+
+    [Theory]
+    [InlineData("--num-envs", "abc")]
+    [InlineData("--learning-rate", "fast")]
+    public void AnUnparsableValueIsOneLineNamingTheOptionAndExitCode2(string option, string value)
+    {
+        var (exit, error, _) = Run("ppo", option, value);
+        Assert.Equal(CliRunner.UsageError, exit);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains(option, error);
+    }
+
+    [Theory]
+    [InlineData("--num-minibatches", "3")]
+    [InlineData("--num-envs", "0")]
+    [InlineData("--gamma", "1.5")]
+    [InlineData("--core", "transformer")]
+    public void AnOutOfRangeValueIsOneLineNamingTheOptionAndExitCode2(string option, string value)
+    {
+        var (exit, error, _) = Run("ppo", option, value, "--total-steps", "2048");
+        Assert.Equal(CliRunner.UsageError, exit);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains(option, error);
+    }
+
+    [Fact]
+    public void AnUnknownEnvIdListsTheKnownOnes()
+    {
+        var (exit, error, _) = Run("ppo", "--env", "NoSuchEnv", "--total-steps", "2048");
+        Assert.Equal(CliRunner.UsageError, exit);
+        Assert.Contains("NoSuchEnv", error);
+        Assert.Contains("Known ids", error);
+    }
+
+    [Fact]
+    public void EvalWithoutACheckpointSaysWhatToGive()
+    {
+        var (exit, error, _) = Run("eval", "--env", "GridPickup");
+        Assert.Equal(CliRunner.UsageError, exit);
+        Assert.Contains("--checkpoint", error);
+    }
+
+    [Fact]
+    public void AMissingCheckpointFileIsAnInputError()
+    {
+        var (exit, error, _) = Run("eval", "--checkpoint", "/nonexistent/final.ckpt");
+        Assert.Equal(CliRunner.InputError, exit);
+        Assert.Contains("/nonexistent/final.ckpt", error);
+    }
+
+    [Fact]
+    public void HelpShowsEveryPpoDefault()
+    {
+        var (exit, _, output) = Run("ppo", "--help");
+        Assert.Equal(0, exit);
+        foreach (var expected in new[] { "--clip-coef", "[default: 0.1]", "--ent-coef", "[default: 0.01]", "--num-steps", "[default: 128]", "--rims-units", "[default: 6]" })
+            Assert.Contains(expected, output);
+    }
+
+    [Fact]
+    public void TorchWorksAtStartUp() => Assert.Null(TorchStartupCheck.Run());
+}
