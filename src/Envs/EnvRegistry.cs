@@ -21,6 +21,7 @@ public sealed class EnvRegistry
     private static EnvRegistry CreateDefault()
     {
         var registry = new EnvRegistry();
+        GridWorld.GridPickupRegistration.RegisterAll(registry);
         return registry;
     }
 

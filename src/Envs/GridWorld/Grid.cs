@@ -1,0 +1,131 @@
+namespace Rims.Envs.GridWorld;
+
+/// <summary>
+/// A MiniGrid-style grid with the agent's egocentric, occluded 7x7 view. The view encoding follows MiniGrid's
+/// gen_obs_grid + process_vis + encode exactly: the view is cut so the agent sits at (3, 6) facing up, cells
+/// outside the grid read as walls, and visibility spreads from the agent row by row, stopped by walls and
+/// closed doors. The encoded image is indexed [x, y, channel] as MiniGrid's numpy array.
+/// </summary>
+public sealed class Grid
+{
+    /// <summary>Side of the agent's view.</summary>
+    public const int ViewSize = 7;
+
+    private readonly Cell[] cells;
+    // Scratch for the view (no allocation per step).
+    private readonly Cell[] view = new Cell[ViewSize * ViewSize];
+    private readonly bool[] visible = new bool[ViewSize * ViewSize];
+
+    /// <summary>Creates an empty grid.</summary>
+    public Grid(int width, int height)
+    {
+        Width = width;
+        Height = height;
+        cells = new Cell[width * height];
+        Array.Fill(cells, Cell.Empty);
+    }
+
+    /// <summary>Width in cells.</summary>
+    public int Width { get; }
+
+    /// <summary>Height in cells.</summary>
+    public int Height { get; }
+
+    /// <summary>The cell at (x, y); outside the grid reads as a wall.</summary>
+    public Cell this[int x, int y]
+    {
+        get => x < 0 || y < 0 || x >= Width || y >= Height ? Cell.Wall : cells[y * Width + x];
+        set => cells[y * Width + x] = value;
+    }
+
+    /// <summary>Fills every cell with Empty, then walls the border.</summary>
+    public void ResetToWalledRoom()
+    {
+        Array.Fill(cells, Cell.Empty);
+        for (int x = 0; x < Width; x++)
+        {
+            this[x, 0] = Cell.Wall;
+            this[x, Height - 1] = Cell.Wall;
+        }
+        for (int y = 0; y < Height; y++)
+        {
+            this[0, y] = Cell.Wall;
+            this[Width - 1, y] = Cell.Wall;
+        }
+    }
+
+    /// <summary>
+    /// Writes the agent's 7x7x3 view into <paramref name="image"/> ([x, y, channel], 147 bytes).
+    /// <paramref name="carrying"/> is shown at the agent's own cell, as MiniGrid does.
+    /// </summary>
+    public void EncodeView(int agentX, int agentY, int direction, Cell? carrying, Span<byte> image)
+    {
+        // Top-left corner of the view in grid coordinates, before rotation (MiniGrid's get_view_exts).
+        int topX, topY;
+        switch (direction)
+        {
+            case 0: topX = agentX; topY = agentY - ViewSize / 2; break;
+            case 1: topX = agentX - ViewSize / 2; topY = agentY; break;
+            case 2: topX = agentX - ViewSize + 1; topY = agentY - ViewSize / 2; break;
+            default: topX = agentX - ViewSize / 2; topY = agentY - ViewSize + 1; break;
+        }
+        // Slice, then rotate left (direction + 1) times; done in one mapping from view to grid coordinates.
+        int rotations = (direction + 1) % 4;
+        for (int vx = 0; vx < ViewSize; vx++)
+            for (int vy = 0; vy < ViewSize; vy++)
+            {
+                // Undo `rotations` left rotations of a square: rotate_left maps (i, j) -> (j, n-1-i).
+                int sx = vx, sy = vy;
+                for (int r = 0; r < rotations; r++) (sx, sy) = (ViewSize - 1 - sy, sx);
+                view[vy * ViewSize + vx] = this[topX + sx, topY + sy];
+            }
+        const int ax = ViewSize / 2, ay = ViewSize - 1;
+        view[ay * ViewSize + ax] = carrying ?? Cell.Empty;
+        ComputeVisibility(ax, ay);
+        for (int x = 0; x < ViewSize; x++)
+            for (int y = 0; y < ViewSize; y++)
+            {
+                int o = (x * ViewSize + y) * 3;
+                int v = y * ViewSize + x;
+                if (!visible[v])
+                {
+                    image[o] = image[o + 1] = image[o + 2] = 0;
+                    continue;
+                }
+                var cell = view[v];
+                image[o] = (byte)cell.Type;
+                image[o + 1] = cell.IsEmpty ? (byte)0 : (byte)cell.Color;
+                image[o + 2] = cell.State;
+            }
+    }
+
+    /// <summary>MiniGrid's process_vis: spread visibility from the agent, row by row towards the far edge.</summary>
+    private void ComputeVisibility(int agentX, int agentY)
+    {
+        Array.Clear(visible);
+        visible[agentY * ViewSize + agentX] = true;
+        for (int j = ViewSize - 1; j >= 0; j--)
+        {
+            for (int i = 0; i < ViewSize - 1; i++)
+            {
+                if (!visible[j * ViewSize + i] || !view[j * ViewSize + i].SeeBehind) continue;
+                visible[j * ViewSize + i + 1] = true;
+                if (j > 0)
+                {
+                    visible[(j - 1) * ViewSize + i + 1] = true;
+                    visible[(j - 1) * ViewSize + i] = true;
+                }
+            }
+            for (int i = ViewSize - 1; i > 0; i--)
+            {
+                if (!visible[j * ViewSize + i] || !view[j * ViewSize + i].SeeBehind) continue;
+                visible[j * ViewSize + i - 1] = true;
+                if (j > 0)
+                {
+                    visible[(j - 1) * ViewSize + i - 1] = true;
+                    visible[(j - 1) * ViewSize + i] = true;
+                }
+            }
+        }
+    }
+}
