@@ -1,4 +1,5 @@
 using Rims.Policies.Cores;
+using RimsConfig = Rims.RimsConfig;
 
 namespace Rims.Agents.Ppo;
 
@@ -13,7 +14,46 @@ public static class CoreFactory
         {
             "lstm" => new LstmCore(inputSize, hidden),
             "gru" => new GruCore(inputSize, hidden),
+            "rims" => new RimsCore(inputSize, RimsConfigOf(config.Rims, inputSize, hidden)),
             _ => throw new ArgumentException($"--core must be lstm, gru or rims (got '{config.Core}')"),
         };
+    }
+
+    /// <summary>
+    /// The RIMs layer the options describe. Without --rims-hidden each unit gets hidden / K, so K·h stays close
+    /// to the LSTM core's width; unset attention sizes keep the cell's defaults.
+    /// </summary>
+    public static RimsConfig RimsConfigOf(RimsOptions options, int inputSize, int hidden)
+    {
+        if (options.Units < 1) throw new ArgumentException($"--rims-units must be at least 1 (got {options.Units})");
+        if (options.Active < 1 || options.Active > options.Units)
+            throw new ArgumentException($"--rims-active must be in 1..{options.Units} (--rims-units) (got {options.Active})");
+        if (options.Hidden is < 1) throw new ArgumentException($"--rims-hidden must be positive (got {options.Hidden})");
+        var defaults = new RimsConfig { InputSize = inputSize, Hidden = 1 };
+        return new RimsConfig
+        {
+            InputSize = inputSize,
+            Units = options.Units,
+            ActiveUnits = options.Active,
+            Hidden = options.Hidden ?? Math.Max(1, hidden / Math.Max(1, options.Units)),
+            Cell = options.Cell switch
+            {
+                "lstm" => Rims.RimsCellType.Lstm,
+                "gru" => Rims.RimsCellType.Gru,
+                _ => throw new ArgumentException($"--rims-cell must be lstm or gru (got '{options.Cell}')"),
+            },
+            Selection = options.Selection switch
+            {
+                "null" => Rims.RimsSelection.NullInput,
+                "softmax" => Rims.RimsSelection.SoftmaxOverUnits,
+                _ => throw new ArgumentException($"--rims-selection must be null or softmax (got '{options.Selection}')"),
+            },
+            InputKey = options.InputKey ?? defaults.InputKey,
+            InputValue = options.InputValue,
+            CommHeads = options.CommHeads ?? defaults.CommHeads,
+            CommKey = options.CommKey ?? defaults.CommKey,
+            CommValue = options.CommValue ?? defaults.CommValue,
+            Dropout = options.Dropout,
+        }.Validated();
     }
 }

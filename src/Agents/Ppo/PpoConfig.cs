@@ -123,6 +123,8 @@ public sealed record PpoConfig
         Require(Features is null or > 0, "--features", $"must be positive (got {Features})");
         Require(Hidden is null or > 0, "--hidden", $"must be positive (got {Hidden})");
         Require(Core is "lstm" or "gru" or "rims", "--core", $"must be lstm, gru or rims (got '{Core}')");
+        // The RIMs options are checked with the sizes they will get (feature width unknown here: any positive one).
+        if (Core == "rims") CoreFactory.RimsConfigOf(Rims, Features ?? 128, Hidden ?? Features ?? 128);
     }
 }
 

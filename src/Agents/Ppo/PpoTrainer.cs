@@ -146,7 +146,7 @@ public sealed class PpoTrainer : IDisposable
                 step.Values.data<float>().CopyTo(values, row);
                 if (unitCounts is not null && step.ActiveUnits is not null)
                 {
-                    var perUnit = step.ActiveUnits.sum(0).data<float>();
+                    var perUnit = step.ActiveUnits.sum(dim: 0).data<float>();
                     for (int k = 0; k < unitCounts.Length; k++) unitCounts[k] += perUnit[k];
                 }
                 var next = step.State.DetachFromDisposeScope();

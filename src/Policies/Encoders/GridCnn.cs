@@ -8,8 +8,10 @@ namespace Rims.Policies.Encoders;
 /// <summary>
 /// A small CNN for MiniGrid's symbolic 7x7x3 view plus an optional mission vector. The three index channels
 /// (object, colour, state) are one-hot encoded first: the indices are categories, and feeding them as
-/// magnitudes would make "box" (7) look like a bigger "key" (5). Conv 3x3 32, Conv 3x3 64 (7x7 -> 3x3), then
-/// Linear over [conv features, mission] -> features, ReLU.
+/// magnitudes would make "box" (7) look like a bigger "key" (5). The mission vector is tiled over the 7x7
+/// cells as extra channels, so the first convolution can compare each cell's object with the mission
+/// directly (a cheap form of BabyAI's FiLM conditioning). Conv 3x3 32, Conv 3x3 64 (7x7 -> 3x3), then
+/// Linear -> features, ReLU.
 /// </summary>
 public sealed class GridCnn : ObservationEncoder
 {
@@ -31,10 +33,10 @@ public sealed class GridCnn : ObservationEncoder
         int missionSize = hasMission ? spec.Parts[mission].Size : 0;
         FeatureSize = featureSize;
         conv = nn.Sequential(
-            nn.Conv2d(Objects + Colours + States, 32, 3), nn.ReLU(),
+            nn.Conv2d(Objects + Colours + States + missionSize, 32, 3), nn.ReLU(),
             nn.Conv2d(32, 64, 3), nn.ReLU(),
             nn.Flatten());
-        head = nn.Linear(64 * 3 * 3 + missionSize, featureSize);
+        head = nn.Linear(64 * 3 * 3, featureSize);
         RegisterComponents();
         InitTrunk();
     }
@@ -51,8 +53,13 @@ public sealed class GridCnn : ObservationEncoder
             nn.functional.one_hot(image[.., .., .., 0].clamp(0, Objects - 1), Objects),
             nn.functional.one_hot(image[.., .., .., 1].clamp(0, Colours - 1), Colours),
             nn.functional.one_hot(image[.., .., .., 2].clamp(0, States - 1), States)], -1);
-        var features = conv.forward(oneHot.to_type(ScalarType.Float32).permute(0, 3, 1, 2));
-        if (hasMission) features = cat([features, Part(observations, "mission").to_type(ScalarType.Float32)], 1);
+        var planes = oneHot.to_type(ScalarType.Float32);
+        if (hasMission)
+        {
+            var mission = Part(observations, "mission").to_type(ScalarType.Float32);
+            planes = cat([planes, mission.view(mission.shape[0], 1, 1, mission.shape[1]).expand(-1, 7, 7, -1)], -1);
+        }
+        var features = conv.forward(planes.permute(0, 3, 1, 2));
         return scope.MoveToOuter(nn.functional.relu(head.forward(features)));
     }
 }

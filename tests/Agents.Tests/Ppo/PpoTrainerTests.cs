@@ -74,3 +74,31 @@ public class PpoTrainerTests
         Assert.True(recent.SuccessRate > 0.9, $"{core}: success rate over the last 200 episodes {recent.SuccessRate:P1}");
     }
 }
+
+public class RimsPpoTests
+{
+    [Fact]
+    public void EveryRimsParameterIsMovedByThePpoLoss()
+    {
+        // Adam leaves a parameter exactly where it was when its gradient is zero, so a parameter that changes
+        // after one update received gradient from the PPO loss. The official RIMs Atari policy fails this.
+        var config = new PpoConfig
+        {
+            Env = "recall", Core = "rims", Seed = 2, TotalSteps = 8 * 16, NumEnvs = 8, NumSteps = 16, NumMinibatches = 2,
+            Features = 24, Hidden = 24, Threads = 1,
+        };
+        random.manual_seed(config.Seed);
+        var envs = new VectorEnv(Enumerable.Range(0, 8).Select(_ => (IEnv)new RecallEnv()).ToList());
+        var policy = PolicyFactory.Create(config, envs.Spec, envs.ActionCount);
+        using var trainer = new PpoTrainer(config, envs, policy);
+        var rimsParameters = policy.named_parameters().Where(p => p.name.StartsWith("core.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(14, rimsParameters.Count);
+        var before = rimsParameters.Select(p => p.parameter.detach().clone()).ToList();
+        var stats = trainer.RunIteration();
+        for (int i = 0; i < rimsParameters.Count; i++)
+            Assert.False(before[i].eq(rimsParameters[i].parameter).all().item<bool>(), $"{rimsParameters[i].name} did not move: no gradient from the PPO loss");
+        Assert.NotNull(stats.UnitActivation);
+        Assert.Equal(6, stats.UnitActivation!.Length);
+        Assert.Equal(4.0, stats.UnitActivation.Sum(), 6);
+    }
+}

@@ -1,0 +1,52 @@
+using static TorchSharp.torch;
+
+namespace Rims.Policies.Cores;
+
+/// <summary>
+/// The RIMs layer as a recurrent core. State = [h of all units, then c of all units for LSTM cells], each
+/// K·h wide. The heads read the concatenated h of all units, active or not (the paper's App. C.3; the official
+/// Atari code bypassed the RIMs here). Every step reports which units were active.
+/// </summary>
+public sealed class RimsCore : RecurrentCore
+{
+    private readonly RimsCell cell;
+    private readonly int total;
+    private readonly bool hasCellState;
+
+    /// <summary>A RIMs core over <paramref name="inputSize"/> features; the config's InputSize is overridden.</summary>
+    public RimsCore(int inputSize, RimsConfig config) : base("rims_core")
+    {
+        cell = new RimsCell(config with { InputSize = inputSize });
+        InputSize = inputSize;
+        total = cell.Config.TotalHidden;
+        hasCellState = cell.Config.Cell == RimsCellType.Lstm;
+        RegisterComponents();
+    }
+
+    /// <summary>The layer's configuration.</summary>
+    public RimsConfig Config => cell.Config;
+
+    /// <inheritdoc />
+    public override int InputSize { get; }
+
+    /// <inheritdoc />
+    public override int OutputSize => total;
+
+    /// <inheritdoc />
+    public override int StateSize => hasCellState ? 2 * total : total;
+
+    /// <inheritdoc />
+    public override int Units => cell.Config.Units;
+
+    /// <inheritdoc />
+    protected override CoreStep Cell(Tensor x, Tensor state)
+    {
+        using var h = state.narrow(1, 0, total);
+        using var c = hasCellState ? state.narrow(1, total, total) : null;
+        var step = cell.Step(x, h, c);
+        step.Score.Dispose();
+        var next = step.C is null ? step.H.alias() : cat([step.H, step.C], 1);
+        step.C?.Dispose();
+        return new CoreStep(step.H, next, step.Mask);
+    }
+}
