@@ -17,6 +17,7 @@ public static class CliApp
 
         var bench = new Command("bench", "Speed benchmarks (steps or frames per second).");
         bench.Subcommands.Add(BenchEnvsCommand.Create());
+        bench.Subcommands.Add(BenchRimsCommand.Create());
         root.Subcommands.Add(bench);
         return root;
     }
