@@ -44,7 +44,7 @@ public static class CompareCommand
             }
             var commandLine = "compare " + string.Join(' ', parse.Tokens.Select(t => t.Value));
             var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
-            var report = ComparisonReport.Write(folders, Path.Combine(plan.RunsRoot, "reports", plan.Name), plan.Name);
+            var report = Reports.ReportBuilder.Build(folders, Path.Combine(plan.RunsRoot, "reports", plan.Name), plan.Name);
             Console.WriteLine($"report: {report}");
             return 0;
         });

@@ -174,30 +174,13 @@ public static class Evaluator
             Lengths = lengths,
             Successes = successes,
             Mean = mean,
-            Std = Math.Sqrt(returns.Sum(r => (r - mean) * (r - mean)) / returns.Length),
-            Iqm = InterquartileMean(returns),
+            Std = Reports.Statistics.Std(returns),
+            Iqm = Reports.Statistics.InterquartileMean(returns),
             Min = returns.Min(),
             Max = returns.Max(),
             SuccessRate = withSuccess.Length == 0 ? null : withSuccess.Average(),
             UnitActivation = units > 0 ? unitTotals.Select(t => t / totalSteps).ToArray() : null,
             ActivationTrace = trace?.ToArray(),
         };
-    }
-
-    /// <summary>
-    /// The mean of the middle 50% of the sorted values, weighting the two boundary values fractionally when
-    /// n is not a multiple of 4 (the definition rliable uses: scipy's trim_mean over [25%, 75%]).
-    /// </summary>
-    public static double InterquartileMean(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        double n = sorted.Length, low = n / 4, high = 3 * n / 4, sum = 0;
-        for (int i = 0; i < sorted.Length; i++)
-        {
-            // Weight = overlap of [i, i+1) with [n/4, 3n/4).
-            double weight = Math.Max(0, Math.Min(i + 1, high) - Math.Max(i, low));
-            sum += weight * sorted[i];
-        }
-        return sum / (high - low);
     }
 }

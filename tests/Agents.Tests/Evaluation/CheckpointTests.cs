@@ -114,13 +114,4 @@ public class CheckpointTests : IDisposable
         Assert.Equal(result.Returns.Average(), result.Mean, 10);
         Assert.Equal(result.Successes.Average(), result.SuccessRate!.Value, 10);
     }
-
-    [Fact]
-    public void InterquartileMeanMatchesHandValues()
-    {
-        Assert.Equal(4.5, Evaluator.InterquartileMean([1, 2, 3, 4, 5, 6, 7, 8]));
-        // n = 5: the middle 2.5 values are half of 2, all of 3, half of 4 -> (1 + 3 + 2) / 2.5.
-        Assert.Equal(3.0, Evaluator.InterquartileMean([5, 1, 4, 2, 3]), 12);
-        Assert.Equal(7.0, Evaluator.InterquartileMean([7]));
-    }
 }

@@ -1,0 +1,105 @@
+using ScottPlot;
+
+namespace Rims.Agents.Reports;
+
+/// <summary>The report's PNG figures (ScottPlot).</summary>
+public static class Figures
+{
+    private static readonly Color[] CoreColors = [Colors.C0, Colors.C1, Colors.C2, Colors.C3];
+
+    /// <summary>
+    /// Learning curves: per core, the mean over seeds of a per-run moving average of <paramref name="metric"/>
+    /// on a common step grid, with a 95% bootstrap band across seeds.
+    /// </summary>
+    public static void LearningCurves(string path, string title, string yLabel,
+        IReadOnlyDictionary<string, List<RunRecord>> runsByCore, Func<EpisodeRow, double?> metric, int points = 60)
+    {
+        var plot = new Plot();
+        long maxStep = runsByCore.Values.SelectMany(r => r).Select(r => r.Episodes.Count == 0 ? 0 : r.Episodes[^1].GlobalStep).DefaultIfEmpty(0).Max();
+        var grid = Enumerable.Range(1, points).Select(i => (double)maxStep * i / points).ToArray();
+        int colour = 0;
+        foreach (var (core, runs) in runsByCore)
+        {
+            var curves = runs.Select(r => Smoothed(r.Episodes, metric, grid)).ToList();
+            var mean = new double[grid.Length];
+            var low = new double[grid.Length];
+            var high = new double[grid.Length];
+            for (int i = 0; i < grid.Length; i++)
+            {
+                var at = curves.Select(c => c[i]).Where(v => !double.IsNaN(v)).ToList();
+                mean[i] = Statistics.Mean(at);
+                (low[i], high[i]) = Statistics.BootstrapCi(at, Statistics.Mean, 500, seed: i);
+            }
+            var valid = Enumerable.Range(0, grid.Length).Where(i => !double.IsNaN(mean[i])).ToArray();
+            if (valid.Length == 0) continue;
+            var color = CoreColors[colour++ % CoreColors.Length];
+            var band = plot.Add.FillY(valid.Select(i => grid[i]).ToArray(), valid.Select(i => low[i]).ToArray(), valid.Select(i => high[i]).ToArray());
+            band.FillColor = color.WithAlpha(0.25);
+            band.LineWidth = 0;
+            var line = plot.Add.ScatterLine(valid.Select(i => grid[i]).ToArray(), valid.Select(i => mean[i]).ToArray());
+            line.Color = color;
+            line.LineWidth = 2;
+            line.LegendText = $"{core} (n={runs.Count})";
+        }
+        plot.Title(title);
+        plot.XLabel("agent steps");
+        plot.YLabel(yLabel);
+        plot.ShowLegend(Alignment.LowerRight);
+        Save(plot, path, 800, 500);
+    }
+
+    /// <summary>Moving average (window: 5% of the run's episodes, at least 10) read off at each grid step.</summary>
+    private static double[] Smoothed(IReadOnlyList<EpisodeRow> episodes, Func<EpisodeRow, double?> metric, double[] grid)
+    {
+        var rows = episodes.Select(e => (e.GlobalStep, Value: metric(e))).Where(e => e.Value is not null).Select(e => (e.GlobalStep, Value: e.Value!.Value)).ToList();
+        var result = new double[grid.Length];
+        int window = Math.Max(10, rows.Count / 20), end = 0;
+        for (int i = 0; i < grid.Length; i++)
+        {
+            while (end < rows.Count && rows[end].GlobalStep <= grid[i]) end++;
+            int start = Math.Max(0, end - window);
+            result[i] = end - start < Math.Min(window, 5) ? double.NaN : rows.Skip(start).Take(end - start).Average(r => r.Value);
+        }
+        return result;
+    }
+
+    /// <summary>Units x steps heatmap of which RIMs units were active in one episode (the paper's Figure 2).</summary>
+    public static void ActivationHeatmap(string path, string title, int[][] trace)
+    {
+        int units = trace[0].Length;
+        var data = new double[units, trace.Length];
+        for (int t = 0; t < trace.Length; t++)
+            for (int k = 0; k < units; k++) data[k, t] = trace[t][k];
+        var plot = new Plot();
+        var heatmap = plot.Add.Heatmap(data);
+        heatmap.Colormap = new ScottPlot.Colormaps.Grayscale();
+        heatmap.FlipVertically = true;
+        plot.Title(title);
+        plot.XLabel("step");
+        plot.YLabel("unit");
+        Save(plot, path, Math.Clamp(trace.Length * 6 + 120, 400, 1600), 260);
+    }
+
+    /// <summary>Per-unit activation frequency, one bar per unit, one series per run.</summary>
+    public static void ActivationFrequency(string path, string title, IReadOnlyList<(string Label, double[] Frequency)> series)
+    {
+        var plot = new Plot();
+        int count = series.Count;
+        for (int s = 0; s < count; s++)
+        {
+            var bars = series[s].Frequency.Select((f, k) => new Bar
+            {
+                Position = k + (s + 0.5) / count - 0.5, Value = f, Size = 0.8 / count, FillColor = CoreColors[s % CoreColors.Length],
+            }).ToList();
+            plot.Add.Bars(bars).LegendText = series[s].Label;
+        }
+        plot.Title(title);
+        plot.XLabel("unit");
+        plot.YLabel("fraction of steps active");
+        plot.ShowLegend(Alignment.UpperRight);
+        Save(plot, path, 700, 400);
+    }
+
+    private static void Save(Plot plot, string path, int width, int height) =>
+        Runs.AtomicFile.Write(path, temporary => plot.SavePng(temporary, width, height));
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rims.Agents.Evaluation;
+using Rims.Agents.Runs;
+
+namespace Rims.Agents.Reports;
+
+/// <summary>One finished episode from episodes.csv.</summary>
+public readonly record struct EpisodeRow(long GlobalStep, double Return, int Length, int Success);
+
+/// <summary>Everything a report reads from one run folder.</summary>
+public sealed record RunRecord(
+    string Directory, string Env, string Core, int Seed, JsonObject Config, JsonObject Summary,
+    IReadOnlyList<EpisodeRow> Episodes, IReadOnlyDictionary<string, EvalResult> Evals)
+{
+    /// <summary>Reads <paramref name="directory"/>; a missing or malformed file is an error naming the file.</summary>
+    public static RunRecord Read(string directory)
+    {
+        var configPath = Path.Combine(directory, "config.json");
+        var summaryPath = Path.Combine(directory, "summary.json");
+        if (!File.Exists(configPath)) throw new InvalidDataException($"{directory} is not a run folder: it has no config.json");
+        if (!File.Exists(summaryPath)) throw new InvalidDataException($"{directory}: the run has not finished (no summary.json)");
+        var config = ReadObject(configPath);
+        var summary = ReadObject(summaryPath);
+        string Field(JsonObject o, string name, string file) =>
+            o[name]?.ToString() ?? throw new InvalidDataException($"{file} has no \"{name}\"");
+        var evals = new Dictionary<string, EvalResult>(StringComparer.OrdinalIgnoreCase);
+        var evalDirectory = Path.Combine(directory, "evals");
+        if (System.IO.Directory.Exists(evalDirectory))
+            foreach (var file in System.IO.Directory.GetFiles(evalDirectory, "*.json").Order())
+            {
+                var result = RunJson.Read<EvalResult>(file);
+                evals[result.Env] = result;
+            }
+        return new RunRecord(directory, Field(config, "env", configPath), Field(config, "core", configPath),
+            int.Parse(Field(config, "seed", configPath), CultureInfo.InvariantCulture), config, summary,
+            ReadEpisodes(Path.Combine(directory, "episodes.csv")), evals);
+    }
+
+    private static JsonObject ReadObject(string path)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException($"{path} is not a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    private static List<EpisodeRow> ReadEpisodes(string path)
+    {
+        if (!File.Exists(path)) throw new InvalidDataException($"{path} is missing");
+        var rows = new List<EpisodeRow>();
+        int line = 0;
+        foreach (var text in File.ReadLines(path).Skip(1))
+        {
+            line++;
+            var cells = text.Split(',');
+            if (cells.Length != 4) throw new InvalidDataException($"{path} line {line + 1}: expected 4 columns, got {cells.Length}");
+            rows.Add(new EpisodeRow(long.Parse(cells[0], CultureInfo.InvariantCulture), double.Parse(cells[1], CultureInfo.InvariantCulture),
+                int.Parse(cells[2], CultureInfo.InvariantCulture), int.Parse(cells[3], CultureInfo.InvariantCulture)));
+        }
+        return rows;
+    }
+
+    /// <summary>A number from summary.json (NaN when absent or null).</summary>
+    public double SummaryNumber(string name) => Summary[name] is JsonValue v && v.TryGetValue<double>(out var d) ? d : double.NaN;
+}

@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using Rims.Agents.Comparison;
+using Rims.Agents.Evaluation;
+using Rims.Agents.Ppo;
+using Rims.Agents.Reports;
+using Rims.Agents.Runs;
+
+namespace Rims.Agents.Tests.Reports;
+
+public class ReportTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("rims-report-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    /// <summary>A synthetic finished run: returns rise linearly; evals with known means.</summary>
+    private string MakeRun(string core, int seed, double evalMean, bool withActivation)
+    {
+        var dir = Path.Combine(root, $"GridPickup__{core}__{seed}");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "config.json"), new JsonObject
+        {
+            ["env"] = "GridPickup", ["core"] = core, ["seed"] = seed, ["command"] = $"ppo --env GridPickup --core {core} --seed {seed}",
+            ["git_commit"] = "abc123", ["machine"] = "test machine",
+        }.ToJsonString());
+        File.WriteAllText(Path.Combine(dir, "summary.json"), new JsonObject
+        {
+            ["global_step"] = 10000, ["sps"] = core == "rims" ? 300.0 : 1500.0, ["wall_seconds"] = 60.0, ["parameters"] = core == "rims" ? 1111 : 2222,
+            ["final_return_mean"] = evalMean,
+        }.ToJsonString());
+        var lines = new List<string> { "global_step,episodic_return,episodic_length,success" };
+        for (int i = 1; i <= 200; i++) lines.Add($"{i * 50},{i / 200.0 + seed * 0.01},{30},{(i % 3 == 0 ? 1 : 0)}");
+        File.WriteAllLines(Path.Combine(dir, "episodes.csv"), lines);
+        foreach (var (env, mean) in new[] { ("GridPickup", evalMean), ("GridPickup-Novel", evalMean / 2) })
+        {
+            RunJson.Write(Path.Combine(dir, "evals", env + ".json"), new EvalResult
+            {
+                Env = env, TrainEnv = "GridPickup", Checkpoint = "checkpoints/final.ckpt", Episodes = 2, Seed = 1, Deterministic = false,
+                Returns = [mean, mean], Lengths = [10, 12], Successes = [1, 0], Mean = mean, Std = 0, Iqm = mean, Min = mean, Max = mean,
+                SuccessRate = 0.5,
+                UnitActivation = withActivation ? [0.9, 0.1, 0.5, 0.5] : null,
+                ActivationTrace = withActivation ? [[1, 0, 1, 0], [1, 0, 0, 1], [0, 1, 1, 0]] : null,
+            });
+        }
+        return dir;
+    }
+
+    [Fact]
+    public void BuildsTablesAndFiguresFromRunFolders()
+    {
+        var runs = new List<string>();
+        for (int seed = 1; seed <= 3; seed++)
+        {
+            runs.Add(MakeRun("lstm", seed, 0.1 * seed, withActivation: false));
+            runs.Add(MakeRun("rims", seed, 0.2 * seed, withActivation: true));
+        }
+        var output = Path.Combine(root, "report");
+        var path = ReportBuilder.Build(runs, output, "synthetic");
+        var markdown = File.ReadAllText(path);
+        // lstm on GridPickup: eval means 0.1, 0.2, 0.3 -> mean 0.200, IQM 0.200; rims: 0.2, 0.4, 0.6 -> 0.400.
+        Assert.Contains("| lstm | GridPickup | 3 | 0.200 |", markdown);
+        Assert.Contains("| rims | GridPickup | 3 | 0.400 |", markdown);
+        Assert.Contains("| rims | GridPickup-Novel | 3 | 0.200 |", markdown);
+        // Generalisation: rims return drop 0.400 - 0.200.
+        Assert.Contains("| rims | GridPickup | GridPickup-Novel | 50.0% | 50.0% | 0.0% | 0.400 | 0.200 | 0.200 |", markdown);
+        Assert.Contains("| rims | 1,111 | 300 | 1.0 |", markdown);
+        Assert.Contains("ppo --env GridPickup --core rims --seed 2", markdown);
+        Assert.Contains("abc123", markdown);
+        foreach (var figure in new[] { "learning_return.png", "learning_success.png", "activation_episode.png", "activation_frequency.png" })
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(output, figure));
+            Assert.True(bytes.Length > 2000, $"{figure} is suspiciously small");
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+            Assert.Contains($"({figure})", markdown);
+        }
+        // Every table row has as many cells as its header.
+        foreach (var table in markdown.Split("\n\n").Where(b => b.StartsWith('|')))
+        {
+            var rows = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.All(rows, r => Assert.Equal(rows[0].Count(c => c == '|'), r.Count(c => c == '|')));
+        }
+    }
+
+    [Fact]
+    public void ACorruptSummaryIsAnErrorNamingTheFile()
+    {
+        var run = MakeRun("lstm", 1, 0.5, withActivation: false);
+        File.WriteAllText(Path.Combine(run, "summary.json"), "{ not json");
+        var error = Assert.Throws<InvalidDataException>(() => ReportBuilder.Build([run], Path.Combine(root, "r"), "bad"));
+        Assert.Contains("summary.json", error.Message);
+    }
+
+    [Fact]
+    public void CompareTrainsEvaluatesAndReportsEndToEnd()
+    {
+        var plan = new ComparisonPlan
+        {
+            Base = new PpoConfig { Env = "GridPickup", TotalSteps = 2 * 16 * 2, NumEnvs = 2, NumSteps = 16, NumMinibatches = 1, Threads = 1, Features = 16, Hidden = 18 },
+            Cores = ["lstm", "rims"],
+            Seeds = 1,
+            EvalEnvs = ["GridPickup-Novel"],
+            EvalEpisodes = 2,
+            Name = "tiny",
+            RunsRoot = root,
+        };
+        var folders = ComparisonRunner.Run(plan, "compare (test)", _ => { });
+        Assert.Equal(2, folders.Count);
+        foreach (var folder in folders)
+        {
+            Assert.True(File.Exists(Path.Combine(folder, "checkpoints", "final.ckpt")));
+            Assert.True(File.Exists(Path.Combine(folder, "evals", "GridPickup.json")));
+            Assert.True(File.Exists(Path.Combine(folder, "evals", "GridPickup-Novel.json")));
+        }
+        var rimsEval = RunJson.Read<EvalResult>(Path.Combine(folders[1], "evals", "GridPickup.json"));
+        Assert.Equal(6, rimsEval.UnitActivation!.Length);
+        Assert.All(rimsEval.ActivationTrace!, step => Assert.Equal(4, step.Sum()));
+        var report = File.ReadAllText(ReportBuilder.Build(folders, Path.Combine(root, "reports", "tiny"), "tiny"));
+        Assert.Contains("| lstm | GridPickup-Novel | 1 |", report);
+        Assert.Contains("## Which units fire when", report);
+    }
+}
