@@ -3,7 +3,7 @@ namespace Rims.Envs.GridWorld;
 /// <summary>Registers the grid-world pickup ids.</summary>
 public static class GridPickupRegistration
 {
-    /// <summary>Adds GridPickup, GridPickup-Novel, GridPickup-Crowded and GridPickup-Memory.</summary>
+    /// <summary>Adds GridPickup, -Novel, -Crowded, -Memory, and the quick -Small and -Memory-Small.</summary>
     public static void RegisterAll(EnvRegistry registry)
     {
         registry.Register(new("GridPickup", "grid world: pick up the named key/ball among 2-3 distractors and 2-4 wall blocks (training split)",
@@ -14,5 +14,9 @@ public static class GridPickupRegistration
             _ => new GridPickupEnv(PickupTask.Crowded)));
         registry.Register(new("GridPickup-Memory", "grid world: the mission is shown on the first step only",
             _ => new GridPickupEnv(PickupTask.Memory)));
+        registry.Register(new("GridPickup-Small", "grid world, quick variant: 6x6 room, one distractor, no obstacles, 40 steps",
+            _ => new GridPickupEnv(PickupTask.Small)));
+        registry.Register(new("GridPickup-Memory-Small", "the quick variant with the mission shown on the first step only",
+            _ => new GridPickupEnv(PickupTask.MemorySmall)));
     }
 }

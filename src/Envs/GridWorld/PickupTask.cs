@@ -64,6 +64,12 @@ public sealed record PickupTask
     /// <summary>The training distribution with the mission shown once (GridPickup-Memory).</summary>
     public static PickupTask Memory { get; } = new() { MissionOnFirstStepOnly = true };
 
+    /// <summary>A quick variant for smoke runs and CI: 6x6 room, one distractor, no obstacles, 40 steps (GridPickup-Small).</summary>
+    public static PickupTask Small { get; } = new() { RoomSize = 6, Distractors = (1, 1), Obstacles = (0, 0), MaxSteps = 40 };
+
+    /// <summary>The small variant with the mission shown once (GridPickup-Memory-Small).</summary>
+    public static PickupTask MemorySmall { get; } = Small with { MissionOnFirstStepOnly = true };
+
     /// <summary>Checks the numbers, naming what is wrong.</summary>
     public void Validate()
     {

@@ -7,8 +7,8 @@ using static TorchSharp.torch;
 namespace Rims.Agents.Tests.Ppo;
 
 /// <summary>
-/// The slow learning test (SB3 style): LSTM-PPO on the GridPickup-Memory task, shrunk so it fits in CI
-/// (6x6 room, one distractor, no obstacles, 40 steps). A random policy succeeds in about 16% of these
+/// The slow learning test (SB3 style): LSTM-PPO on GridPickup-Memory-Small, the memory task shrunk so it fits
+/// in CI (6x6 room, one distractor, no obstacles, 40 steps). A random policy succeeds in about 16% of these
 /// episodes; the first 10k steps of this run measure 16%.
 /// </summary>
 public class GridPickupLearningTests
@@ -16,10 +16,10 @@ public class GridPickupLearningTests
     [Fact]
     public void LstmPpoLearnsTheSmallMemoryPickupTask()
     {
-        var task = PickupTask.Memory with { RoomSize = 6, Distractors = (1, 1), Obstacles = (0, 0), MaxSteps = 40 };
+        var task = PickupTask.MemorySmall;
         var config = new PpoConfig
         {
-            Env = "GridPickup-Memory (small)", Core = "lstm", Seed = 1, TotalSteps = 16 * 128 * 40, NumEnvs = 16, NumSteps = 128,
+            Env = "GridPickup-Memory-Small", Core = "lstm", Seed = 1, TotalSteps = 16 * 128 * 40, NumEnvs = 16, NumSteps = 128,
             NumMinibatches = 8, LearningRate = 1e-3, ClipCoef = 0.2f, Threads = 2,
         };
         random.manual_seed(config.Seed);
