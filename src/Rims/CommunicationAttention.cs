@@ -57,7 +57,9 @@ public sealed class CommunicationAttention : nn.Module
         var v = Heads(blocked.bmm(value), valueSize);
         var weights = (q.matmul(k.transpose(-2, -1)) / scale).softmax(-1);     // [B, n, K, K]
         var output = weights.matmul(v).permute(2, 0, 1, 3).reshape(units, batch, heads * valueSize);
-        var update = gateFc.forward(output).sigmoid() * dropout.forward(outFc.forward(output)).tanh();
+        var projected = outFc.forward(output);
+        if (dropout.p > 0) projected = dropout.forward(projected);
+        var update = gateFc.forward(output).sigmoid() * projected.tanh();
         return scope.MoveToOuter(candidate + update);
     }
 }

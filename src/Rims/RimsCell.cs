@@ -64,7 +64,8 @@ public sealed class RimsCell : nn.Module
         var (logits, inputValue) = inputAttention.Forward(x, previousH);
         var (inputWeight, score, mask) = UnitSelection.Select(logits, Config);
         // Every unit gets its attended input, active or not (quirk 2).
-        var unitInput = inputDropout.forward(inputWeight.t().unsqueeze(-1) * inputValue.unsqueeze(0));   // [K, B, d_v]
+        var unitInput = inputWeight.t().unsqueeze(-1) * inputValue.unsqueeze(0);                          // [K, B, d_v]
+        if (Config.Dropout > 0) unitInput = inputDropout.forward(unitInput);
         var (candidateH, candidateC) = cell.Forward(unitInput, previousH, previousC);
 
         var m = mask.t().unsqueeze(-1);                                                          // [K, B, 1]
