@@ -72,12 +72,12 @@ public static class Figures
             for (int k = 0; k < units; k++) data[k, t] = trace[t][k];
         var plot = new Plot();
         var heatmap = plot.Add.Heatmap(data);
-        heatmap.Colormap = new ScottPlot.Colormaps.Grayscale();
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.FlipVertically = true;
         plot.Title(title);
         plot.XLabel("step");
         plot.YLabel("unit");
-        Save(plot, path, Math.Clamp(trace.Length * 6 + 120, 400, 1600), 260);
+        Save(plot, path, Math.Clamp(trace.Length * 6 + 160, 720, 1600), 300);
     }
 
     /// <summary>Per-unit activation frequency, one bar per unit, one series per run.</summary>

@@ -104,7 +104,7 @@ public static class ReportBuilder
             var first = rims.First(r => r.Evals.Values.Any(e => e.ActivationTrace is not null));
             var eval = first.Evals.Values.First(e => e.ActivationTrace is not null);
             Figures.ActivationHeatmap(Path.Combine(outDirectory, "activation_episode.png"),
-                $"{first.Core} seed {first.Seed}, one {eval.Env} episode (white = active)", eval.ActivationTrace!);
+                $"active units (yellow), {first.Core} seed {first.Seed}, {eval.Env}", eval.ActivationTrace!);
             md.AppendLine($"![activation](activation_episode.png)").AppendLine();
             md.AppendLine($"Active units at every step of the first evaluation episode of {first.Core} seed {first.Seed} on {eval.Env}.").AppendLine();
             var frequencies = rims.SelectMany(r => r.Evals.Values.Where(e => e.UnitActivation is not null)
