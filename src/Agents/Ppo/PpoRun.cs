@@ -65,11 +65,13 @@ public static class PpoRun
         configJson["observation"] = envs.Spec.ToString();
         configJson["actions"] = envs.ActionCount;
 
+        // CleanRL's tag names, so progress.csv, TensorBoard and CleanRL's own logs line up column for column.
         string[] columns =
         [
-            "iteration", "global_step", "frames", "wall_seconds", "sps", "episodes", "episodic_return", "episodic_length",
-            "success_rate", "learning_rate", "value_loss", "policy_loss", "entropy", "approx_kl", "clipfrac", "explained_variance",
-            .. Enumerable.Range(0, policy.Core.Units).Select(k => $"unit_active_{k}"),
+            "iteration", "global_step", "frames", "wall_seconds", "charts/SPS", "episodes", "charts/episodic_return",
+            "charts/episodic_length", "charts/success_rate", "charts/learning_rate", "losses/value_loss", "losses/policy_loss",
+            "losses/entropy", "losses/approx_kl", "losses/clipfrac", "losses/explained_variance",
+            .. Enumerable.Range(0, policy.Core.Units).Select(k => $"rims/unit_active_{k}"),
         ];
         using var run = RunFolder.Create(path, configJson, columns);
         run.Log.Information("training {Env} with {Core} core, {Parameters} parameters, {Iterations} iterations: {Command}",
@@ -105,14 +107,14 @@ public static class PpoRun
             ["env"] = config.Env,
             ["core"] = config.Core,
             ["seed"] = config.Seed,
-            ["global_step"] = trainer.GlobalStep,
+            ["total_steps"] = trainer.GlobalStep,
             ["frames"] = trainer.GlobalStep * framesPerStep,
             ["wall_seconds"] = clock.Elapsed.TotalSeconds,
             ["sps"] = trainer.GlobalStep / clock.Elapsed.TotalSeconds,
             ["parameters"] = policy.ParameterCount,
             ["episodes"] = recent.Count,
-            ["final_return_mean"] = double.IsNaN(recent.MeanReturn) ? null : recent.MeanReturn,
-            ["final_success_rate"] = successRate,
+            ["mean_return_last_100"] = double.IsNaN(recent.MeanReturn) ? null : recent.MeanReturn,
+            ["success_rate_last_100"] = successRate,
             ["unit_activation"] = policy.Core.Units > 0 && trainer.Iteration > 0
                 ? new JsonArray(unitTotals.Select(t => (JsonNode?)JsonValue.Create(t / trainer.Iteration)).ToArray())
                 : null,

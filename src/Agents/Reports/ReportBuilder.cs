@@ -24,7 +24,7 @@ public static class ReportBuilder
         var md = new StringBuilder();
         md.AppendLine($"# {name}").AppendLine();
         md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => $"{c.Key} x {c.Value.Count} seeds"))}), " +
-                      $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("global_step")).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
+                      $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
         md.AppendLine("Returns are raw game scores (all lives); episodes are whole games.").AppendLine();
 
         md.AppendLine("## Learning curves").AppendLine();
@@ -47,7 +47,7 @@ public static class ReportBuilder
             md.AppendLine("|---|---|---|---|---|---|---|");
             foreach (var (core, coreRuns) in byCore)
             {
-                var scores = coreRuns.Select(r => r.SummaryNumber("final_return_mean")).ToList();
+                var scores = coreRuns.Select(r => r.SummaryNumber("mean_return_last_100")).ToList();
                 var ci = Statistics.StratifiedBootstrapIqmCi([scores]);
                 md.AppendLine($"| {core} | {coreRuns[0].Env} | {coreRuns.Count} | {F(Statistics.Mean(scores))} | {F(Statistics.Std(scores))} | {F(Statistics.InterquartileMean(scores))} | [{F(ci.Low)}, {F(ci.High)}] |");
             }

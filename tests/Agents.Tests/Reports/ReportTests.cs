@@ -25,8 +25,8 @@ public class ReportTests : IDisposable
         }.ToJsonString());
         File.WriteAllText(Path.Combine(dir, "summary.json"), new JsonObject
         {
-            ["global_step"] = 10000, ["sps"] = core == "rims" ? 300.0 : 1500.0, ["wall_seconds"] = 60.0, ["parameters"] = core == "rims" ? 1111 : 2222,
-            ["final_return_mean"] = evalMean,
+            ["total_steps"] = 10000, ["sps"] = core == "rims" ? 300.0 : 1500.0, ["wall_seconds"] = 60.0, ["parameters"] = core == "rims" ? 1111 : 2222,
+            ["mean_return_last_100"] = evalMean,
         }.ToJsonString());
         var lines = new List<string> { "global_step,episodic_return,episodic_length,success" };
         for (int i = 1; i <= 200; i++) lines.Add($"{i * 50},{i / 200.0 + seed * 0.01},{30},{(i % 3 == 0 ? 1 : 0)}");
