@@ -14,13 +14,6 @@ public class CheckpointTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private static PpoTrainer MakeTrainer(PpoConfig config)
-    {
-        random.manual_seed(config.Seed);
-        var envs = new VectorEnv(Enumerable.Range(0, config.NumEnvs).Select(_ => (IEnv)new RecallEnv()).ToList());
-        return new PpoTrainer(config, envs, PolicyFactory.Create(config, envs.Spec, envs.ActionCount));
-    }
-
     private static readonly PpoConfig Config = new()
     {
         Env = "recall", Core = "gru", Seed = 5, TotalSteps = 4 * 16 * 3, NumEnvs = 4, NumSteps = 16, NumMinibatches = 2,
@@ -30,7 +23,7 @@ public class CheckpointTests : IDisposable
     [Fact]
     public void SaveThenLoadGivesIdenticalActionsAndValues()
     {
-        using var trainer = MakeTrainer(Config);
+        using var trainer = RecallTrainer.Make(Config);
         trainer.RunIteration();
         var path = Path.Combine(directory, "a.ckpt");
         Checkpoint.Save(path, trainer, Config);
@@ -58,14 +51,14 @@ public class CheckpointTests : IDisposable
     {
         var path = Path.Combine(directory, "resume.ckpt");
         IterationStats expected;
-        using (var trainer = MakeTrainer(Config))
+        using (var trainer = RecallTrainer.Make(Config))
         {
             trainer.RunIteration();
             Checkpoint.Save(path, trainer, Config);
             trainer.RunIteration();
             expected = trainer.RunIteration();
         }
-        using var resumed = MakeTrainer(Config);
+        using var resumed = RecallTrainer.Make(Config);
         Checkpoint.Restore(path, resumed);
         Assert.Equal(1, resumed.Iteration);
         // Envs restart from their seeds on resume, so only the optimiser path is compared: the learning rate
@@ -102,7 +95,7 @@ public class CheckpointTests : IDisposable
     [Fact]
     public void EvaluatorPlaysWholeGamesWithACheckpoint()
     {
-        using var trainer = MakeTrainer(Config);
+        using var trainer = RecallTrainer.Make(Config);
         trainer.RunIteration();
         var path = Path.Combine(directory, "eval.ckpt");
         Checkpoint.Save(path, trainer, Config);

@@ -14,18 +14,10 @@ public class PpoTrainerTests
         NumMinibatches = 4, LearningRate = 2e-3, Features = 32, Hidden = 32, Threads = 1,
     };
 
-    private static PpoTrainer MakeTrainer(PpoConfig config)
-    {
-        random.manual_seed(config.Seed);
-        var envs = new VectorEnv(Enumerable.Range(0, config.NumEnvs).Select(_ => (IEnv)new RecallEnv()).ToList());
-        var policy = PolicyFactory.Create(config, envs.Spec, envs.ActionCount);
-        return new PpoTrainer(config, envs, policy);
-    }
-
     [Fact]
     public void LiveTensorCountStaysFlatAcrossIterations()
     {
-        using var trainer = MakeTrainer(RecallConfig(steps: 8 * 32 * 6));
+        using var trainer = RecallTrainer.Make(RecallConfig(steps: 8 * 32 * 6));
         trainer.RunIteration();
         long after1 = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         trainer.RunIteration();
@@ -40,7 +32,7 @@ public class PpoTrainerTests
     {
         IterationStats Run()
         {
-            using var trainer = MakeTrainer(RecallConfig(steps: 8 * 32 * 2));
+            using var trainer = RecallTrainer.Make(RecallConfig(steps: 8 * 32 * 2));
             trainer.RunIteration();
             return trainer.RunIteration();
         }
@@ -55,7 +47,7 @@ public class PpoTrainerTests
     public void AnnealsTheLearningRateLinearlyToZero()
     {
         var config = RecallConfig(steps: 8 * 32 * 4);
-        using var trainer = MakeTrainer(config);
+        using var trainer = RecallTrainer.Make(config);
         var rates = Enumerable.Range(0, 4).Select(_ => trainer.RunIteration().LearningRate).ToArray();
         Assert.Equal([2e-3, 1.5e-3, 1e-3, 0.5e-3], rates, (x, y) => Math.Abs(x - y) < 1e-12);
     }
@@ -67,7 +59,7 @@ public class PpoTrainerTests
     {
         // Chance is 50%; only a core that carries the cue through three blank steps can do better.
         var config = RecallConfig(core, steps: 8 * 32 * 60);
-        using var trainer = MakeTrainer(config);
+        using var trainer = RecallTrainer.Make(config);
         var recent = new RecentEpisodes(200);
         for (int i = 0; i < config.Iterations; i++)
             foreach (var (_, episode) in trainer.RunIteration().Episodes) recent.Add(episode);
@@ -87,10 +79,8 @@ public class RimsPpoTests
             Env = "recall", Core = "rims", Seed = 2, TotalSteps = 8 * 16, NumEnvs = 8, NumSteps = 16, NumMinibatches = 2,
             Features = 24, Hidden = 24, Threads = 1,
         };
-        random.manual_seed(config.Seed);
-        var envs = new VectorEnv(Enumerable.Range(0, 8).Select(_ => (IEnv)new RecallEnv()).ToList());
-        var policy = PolicyFactory.Create(config, envs.Spec, envs.ActionCount);
-        using var trainer = new PpoTrainer(config, envs, policy);
+        using var trainer = RecallTrainer.Make(config);
+        var policy = trainer.Policy;
         var rimsParameters = policy.named_parameters().Where(p => p.name.StartsWith("core.", StringComparison.Ordinal)).ToList();
         Assert.Equal(14, rimsParameters.Count);
         var before = rimsParameters.Select(p => p.parameter.detach().clone()).ToList();
