@@ -32,13 +32,13 @@ public sealed record PickupTask
             select kind];
 
     /// <summary>Room side including the outer walls.</summary>
-    public int RoomSize { get; init; } = 8;
+    public int RoomSize { get; init; } = 6;
 
     /// <summary>Fewest and most distractors (inclusive).</summary>
-    public (int Min, int Max) Distractors { get; init; } = (2, 3);
+    public (int Min, int Max) Distractors { get; init; } = (1, 2);
 
     /// <summary>Fewest and most obstacle tiles (inclusive).</summary>
-    public (int Min, int Max) Obstacles { get; init; } = (2, 4);
+    public (int Min, int Max) Obstacles { get; init; } = (0, 1);
 
     /// <summary>Kinds distractors are drawn from.</summary>
     public ObjectKind[] DistractorKinds { get; init; } = TrainingKinds;
@@ -47,7 +47,7 @@ public sealed record PickupTask
     public ObjectType ObstacleType { get; init; } = ObjectType.Wall;
 
     /// <summary>Steps before truncation.</summary>
-    public int MaxSteps { get; init; } = 100;
+    public int MaxSteps { get; init; } = 40;
 
     /// <summary>The mission is visible on the first step only (zeros afterwards).</summary>
     public bool MissionOnFirstStepOnly { get; init; }
@@ -55,20 +55,20 @@ public sealed record PickupTask
     /// <summary>The training distribution (GridPickup).</summary>
     public static PickupTask Training { get; } = new();
 
-    /// <summary>Novel distractor kinds and lava obstacles (GridPickup-Novel).</summary>
-    public static PickupTask Novel { get; } = new() { DistractorKinds = NovelKinds, ObstacleType = ObjectType.Lava };
+    /// <summary>Novel distractor kinds and a lava tile, a kind of obstacle never seen in training (GridPickup-Novel).</summary>
+    public static PickupTask Novel { get; } = new() { DistractorKinds = NovelKinds, ObstacleType = ObjectType.Lava, Obstacles = (1, 1) };
 
-    /// <summary>Training kinds, twice the clutter (GridPickup-Crowded).</summary>
-    public static PickupTask Crowded { get; } = new() { Distractors = (5, 6), Obstacles = (5, 7) };
+    /// <summary>Training kinds, more clutter than training ever shows (GridPickup-Crowded).</summary>
+    public static PickupTask Crowded { get; } = new() { Distractors = (3, 3), Obstacles = (2, 2) };
 
     /// <summary>The training distribution with the mission shown once (GridPickup-Memory).</summary>
     public static PickupTask Memory { get; } = new() { MissionOnFirstStepOnly = true };
 
-    /// <summary>A quick variant for smoke runs and CI: 6x6 room, one distractor, no obstacles, 40 steps (GridPickup-Small).</summary>
-    public static PickupTask Small { get; } = new() { RoomSize = 6, Distractors = (1, 1), Obstacles = (0, 0), MaxSteps = 40 };
-
-    /// <summary>The small variant with the mission shown once (GridPickup-Memory-Small).</summary>
-    public static PickupTask MemorySmall { get; } = Small with { MissionOnFirstStepOnly = true };
+    /// <summary>
+    /// A harder room (GridPickup-Large): 8x8, 2-3 distractors, 2-4 wall blocks, 100 steps. LSTM-PPO did not beat
+    /// a random policy here within 800k steps in our runs; kept as a stretch benchmark.
+    /// </summary>
+    public static PickupTask Large { get; } = new() { RoomSize = 8, Distractors = (2, 3), Obstacles = (2, 4), MaxSteps = 100 };
 
     /// <summary>Checks the numbers, naming what is wrong.</summary>
     public void Validate()

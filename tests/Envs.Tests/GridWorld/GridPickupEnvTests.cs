@@ -46,7 +46,7 @@ public class GridPickupEnvTests
         var result = env.Step((int)GridAction.Pickup, obs);
         Assert.True(result.Terminated);
         Assert.False(result.Truncated);
-        Assert.Equal(1f - 0.9f * 3 / 100, result.Reward, 6);
+        Assert.Equal(1f - 0.9f * 3 / PickupTask.Training.MaxSteps, result.Reward, 6);
         Assert.Equal(1, result.Info.Success);
         Assert.True(result.Info.GameOver);
         Assert.Equal(result.Reward, result.Info.RawReward);
@@ -191,17 +191,15 @@ public class GridPickupEnvTests
     {
         var (env, obs) = Start(PickupTask.Training, 8);
         Stage(env, new Cell(ObjectType.Key, GridColor.Blue));
-        env.Grid[2, 5] = new Cell(ObjectType.Ball, GridColor.Purple);
-        env.Grid[6, 6] = new Cell(ObjectType.Lava, GridColor.Red);
+        env.Grid[2, 4] = new Cell(ObjectType.Ball, GridColor.Purple);
+        env.Grid[4, 4] = new Cell(ObjectType.Lava, GridColor.Red);
         string expected = string.Join('\n',
-            "WGWGWGWGWGWGWGWG",
-            "WG            WG",
-            "WG            WG",
-            "WG    >>KB    WG",
-            "WG            WG",
-            "WG  AP        WG",
-            "WG          VRWG",
-            "WGWGWGWGWGWGWGWG");
+            "WGWGWGWGWGWG",
+            "WG        WG",
+            "WG        WG",
+            "WG    >>KBWG",
+            "WG  AP  VRWG",
+            "WGWGWGWGWGWG");
         Assert.Equal(expected, env.RenderText());
     }
 
@@ -212,7 +210,7 @@ public class GridPickupEnvTests
         Stage(env, new Cell(ObjectType.Ball, GridColor.Blue));
         var rgb = new byte[env.RenderHeight * env.RenderWidth * 3];
         env.RenderRgb(rgb);
-        Assert.Equal(128, env.RenderWidth);
+        Assert.Equal(6 * GridRenderer.TileSize, env.RenderWidth);
         int T = GridRenderer.TileSize;
         (byte, byte, byte) Pixel(int x, int y) => (rgb[(y * env.RenderWidth + x) * 3], rgb[(y * env.RenderWidth + x) * 3 + 1], rgb[(y * env.RenderWidth + x) * 3 + 2]);
         Assert.Equal(((byte)100, (byte)100, (byte)100), Pixel(T / 2, T / 2));                 // a wall tile
