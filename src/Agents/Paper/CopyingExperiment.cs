@@ -43,13 +43,9 @@ public static class CopyingExperiment
         manual_seed(config.Seed);
         using var model = CreateModel(config);
         using var optimizer = optim.Adam(model.parameters(), config.LearningRate);
-        var configJson = (JsonObject)JsonSerializer.SerializeToNode(config, RunJson.Options)!;
+        var configJson = BuildInfo.RunConfig(config, command, model.parameters().Sum(p => p.numel()));
         configJson["task"] = "copying";
         configJson["env"] = "paper-copying";
-        configJson["command"] = command;
-        configJson["git_commit"] = BuildInfo.GitCommit;
-        configJson["machine"] = BuildInfo.Machine;
-        configJson["parameters"] = model.parameters().Sum(p => p.numel());
         using var run = RunFolder.Create(runDirectory, configJson, Columns);
         var random = new Random(config.Seed);
         var clock = Stopwatch.StartNew();

@@ -33,13 +33,9 @@ public static class SeqMnistExperiment
         manual_seed(config.Seed);
         using var model = new SequenceModel(2, config.EmbeddingSize, CopyingExperiment.CreateCore(config.AsModelConfig()), 10, config.Dropout);
         using var optimizer = optim.Adam(model.parameters(), config.LearningRate);
-        var configJson = (JsonObject)JsonSerializer.SerializeToNode(config, RunJson.Options)!;
+        var configJson = BuildInfo.RunConfig(config, command, model.parameters().Sum(p => p.numel()));
         configJson["task"] = "seqmnist";
         configJson["env"] = "paper-seqmnist";
-        configJson["command"] = command;
-        configJson["git_commit"] = BuildInfo.GitCommit;
-        configJson["machine"] = BuildInfo.Machine;
-        configJson["parameters"] = model.parameters().Sum(p => p.numel());
         using var run = RunFolder.Create(runDirectory, configJson,
             ["epoch", "wall_seconds", "train_loss", "val_accuracy", .. sizes.Select(s => $"test_accuracy_{s}")]);
         var random = new Random(config.Seed + 1);

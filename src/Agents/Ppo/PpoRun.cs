@@ -56,11 +56,7 @@ public static class PpoRun
         int framesPerStep = envs.Envs[0] is IFramedEnv framed ? framed.FramesPerStep : 1;
         var path = runDirectory ?? Path.Combine("runs", RunFolder.DefaultName(config.Env, config.Core, config.Seed, DateTime.UtcNow));
 
-        var configJson = (JsonObject)JsonSerializer.SerializeToNode(config, RunJson.Options)!;
-        configJson["command"] = command;
-        configJson["git_commit"] = BuildInfo.GitCommit;
-        configJson["machine"] = BuildInfo.Machine;
-        configJson["parameters"] = policy.ParameterCount;
+        var configJson = BuildInfo.RunConfig(config, command, policy.ParameterCount);
         configJson["frame_skip"] = framesPerStep;
         configJson["observation"] = envs.Spec.ToString();
         configJson["actions"] = envs.ActionCount;

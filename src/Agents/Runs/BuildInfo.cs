@@ -13,6 +13,20 @@ public static class BuildInfo
     public static string Machine { get; } =
         $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}";
 
+    /// <summary>
+    /// The config.json of a run: <paramref name="settings"/> serialised with the run-folder conventions, plus the
+    /// command, code version, machine and trainable-parameter count, so any result can be traced and rerun.
+    /// </summary>
+    public static System.Text.Json.Nodes.JsonObject RunConfig<T>(T settings, string command, long parameters)
+    {
+        var json = (System.Text.Json.Nodes.JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(settings, RunJson.Options)!;
+        json["command"] = command;
+        json["git_commit"] = GitCommit;
+        json["machine"] = Machine;
+        json["parameters"] = parameters;
+        return json;
+    }
+
     private static string ReadCommit()
     {
         // Directory.Build.targets appends "+<commit>" to the informational version when git is available.
