@@ -49,7 +49,7 @@ public static class ReportBuilder
             {
                 var scores = coreRuns.Select(r => r.SummaryNumber("mean_return_last_100")).ToList();
                 var ci = Statistics.StratifiedBootstrapIqmCi([scores]);
-                md.AppendLine($"| {core} | {coreRuns[0].Env} | {coreRuns.Count} | {F(Statistics.Mean(scores))} | {F(Statistics.Std(scores))} | {F(Statistics.InterquartileMean(scores))} | [{F(ci.Low)}, {F(ci.High)}] |");
+                md.AppendLine($"| {core} | {coreRuns[0].Env} | {coreRuns.Count} | {F(Statistics.Mean(scores))} | {F(Statistics.SampleStd(scores))} | {F(Statistics.InterquartileMean(scores))} | [{F(ci.Low)}, {F(ci.High)}] |");
             }
         }
         else
@@ -65,7 +65,7 @@ public static class ReportBuilder
                     var scores = evaluated.Select(e => e.Mean).ToList();
                     var ci = Statistics.StratifiedBootstrapIqmCi([scores]);
                     var success = evaluated.Where(e => e.SuccessRate is not null).Select(e => e.SuccessRate!.Value).ToList();
-                    md.AppendLine($"| {core} | {env} | {evaluated.Count} | {F(Statistics.Mean(scores))} | {F(Statistics.Std(scores))} | " +
+                    md.AppendLine($"| {core} | {env} | {evaluated.Count} | {F(Statistics.Mean(scores))} | {F(Statistics.SampleStd(scores))} | " +
                                   $"{F(Statistics.InterquartileMean(scores))} | [{F(ci.Low)}, {F(ci.High)}] | {(success.Count == 0 ? "n/a" : P(Statistics.Mean(success)))} |");
                 }
             md.AppendLine();

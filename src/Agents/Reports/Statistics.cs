@@ -1,22 +1,37 @@
+using MathNet.Numerics.Random;
+
 namespace Rims.Agents.Reports;
 
-/// <summary>Summary statistics for RL results (rliable's recommendations: IQM with stratified-bootstrap CIs).</summary>
+/// <summary>
+/// Summary statistics for RL results, following rliable (Agarwal et al., 2021): interquartile mean with
+/// percentile-bootstrap confidence intervals, stratified by task when runs of several tasks are pooled.
+/// Every resampling method takes a seed, so a report rebuilt from the same runs prints the same numbers.
+/// </summary>
 public static class Statistics
 {
+    /// <summary>Default number of bootstrap resamples (rliable's examples use 2,000 or more).</summary>
+    public const int DefaultResamples = 2000;
+
     /// <summary>Arithmetic mean (NaN for no values).</summary>
     public static double Mean(IReadOnlyList<double> values) => values.Count == 0 ? double.NaN : values.Average();
 
-    /// <summary>Population standard deviation.</summary>
-    public static double Std(IReadOnlyList<double> values)
-    {
-        if (values.Count == 0) return double.NaN;
-        double mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Count);
-    }
+    /// <summary>Population standard deviation (numpy's default; NaN for no values).</summary>
+    public static double Std(IReadOnlyList<double> values) =>
+        values.Count == 0 ? double.NaN : MathNet.Numerics.Statistics.Statistics.PopulationStandardDeviation(values);
 
     /// <summary>
-    /// Interquartile mean: the mean of the middle 50% of the sorted values, with the two boundary values
-    /// weighted fractionally when n is not a multiple of 4, so every n contributes exactly half its mass.
+    /// Sample standard deviation (n - 1 in the denominator), for the spread across seeds: the seeds are a
+    /// sample of all seeds one could have run. NaN for fewer than two values, where it is undefined.
+    /// </summary>
+    public static double SampleStd(IReadOnlyList<double> values) =>
+        values.Count < 2 ? double.NaN : MathNet.Numerics.Statistics.Statistics.StandardDeviation(values);
+
+    /// <summary>
+    /// Interquartile mean: the mean of the middle 50% of the sorted values. Value i (0-based, sorted) covers
+    /// [i, i + 1) of [0, n) and is weighted by its overlap with [n/4, 3n/4), so every n keeps exactly half
+    /// its mass and boundary values count fractionally. For n a multiple of 4 this equals rliable's
+    /// <c>scipy.stats.trim_mean(x, 0.25)</c>; for other n, trim_mean drops floor(n/4) whole values from
+    /// each end instead (e.g. [0, 1, 2, 6, 100]: 2.9 here, 3.0 with trim_mean).
     /// </summary>
     public static double InterquartileMean(IReadOnlyList<double> values)
     {
@@ -25,40 +40,38 @@ public static class Statistics
         double n = sorted.Length, low = n / 4, high = 3 * n / 4, sum = 0;
         for (int i = 0; i < sorted.Length; i++)
         {
-            // Weight = overlap of [i, i+1) with [n/4, 3n/4).
             double weight = Math.Max(0, Math.Min(i + 1, high) - Math.Max(i, low));
             sum += weight * sorted[i];
         }
         return sum / (high - low);
     }
 
-    /// <summary>Percentile bootstrap 95% confidence interval of <paramref name="statistic"/> (seeded, reproducible).</summary>
-    public static (double Low, double High) BootstrapCi(IReadOnlyList<double> values, Func<IReadOnlyList<double>, double> statistic,
-        int resamples = 2000, int seed = 0)
-    {
-        if (values.Count == 0) return (double.NaN, double.NaN);
-        var random = new Random(seed);
-        var sample = new double[values.Count];
-        var estimates = new double[resamples];
-        for (int r = 0; r < resamples; r++)
-        {
-            for (int i = 0; i < sample.Length; i++) sample[i] = values[random.Next(values.Count)];
-            estimates[r] = statistic(sample);
-        }
-        Array.Sort(estimates);
-        return (Percentile(estimates, 0.025), Percentile(estimates, 0.975));
-    }
+    /// <summary>
+    /// Percentile bootstrap 95% confidence interval of <paramref name="statistic"/>: resample the values with
+    /// replacement, recompute the statistic, take the 2.5th and 97.5th percentiles of the estimates.
+    /// </summary>
+    public static ConfidenceInterval BootstrapCi(IReadOnlyList<double> values, Func<IReadOnlyList<double>, double> statistic,
+        int resamples = DefaultResamples, int seed = 0) =>
+        StratifiedBootstrapCi([values], statistic, resamples, seed);
 
     /// <summary>
-    /// Stratified bootstrap 95% CI of the IQM over runs of several tasks (rliable): each resample draws runs
-    /// with replacement within every task, pools them, and takes the IQM.
+    /// rliable's stratified bootstrap 95% CI of the IQM over runs of several tasks: every resample draws,
+    /// within each task, as many runs as it has with replacement, pools all tasks' draws, and takes the IQM,
+    /// so each task keeps its weight while the seeds vary.
     /// </summary>
-    public static (double Low, double High) StratifiedBootstrapIqmCi(IReadOnlyList<IReadOnlyList<double>> scoresPerTask,
-        int resamples = 2000, int seed = 0)
+    public static ConfidenceInterval StratifiedBootstrapIqmCi(IReadOnlyList<IReadOnlyList<double>> scoresPerTask,
+        int resamples = DefaultResamples, int seed = 0) =>
+        StratifiedBootstrapCi(scoresPerTask, InterquartileMean, resamples, seed);
+
+    /// <summary>Stratified percentile bootstrap 95% CI of <paramref name="statistic"/> of the pooled scores.</summary>
+    public static ConfidenceInterval StratifiedBootstrapCi(IReadOnlyList<IReadOnlyList<double>> scoresPerTask,
+        Func<IReadOnlyList<double>, double> statistic, int resamples = DefaultResamples, int seed = 0)
     {
+        if (resamples < 1) throw new ArgumentOutOfRangeException(nameof(resamples), "at least one resample is needed");
         var tasks = scoresPerTask.Where(t => t.Count > 0).ToList();
-        if (tasks.Count == 0) return (double.NaN, double.NaN);
-        var random = new Random(seed);
+        if (tasks.Count == 0) return new ConfidenceInterval(double.NaN, double.NaN);
+        // Mersenne Twister: a documented generator whose sequence for a seed does not depend on the runtime.
+        var random = new MersenneTwister(seed);
         var pooled = new double[tasks.Sum(t => t.Count)];
         var estimates = new double[resamples];
         for (int r = 0; r < resamples; r++)
@@ -66,18 +79,22 @@ public static class Statistics
             int o = 0;
             foreach (var task in tasks)
                 for (int i = 0; i < task.Count; i++) pooled[o++] = task[random.Next(task.Count)];
-            estimates[r] = InterquartileMean(pooled);
+            estimates[r] = statistic(pooled);
         }
         Array.Sort(estimates);
-        return (Percentile(estimates, 0.025), Percentile(estimates, 0.975));
+        return new ConfidenceInterval(Percentile(estimates, 0.025), Percentile(estimates, 0.975));
     }
 
-    /// <summary>Linear-interpolated percentile of sorted values (numpy's default).</summary>
+    /// <summary>Percentile of already sorted values, interpolating linearly between ranks (numpy's default).</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double q)
     {
+        if (sorted.Count == 0) return double.NaN;
         double position = q * (sorted.Count - 1);
         int below = (int)Math.Floor(position);
         int above = Math.Min(below + 1, sorted.Count - 1);
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 }
+
+/// <summary>A two-sided confidence interval (NaN bounds when there was nothing to resample).</summary>
+public readonly record struct ConfidenceInterval(double Low, double High);

@@ -20,6 +20,8 @@ public class StatisticsTests
     {
         Assert.Equal(2.5, Statistics.Mean([1, 2, 3, 4]));
         Assert.Equal(Math.Sqrt(1.25), Statistics.Std([1, 2, 3, 4]), 12);
+        Assert.Equal(Math.Sqrt(5.0 / 3), Statistics.SampleStd([1, 2, 3, 4]), 12);
+        Assert.True(double.IsNaN(Statistics.SampleStd([1])));
     }
 
     [Fact]
