@@ -16,7 +16,8 @@ public static class CompareCommand
         var evalEpisodes = new Option<int>("--eval-episodes") { Description = "Evaluation games per env", DefaultValueFactory = _ => 100 };
         var name = new Option<string?>("--name") { Description = "Comparison name (default: {env}-{cores})" };
         var parallel = new Option<int>("--parallel") { Description = "Runs trained at once (threads; give each --threads cores/parallel)", DefaultValueFactory = _ => 1 };
-        foreach (var option in new Option[] { cores, seeds, evalEnvs, evalEpisodes, name, parallel }) command.Options.Add(option);
+        var runsRoot = new Option<string>("--runs-root") { Description = "Folder that receives the run folders and reports/<name>", DefaultValueFactory = _ => "runs" };
+        foreach (var option in new Option[] { cores, seeds, evalEnvs, evalEpisodes, name, parallel, runsRoot }) command.Options.Add(option);
         var ppo = new PpoOptions(command, includeEnvAndCore: false);
         command.Options.Add(ppo.Env);
 
@@ -33,6 +34,7 @@ public static class CompareCommand
                 EvalEpisodes = parse.GetValue(evalEpisodes),
                 Name = parse.GetValue(name) ?? $"{config.Env.Replace('/', '-')}-{string.Join('-', coreList)}",
                 Parallel = parse.GetValue(parallel),
+                RunsRoot = parse.GetValue(runsRoot)!,
             };
             try
             {

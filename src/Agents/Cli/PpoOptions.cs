@@ -130,7 +130,8 @@ public sealed class PpoOptions
         return new PpoConfig
         {
             Env = parse.GetValue(Env)!,
-            Core = parse.GetValue(Core)!.ToLowerInvariant(),
+            // `compare` has no --core (it takes --cores); the plan sets each run's core.
+            Core = parse.GetValue(Core)?.ToLowerInvariant() ?? new PpoConfig().Core,
             Seed = parse.GetValue(Seed),
             TotalSteps = parse.GetValue(TotalSteps),
             NumEnvs = parse.GetValue(NumEnvs),

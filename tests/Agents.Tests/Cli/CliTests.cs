@@ -82,5 +82,32 @@ public class CliTests
     }
 
     [Fact]
+    public void CompareAndReportRunFromTheCommandLine()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "rims-cli-compare-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exit, error, output) = Run("compare", "--env", "GridPickup", "--cores", "lstm,gru", "--seeds", "1", "--total-steps", "64",
+                "--num-envs", "2", "--num-steps", "16", "--num-minibatches", "1", "--threads", "1", "--features", "16", "--hidden", "16",
+                "--eval-episodes", "2", "--name", "tiny", "--runs-root", root);
+            Assert.True(exit == 0, error);
+            Assert.True(File.Exists(Path.Combine(root, "reports", "tiny", "report.md")), output);
+            string[] runs = Directory.GetDirectories(Path.Combine(root, "tiny"));
+            Assert.Equal(2, runs.Length);
+
+            string rebuilt = Path.Combine(root, "rebuilt");
+            (exit, error, _) = Run(["report", .. runs, "--out", rebuilt]);
+            Assert.True(exit == 0, error);
+            string report = File.ReadAllText(Path.Combine(rebuilt, "report.md"));
+            Assert.Contains("| gru | GridPickup | 1 |", report);
+            Assert.Contains("| lstm | GridPickup | 1 |", report);
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void TorchWorksAtStartUp() => Assert.Null(TorchStartupCheck.Run());
 }
