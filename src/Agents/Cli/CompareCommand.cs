@@ -15,7 +15,7 @@ public static class CompareCommand
         var evalEnvs = new Option<string?>("--eval-envs") { Description = "Comma-separated extra env ids to evaluate every final policy on" };
         var evalEpisodes = new Option<int>("--eval-episodes") { Description = "Evaluation games per env", DefaultValueFactory = _ => 100 };
         var name = new Option<string?>("--name") { Description = "Comparison name (default: {env}-{cores})" };
-        var parallel = new Option<int>("--parallel") { Description = "Runs trained at once (threads; give each --threads cores/parallel)", DefaultValueFactory = _ => 1 };
+        var parallel = new Option<int>("--parallel") { Description = "Runs trained at once, each in its own process (give each --threads cores/parallel)", DefaultValueFactory = _ => 1 };
         var runsRoot = new Option<string>("--runs-root") { Description = "Folder that receives the run folders and reports/<name>", DefaultValueFactory = _ => "runs" };
         foreach (var option in new Option[] { cores, seeds, evalEnvs, evalEpisodes, name, parallel, runsRoot }) command.Options.Add(option);
         var ppo = new PpoOptions(command, includeEnvAndCore: false);

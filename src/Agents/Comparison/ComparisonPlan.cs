@@ -26,7 +26,7 @@ public sealed record ComparisonPlan
     /// <summary>Name of the comparison: runs go to runs/NAME/, the report to runs/reports/NAME/.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Runs trained at the same time (threads in this process).</summary>
+    /// <summary>Runs trained at the same time (child processes when above 1).</summary>
     public int Parallel { get; init; } = 1;
 
     /// <summary>Root of the runs folder.</summary>
@@ -41,7 +41,7 @@ public sealed record ComparisonPlan
     {
         if (Cores.Count == 0) throw new ArgumentException("--cores must name at least one core (lstm, gru, rims)");
         foreach (var core in Cores)
-            if (core is not ("lstm" or "gru" or "rims")) throw new ArgumentException($"--cores: '{core}' is not lstm, gru or rims");
+            if (!CoreFactory.Names.Contains(core)) throw new ArgumentException($"--cores: '{core}' is not {CoreFactory.NamesText}");
         if (Seeds < 1) throw new ArgumentException($"--seeds must be at least 1 (got {Seeds})");
         if (EvalEpisodes < 1) throw new ArgumentException($"--eval-episodes must be at least 1 (got {EvalEpisodes})");
         if (Parallel < 1) throw new ArgumentException($"--parallel must be at least 1 (got {Parallel})");

@@ -21,19 +21,9 @@ public static class CopyingExperiment
         ["epoch", "wall_seconds", "train_loss", "train_len_ce_last10", "train_len_ce_all", "train_len_accuracy",
          "test_len_ce_last10", "test_len_ce_all", "test_len_accuracy"];
 
-    /// <summary>The recurrent core the config names, reading the embedding (shared with sequential MNIST).</summary>
-    public static RecurrentCore CreateCore(CopyingConfig config) => config.Core == "lstm"
-        ? new LstmCore(config.EmbeddingSize, config.Hidden)
-        : new RimsCore(config.EmbeddingSize, new RimsConfig
-        {
-            InputSize = config.EmbeddingSize, Hidden = config.UnitHidden, Units = config.Units, ActiveUnits = config.Active,
-            // The official event_based sizes: input key 64, value 4h, comm 4 heads x 16.
-            InputKey = 64, CommHeads = 4, CommKey = 16, CommValue = 16, Dropout = config.RimsDropout,
-        });
-
     /// <summary>Builds the copying model for <paramref name="config"/>.</summary>
     public static SequenceModel CreateModel(CopyingConfig config) =>
-        new(CopyingTask.Vocabulary, config.EmbeddingSize, CreateCore(config), CopyingTask.Vocabulary, config.Dropout);
+        config.Model.CreateModel(CopyingTask.Vocabulary, CopyingTask.Vocabulary);
 
     /// <summary>Runs the experiment into <paramref name="runDirectory"/>; <paramref name="log"/> gets one line per epoch.</summary>
     public static CopyingMetrics Run(CopyingConfig config, string command, string runDirectory, Action<string> log)
@@ -78,7 +68,7 @@ public static class CopyingExperiment
         }
         run.WriteSummary(new JsonObject
         {
-            ["task"] = "copying", ["core"] = config.Core, ["seed"] = config.Seed, ["epochs"] = config.Epochs,
+            ["task"] = "copying", ["core"] = config.Model.Core, ["seed"] = config.Seed, ["epochs"] = config.Epochs,
             ["wall_seconds"] = clock.Elapsed.TotalSeconds, ["seconds_per_epoch"] = clock.Elapsed.TotalSeconds / config.Epochs,
             ["parameters"] = configJson["parameters"]!.DeepClone(),
             ["train_len"] = config.TrainLen, ["test_len"] = config.TestLen,

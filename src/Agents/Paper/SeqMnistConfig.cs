@@ -2,13 +2,13 @@ namespace Rims.Agents.Paper;
 
 /// <summary>
 /// Sequential MNIST (PAPER-NOTES §2.3): pixels as tokens, trained at 14x14 and tested at 16, 19 and 24 (and 14).
-/// Defaults follow the authors' script (RIMs 6 x 100, k_A 4, LSTM 600, embedding 600, dropout 0.5, clip 1.0,
-/// Adam 7e-4, batch 64, 100 epochs, 48k/12k train/validation split of the training set).
+/// Defaults follow the authors' script (the model of <see cref="SequenceModelConfig"/>, clip 1.0, Adam 7e-4,
+/// batch 64, 100 epochs, 48k/12k train/validation split of the training set).
 /// </summary>
 public sealed record SeqMnistConfig
 {
-    /// <summary>rims or lstm.</summary>
-    public string Core { get; init; } = "rims";
+    /// <summary>The network (core, sizes, dropout).</summary>
+    public SequenceModelConfig Model { get; init; } = new();
 
     /// <summary>Training resolution.</summary>
     public int TrainSize { get; init; } = 14;
@@ -37,27 +37,6 @@ public sealed record SeqMnistConfig
     /// <summary>Gradient-norm clip.</summary>
     public double Clip { get; init; } = 1.0;
 
-    /// <summary>Dropout on embedding and decoder input.</summary>
-    public double Dropout { get; init; } = 0.5;
-
-    /// <summary>Embedding width.</summary>
-    public int EmbeddingSize { get; init; } = 600;
-
-    /// <summary>LSTM width.</summary>
-    public int Hidden { get; init; } = 600;
-
-    /// <summary>RIMs units.</summary>
-    public int Units { get; init; } = 6;
-
-    /// <summary>RIMs active units.</summary>
-    public int Active { get; init; } = 4;
-
-    /// <summary>RIMs hidden size per unit.</summary>
-    public int UnitHidden { get; init; } = 100;
-
-    /// <summary>Dropout inside the RIMs attentions.</summary>
-    public double RimsDropout { get; init; } = 0.1;
-
     /// <summary>MNIST folder (null: RIMS_MNIST).</summary>
     public string? Data { get; init; }
 
@@ -67,13 +46,6 @@ public sealed record SeqMnistConfig
     /// <summary>Torch threads.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>The copying-task model settings that describe the same network.</summary>
-    public CopyingConfig AsModelConfig() => new()
-    {
-        Core = Core, EmbeddingSize = EmbeddingSize, Hidden = Hidden, Units = Units, Active = Active, UnitHidden = UnitHidden,
-        RimsDropout = RimsDropout, Dropout = Dropout,
-    };
-
     /// <summary>Checks values, naming the option.</summary>
     public void Validate()
     {
@@ -81,12 +53,11 @@ public sealed record SeqMnistConfig
         {
             if (!ok) throw new ArgumentException(message);
         }
-        Require(Core is "rims" or "lstm", $"--core must be rims or lstm (got '{Core}')");
         Require(TrainSize is >= 2 and <= 28, $"--train-size must be in 2..28 (got {TrainSize})");
         Require(TestSizes.All(s => s >= 2), "--test-sizes must all be at least 2");
         Require(Epochs >= 1 && Batch >= 1, "--epochs and --batch must be at least 1");
         Require(TrainSubset is null or >= 1 && TestSubset is null or >= 1, "--train-subset and --test-subset must be positive");
         Require(Validation >= 1, $"--validation must be at least 1 (got {Validation})");
-        AsModelConfig().Validate();
+        Model.Validate();
     }
 }

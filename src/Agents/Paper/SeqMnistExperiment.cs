@@ -31,7 +31,7 @@ public static class SeqMnistExperiment
 
         set_num_threads(config.Threads);
         manual_seed(config.Seed);
-        using var model = new SequenceModel(2, config.EmbeddingSize, CopyingExperiment.CreateCore(config.AsModelConfig()), 10, config.Dropout);
+        using var model = config.Model.CreateModel(vocabulary: 2, outputs: 10);
         using var optimizer = optim.Adam(model.parameters(), config.LearningRate);
         var configJson = BuildInfo.RunConfig(config, command, model.parameters().Sum(p => p.numel()));
         configJson["task"] = "seqmnist";
@@ -76,7 +76,7 @@ public static class SeqMnistExperiment
         }
         var summary = new JsonObject
         {
-            ["task"] = "seqmnist", ["core"] = config.Core, ["seed"] = config.Seed, ["epochs"] = config.Epochs,
+            ["task"] = "seqmnist", ["core"] = config.Model.Core, ["seed"] = config.Seed, ["epochs"] = config.Epochs,
             ["wall_seconds"] = clock.Elapsed.TotalSeconds, ["seconds_per_epoch"] = clock.Elapsed.TotalSeconds / config.Epochs,
             ["train_images"] = train.Length, ["test_images"] = test.Length, ["best_val_accuracy"] = bestValidation,
         };

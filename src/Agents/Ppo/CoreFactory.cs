@@ -6,6 +6,12 @@ namespace Rims.Agents.Ppo;
 /// <summary>Maps --core and its options to a recurrent core.</summary>
 public static class CoreFactory
 {
+    /// <summary>Every --core value: the three recurrent cores and the memoryless baseline.</summary>
+    public static readonly IReadOnlyList<string> Names = ["lstm", "gru", "rims", "ff"];
+
+    /// <summary>"lstm, gru, rims or ff", for error messages and help.</summary>
+    public static string NamesText => string.Join(", ", Names.Take(Names.Count - 1)) + " or " + Names[^1];
+
     /// <summary>The core for <paramref name="config"/> reading <paramref name="inputSize"/> features.</summary>
     public static RecurrentCore Create(PpoConfig config, int inputSize)
     {
@@ -15,7 +21,8 @@ public static class CoreFactory
             "lstm" => new LstmCore(inputSize, hidden),
             "gru" => new GruCore(inputSize, hidden),
             "rims" => new RimsCore(inputSize, RimsConfigOf(config.Rims, inputSize, hidden)),
-            _ => throw new ArgumentException($"--core must be lstm, gru or rims (got '{config.Core}')"),
+            "ff" => new FeedForwardCore(inputSize, hidden),
+            _ => throw new ArgumentException($"--core must be {NamesText} (got '{config.Core}')"),
         };
     }
 

@@ -11,7 +11,7 @@ public sealed record PpoConfig
     /// <summary>Environment id (see `envs`).</summary>
     public string Env { get; init; } = "GridPickup";
 
-    /// <summary>Recurrent core: lstm, gru or rims.</summary>
+    /// <summary>Core: lstm, gru, rims, or ff (the memoryless baseline).</summary>
     public string Core { get; init; } = "lstm";
 
     /// <summary>Seed of the envs (env i gets seed + i), the weights and the action sampling.</summary>
@@ -122,7 +122,7 @@ public sealed record PpoConfig
         Require(SaveEvery >= 0, "--save-every", $"must be 0 or more (got {SaveEvery})");
         Require(Features is null or > 0, "--features", $"must be positive (got {Features})");
         Require(Hidden is null or > 0, "--hidden", $"must be positive (got {Hidden})");
-        Require(Core is "lstm" or "gru" or "rims", "--core", $"must be lstm, gru or rims (got '{Core}')");
+        Require(CoreFactory.Names.Contains(Core), "--core", $"must be {CoreFactory.NamesText} (got '{Core}')");
         // The RIMs options are checked with the sizes they will get (feature width unknown here: any positive one).
         if (Core == "rims") CoreFactory.RimsConfigOf(Rims, Features ?? 128, Hidden ?? Features ?? 128);
     }

@@ -113,13 +113,7 @@ public static class ReportBuilder
             md.AppendLine("![frequency](activation_frequency.png)").AppendLine();
         }
 
-        md.AppendLine("## Provenance").AppendLine();
-        md.AppendLine("Commands:").AppendLine().AppendLine("```");
-        foreach (var run in runs) md.AppendLine(run.Config["command"]?.ToString() ?? "(unknown)");
-        md.AppendLine("```").AppendLine();
-        md.AppendLine($"Code version(s): {string.Join(", ", runs.Select(r => r.Config["git_commit"]?.ToString() ?? "unknown").Distinct())}. " +
-                      $"Machine(s): {string.Join("; ", runs.Select(r => r.Config["machine"]?.ToString() ?? "unknown").Distinct())}.");
-        md.AppendLine().AppendLine("Run folders: " + string.Join(", ", runs.Select(r => Path.GetFileName(r.Directory.TrimEnd('/')))));
+        Provenance.Append(md, runs.Select(r => (r.Directory, r.Config)).ToList());
 
         var reportPath = Path.Combine(outDirectory, "report.md");
         AtomicFile.WriteAllText(reportPath, md.ToString());

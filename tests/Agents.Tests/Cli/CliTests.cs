@@ -82,14 +82,14 @@ public class CliTests
     }
 
     [Fact]
-    public void CompareAndReportRunFromTheCommandLine()
+    public void CompareInChildProcessesAndReportRunFromTheCommandLine()
     {
         string root = Path.Combine(Path.GetTempPath(), "rims-cli-compare-" + Guid.NewGuid().ToString("N"));
         try
         {
             var (exit, error, output) = Run("compare", "--env", "GridPickup", "--cores", "lstm,gru", "--seeds", "1", "--total-steps", "64",
                 "--num-envs", "2", "--num-steps", "16", "--num-minibatches", "1", "--threads", "1", "--features", "16", "--hidden", "16",
-                "--eval-episodes", "2", "--name", "tiny", "--runs-root", root);
+                "--eval-episodes", "2", "--name", "tiny", "--runs-root", root, "--parallel", "2");
             Assert.True(exit == 0, error);
             Assert.True(File.Exists(Path.Combine(root, "reports", "tiny", "report.md")), output);
             string[] runs = Directory.GetDirectories(Path.Combine(root, "tiny"));

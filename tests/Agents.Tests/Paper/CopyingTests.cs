@@ -53,8 +53,8 @@ public class CopyingTests : IDisposable
     {
         var config = new CopyingConfig
         {
-            Core = core, TrainLen = 3, TestLen = 6, Epochs = 3, BatchesPerEpoch = 30, Batch = 16, EvalBatches = 2,
-            EmbeddingSize = 16, Hidden = 24, UnitHidden = 8, Units = 3, Active = 2, Dropout = 0, RimsDropout = 0, Threads = 1, LearningRate = 3e-3,
+            Model = new() { Core = core, EmbeddingSize = 16, Hidden = 24, UnitHidden = 8, Units = 3, Active = 2, Dropout = 0, RimsDropout = 0 },
+            TrainLen = 3, TestLen = 6, Epochs = 3, BatchesPerEpoch = 30, Batch = 16, EvalBatches = 2, Threads = 1, LearningRate = 3e-3,
         };
         var folder = Path.Combine(root, core);
         var result = CopyingExperiment.Run(config, "paper copying (test)", folder, _ => { });

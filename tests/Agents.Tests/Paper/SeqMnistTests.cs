@@ -79,8 +79,8 @@ public class SeqMnistTests : IDisposable
         var data = WriteDataset(400, 40);
         var config = new SeqMnistConfig
         {
-            Core = core, TrainSize = 4, TestSizes = [6], Epochs = 3, Batch = 16, Validation = 32, LearningRate = 1e-2, Dropout = 0,
-            EmbeddingSize = 8, Hidden = 16, Units = 3, Active = 2, UnitHidden = 6, RimsDropout = 0, Data = data, Threads = 1,
+            Model = new() { Core = core, EmbeddingSize = 8, Hidden = 16, Units = 3, Active = 2, UnitHidden = 6, Dropout = 0, RimsDropout = 0 },
+            TrainSize = 4, TestSizes = [6], Epochs = 3, Batch = 16, Validation = 32, LearningRate = 1e-2, Data = data, Threads = 1,
         };
         var folder = Path.Combine(root, "run-" + core);
         var accuracies = SeqMnistExperiment.Run(config, "paper seqmnist (test)", folder, _ => { });

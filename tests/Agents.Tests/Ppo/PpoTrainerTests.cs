@@ -65,6 +65,19 @@ public class PpoTrainerTests
             foreach (var (_, episode) in trainer.RunIteration().Episodes) recent.Add(episode);
         Assert.True(recent.SuccessRate > 0.9, $"{core}: success rate over the last 200 episodes {recent.SuccessRate:P1}");
     }
+
+    [Fact]
+    public void TheFeedForwardCoreStaysAtChanceWhereMemoryIsNeeded()
+    {
+        // The same budget as above: without a state, the cue is gone by the time the answer is due.
+        var config = RecallConfig("ff", steps: 8 * 32 * 60);
+        using var trainer = RecallTrainer.Make(config);
+        Assert.Equal(0, trainer.Policy.Core.StateSize);
+        var recent = new RecentEpisodes(200);
+        for (int i = 0; i < config.Iterations; i++)
+            foreach (var (_, episode) in trainer.RunIteration().Episodes) recent.Add(episode);
+        Assert.InRange(recent.SuccessRate ?? -1, 0.3, 0.7);
+    }
 }
 
 public class RimsPpoTests

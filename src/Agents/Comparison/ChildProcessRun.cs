@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Rims.Agents.Ppo;
+using Rims.Agents.Runs;
+
+namespace Rims.Agents.Comparison;
+
+/// <summary>
+/// Trains and evaluates one run of a comparison in a child process of this program (the hidden `compare-run`
+/// verb). Parallel runs get a process each because libtorch work on two threads of one .NET process is not
+/// safe: TorchSharp's implicit Scalars can be finalised by a collection another thread triggers while a native
+/// call still reads them ("Unknown scalar type"), which killed a whole comparison. Processes also keep one
+/// run's crash from taking the others down.
+/// </summary>
+public static class ChildProcessRun
+{
+    /// <summary>The hidden verb the child runs.</summary>
+    public const string Verb = "compare-run";
+
+    /// <summary>Runs <paramref name="config"/> into <paramref name="folder"/> in a child process; throws if it fails.</summary>
+    public static void Execute(PpoConfig config, string folder, ComparisonPlan plan, string command, Action<string> log)
+    {
+        string configFile = Path.Combine(Path.GetTempPath(), $"rims-run-{Guid.NewGuid():N}.json");
+        RunJson.Write(configFile, config);
+        try
+        {
+            var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var self = SelfCommand();
+            start.FileName = self[0];
+            foreach (var part in self.Skip(1)) start.ArgumentList.Add(part);
+            foreach (var part in new[]
+                     {
+                         Verb, "--config", configFile, "--run-dir", folder, "--eval-envs", string.Join(',', plan.EvalEnvs),
+                         "--eval-episodes", plan.EvalEpisodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--command", command,
+                     })
+                start.ArgumentList.Add(part);
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
+            var errors = new Queue<string>();
+            process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) log(line); };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                // libtorch warns about NNPACK on every CPU without it; keep the rest for the error message.
+                if (e.Data is not { Length: > 0 } line || line.Contains("NNPACK", StringComparison.Ordinal)) return;
+                lock (errors)
+                {
+                    errors.Enqueue(line);
+                    if (errors.Count > 40) errors.Dequeue();
+                }
+            };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException(
+                    $"run {config.Core} seed {config.Seed} failed with exit code {process.ExitCode} (run folder {folder}):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+        }
+        finally
+        {
+            File.Delete(configFile);
+        }
+    }
+
+    /// <summary>
+    /// How to start this program again: its own executable, or `dotnet Agents.dll` when it runs under the dotnet
+    /// host, or the Agents app host beside the assembly when it is hosted by something else (the test runner).
+    /// </summary>
+    public static IReadOnlyList<string> SelfCommand()
+    {
+        var agents = typeof(ChildProcessRun).Assembly.Location;
+        var entry = System.Reflection.Assembly.GetEntryAssembly();
+        var processPath = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this process is unknown");
+        if (entry == typeof(ChildProcessRun).Assembly)
+            return Path.GetFileNameWithoutExtension(processPath) == "dotnet" ? [processPath, agents] : [processPath];
+        var appHost = Path.Combine(Path.GetDirectoryName(agents)!, OperatingSystem.IsWindows() ? "Agents.exe" : "Agents");
+        return File.Exists(appHost) ? [appHost] : ["dotnet", agents];
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Rims.Agents.Reports;
+
+/// <summary>The closing section of every report: the exact commands, code versions and machines behind its runs.</summary>
+public static class Provenance
+{
+    /// <summary>Appends the section for runs given as (folder, config.json) pairs.</summary>
+    public static void Append(StringBuilder md, IReadOnlyList<(string Directory, JsonObject Config)> runs)
+    {
+        md.AppendLine("## Provenance").AppendLine();
+        md.AppendLine("Commands:").AppendLine().AppendLine("```");
+        foreach (var (_, config) in runs) md.AppendLine(config["command"]?.ToString() ?? "(unknown)");
+        md.AppendLine("```").AppendLine();
+        md.AppendLine($"Code version(s): {string.Join(", ", runs.Select(r => r.Config["git_commit"]?.ToString() ?? "unknown").Distinct())}. " +
+                      $"Machine(s): {string.Join("; ", runs.Select(r => r.Config["machine"]?.ToString() ?? "unknown").Distinct())}.");
+        md.AppendLine().AppendLine("Run folders: " + string.Join(", ", runs.Select(r => Path.GetFileName(r.Directory.TrimEnd('/')))));
+    }
+}
