@@ -15,6 +15,7 @@ public sealed class EnvWorkerPool : IDisposable
     private readonly Thread[] threads;
     private readonly SemaphoreSlim[] starts;
     private readonly CountdownEvent finished;
+    private readonly long[] workerAllocated;
     private volatile bool stopping;
     private ExceptionDispatchInfo? failure;
 
@@ -28,6 +29,7 @@ public sealed class EnvWorkerPool : IDisposable
         slices = new (int, int)[used];
         for (int i = 0; i < used; i++) slices[i] = (count * i / used, count * (i + 1) / used);
         starts = new SemaphoreSlim[used];
+        workerAllocated = new long[used];
         threads = new Thread[used];
         finished = new CountdownEvent(1);
         for (int i = 1; i < used; i++)
@@ -36,6 +38,20 @@ public sealed class EnvWorkerPool : IDisposable
             int slice = i;
             threads[i] = new Thread(() => WorkerLoop(slice)) { IsBackground = true, Name = $"env-worker-{i}" };
             threads[i].Start();
+        }
+    }
+
+    /// <summary>
+    /// Bytes allocated so far on the worker threads (not the caller), as of their last finished job. The
+    /// process-wide counter also sees the runtime's own background work; this one sees only ours.
+    /// </summary>
+    public long WorkerAllocatedBytes
+    {
+        get
+        {
+            long total = 0;
+            for (int i = 0; i < workerAllocated.Length; i++) total += Volatile.Read(ref workerAllocated[i]);
+            return total;
         }
     }
 
@@ -81,6 +97,7 @@ public sealed class EnvWorkerPool : IDisposable
             }
             finally
             {
+                Volatile.Write(ref workerAllocated[slice], GC.GetAllocatedBytesForCurrentThread());
                 finished.Signal();
             }
         }

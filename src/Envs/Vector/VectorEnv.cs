@@ -61,6 +61,9 @@ public sealed class VectorEnv : IDisposable
     /// <summary>Threads stepping the envs.</summary>
     public int ThreadCount => pool.ThreadCount;
 
+    /// <summary>Bytes allocated so far on the worker threads (see <see cref="EnvWorkerPool.WorkerAllocatedBytes"/>).</summary>
+    public long WorkerAllocatedBytes => pool.WorkerAllocatedBytes;
+
     /// <summary>Current observations [N, Spec.Size]: after a done, the next episode's first observation.</summary>
     public byte[] Observations { get; }
 

@@ -96,17 +96,14 @@ public class VectorEnvTests
         envs.Reset(0);
         int[] actions = new int[8];
         for (int t = 0; t < 100; t++) envs.Step(actions);
-        // The count is process-wide (the workers are other threads), so the runtime's own background work
-        // (tiered JIT recompiling the hot loop, thread-pool bookkeeping) can land in any one window. A step
-        // that allocates shows up in every window; the quietest of five is the steady state.
-        long quietest = long.MaxValue;
-        for (int window = 0; window < 5; window++)
-        {
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            for (int t = 0; t < 1000; t++) envs.Step(actions);
-            quietest = Math.Min(quietest, GC.GetTotalAllocatedBytes(precise: true) - before);
-        }
-        Assert.True(quietest < 1024, $"1000 vectorised steps allocated {quietest} bytes in the quietest of five windows");
+        // Counted on the threads that step (the caller and the workers), not process-wide: the runtime's own
+        // background work (tiered JIT, the test host) allocates too, and on a loaded machine it lands anywhere.
+        long before = GC.GetAllocatedBytesForCurrentThread() + envs.WorkerAllocatedBytes;
+        for (int t = 0; t < 1000; t++) envs.Step(actions);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() + envs.WorkerAllocatedBytes - before;
+        // A wait handle may allocate its lock object lazily the first time a thread really blocks (once, not per
+        // step); anything allocated per step would be at least 8 envs x 1000 steps x 24 bytes.
+        Assert.True(allocated < 1024, $"1000 vectorised steps allocated {allocated} bytes");
     }
 
     [Fact]
