@@ -1,0 +1,180 @@
+using System.Globalization;
+
+namespace Rims.Envs.Atari;
+
+/// <summary>How the frame stack is filled when a learner episode starts.</summary>
+public enum FrameStackPadding
+{
+    /// <summary>
+    /// The older slots are zeros and the first frame is the newest (OpenAI baselines' VecFrameStack and the
+    /// pytorch-a2c-ppo-acktr frame stack the RIMs paper's PPO ran with).
+    /// </summary>
+    Zero,
+
+    /// <summary>Every slot holds the first frame (gymnasium FrameStackObservation, padding_type="reset").</summary>
+    Reset,
+}
+
+/// <summary>
+/// The Atari env's preprocessing switches. The defaults are the DeepMind / OpenAI-baselines stack the RIMs
+/// paper's PPO used (NoFrameskip-v4 under wrap_deepmind + a 4-frame stack). Each switch has a kebab-case key for
+/// <see cref="EnvSettings.Options"/> (listed in <see cref="OptionKeys"/>).
+/// </summary>
+public sealed record AtariEnvOptions
+{
+    /// <summary>"sticky-actions": ALE's repeat_action_probability (0 = off, 0.25 = Machado et al./v5).</summary>
+    public float StickyActionProbability { get; init; }
+
+    /// <summary>"episodic-life": a lost life ends the learner's episode (not the game, not the statistics).</summary>
+    public bool EpisodicLife { get; init; } = true;
+
+    /// <summary>"fire-reset": press FIRE then action 2 after every reset, for games whose action set has FIRE.</summary>
+    public bool FireReset { get; init; } = true;
+
+    /// <summary>"noop-max": each real reset plays U{1..NoopMax} NOOP frames (0 = none).</summary>
+    public int NoopMax { get; init; } = 30;
+
+    /// <summary>"frame-skip": emulator frames per agent step (the action is repeated, rewards summed).</summary>
+    public int FrameSkip { get; init; } = 4;
+
+    /// <summary>"max-pool": the observation is the pixel-wise max of the step's last two frames (removes flicker).</summary>
+    public bool MaxPool { get; init; } = true;
+
+    /// <summary>"clip-reward": the learner sees the sign of the reward (-1, 0, 1).</summary>
+    public bool ClipReward { get; init; } = true;
+
+    /// <summary>"screen-size": the grayscale screen is area-resized to ScreenSize x ScreenSize.</summary>
+    public int ScreenSize { get; init; } = 84;
+
+    /// <summary>"frame-stack": observations are the last FrameStack frames, oldest first.</summary>
+    public int FrameStack { get; init; } = 4;
+
+    /// <summary>"frame-stack-padding": "zero" or "reset" (see <see cref="Atari.FrameStackPadding"/>).</summary>
+    public FrameStackPadding FrameStackPadding { get; init; } = FrameStackPadding.Zero;
+
+    /// <summary>"full-action-space": all 18 ALE actions instead of the game's minimal set.</summary>
+    public bool FullActionSpace { get; init; }
+
+    /// <summary>"max-episode-frames": a game is truncated after this many emulated frames (0 = never); 108,000 = 30 minutes.</summary>
+    public int MaxEpisodeFrames { get; init; } = 108_000;
+
+    /// <summary>"mode": ALE game mode (null = the game's default).</summary>
+    public int? Mode { get; init; }
+
+    /// <summary>"difficulty": ALE difficulty (null = 0).</summary>
+    public int? Difficulty { get; init; }
+
+    /// <summary>The keys <see cref="WithOverrides"/> understands.</summary>
+    public static IReadOnlyList<string> OptionKeys { get; } =
+    [
+        "sticky-actions", "episodic-life", "fire-reset", "noop-max", "frame-skip", "max-pool", "clip-reward",
+        "screen-size", "frame-stack", "frame-stack-padding", "full-action-space", "max-episode-frames", "mode", "difficulty",
+    ];
+
+    /// <summary>
+    /// These options with the Atari keys of <paramref name="overrides"/> applied (keys case-insensitive, '_' read
+    /// as '-'). Other keys are ignored, because <see cref="EnvSettings.Options"/> is shared by every env family.
+    /// </summary>
+    public AtariEnvOptions WithOverrides(IReadOnlyDictionary<string, string>? overrides)
+    {
+        var result = this;
+        if (overrides is null) return result;
+        foreach (var (rawKey, value) in overrides)
+        {
+            string key = rawKey.Trim().Replace('_', '-').ToLowerInvariant();
+            result = key switch
+            {
+                "sticky-actions" => result with { StickyActionProbability = ParseProbability(key, value) },
+                "episodic-life" => result with { EpisodicLife = ParseBool(key, value) },
+                "fire-reset" => result with { FireReset = ParseBool(key, value) },
+                "noop-max" => result with { NoopMax = ParseInt(key, value) },
+                "frame-skip" => result with { FrameSkip = ParseInt(key, value) },
+                "max-pool" => result with { MaxPool = ParseBool(key, value) },
+                "clip-reward" => result with { ClipReward = ParseBool(key, value) },
+                "screen-size" => result with { ScreenSize = ParseInt(key, value) },
+                "frame-stack" => result with { FrameStack = ParseInt(key, value) },
+                "frame-stack-padding" => result with { FrameStackPadding = ParsePadding(key, value) },
+                "full-action-space" => result with { FullActionSpace = ParseBool(key, value) },
+                "max-episode-frames" => result with { MaxEpisodeFrames = ParseInt(key, value) },
+                "mode" => result with { Mode = ParseInt(key, value) },
+                "difficulty" => result with { Difficulty = ParseInt(key, value) },
+                _ => result,
+            };
+        }
+        result.Validate();
+        return result;
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the option key for any value out of range.</summary>
+    public void Validate()
+    {
+        if (!(StickyActionProbability >= 0 && StickyActionProbability <= 1))
+            throw Bad("sticky-actions", StickyActionProbability, "a probability in [0, 1]");
+        if (NoopMax < 0) throw Bad("noop-max", NoopMax, ">= 0");
+        if (FrameSkip < 1) throw Bad("frame-skip", FrameSkip, ">= 1");
+        if (ScreenSize < 1) throw Bad("screen-size", ScreenSize, ">= 1");
+        if (FrameStack < 1) throw Bad("frame-stack", FrameStack, ">= 1");
+        if (MaxEpisodeFrames < 0) throw Bad("max-episode-frames", MaxEpisodeFrames, ">= 0 (0 = no limit)");
+    }
+
+    /// <summary>
+    /// The ALE settings the game is loaded with: frame_skip 1 (the env repeats actions itself so it can max-pool
+    /// and stop at game over), this sticky probability, and no ALE truncation, because the env truncates itself and
+    /// IAleGame.GameOver could not tell a truncation from a real end otherwise.
+    /// </summary>
+    public AleSettings ToAleSettings(int randomSeed = 0) => new()
+    {
+        RepeatActionProbability = StickyActionProbability,
+        FrameSkip = 1,
+        RandomSeed = randomSeed,
+        MaxNumFramesPerEpisode = 0,
+        Mode = Mode,
+        Difficulty = Difficulty,
+    };
+
+    /// <summary>One line for logs and the `envs` verb.</summary>
+    public string Describe() =>
+        $"sticky {StickyActionProbability.ToString(CultureInfo.InvariantCulture)}, " +
+        $"noop-max {NoopMax}, fire-reset {OnOff(FireReset)}, episodic-life {OnOff(EpisodicLife)}, " +
+        $"frame-skip {FrameSkip}{(MaxPool && FrameSkip > 1 ? " (max of last 2)" : "")}, {ScreenSize}x{ScreenSize} gray, " +
+        $"clip-reward {OnOff(ClipReward)}, frame-stack {FrameStack} ({FrameStackPadding.ToString().ToLowerInvariant()} padding), " +
+        $"{(FullActionSpace ? "18 actions" : "minimal actions")}, max {MaxEpisodeFrames} frames";
+
+    private static string OnOff(bool value) => value ? "on" : "off";
+
+    private static ArgumentException Bad(string key, object value, string expected) =>
+        new($"Atari option {key}={Convert.ToString(value, CultureInfo.InvariantCulture)} is invalid: expected {expected}");
+
+    private static float ParseProbability(string key, string value)
+    {
+        string v = value.Trim();
+        // "--sticky-actions" given as a flag means the Machado et al. default.
+        if (v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Length == 0) return 0.25f;
+        if (v.Equals("false", StringComparison.OrdinalIgnoreCase)) return 0f;
+        if (float.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out float p) && p >= 0 && p <= 1) return p;
+        throw new ArgumentException($"Atari option {key}={value} is invalid: expected a probability in [0, 1] (or true = 0.25, false = 0)");
+    }
+
+    private static bool ParseBool(string key, string value)
+    {
+        switch (value.Trim().ToLowerInvariant())
+        {
+            case "" or "true" or "1" or "on" or "yes": return true;
+            case "false" or "0" or "off" or "no": return false;
+            default: throw new ArgumentException($"Atari option {key}={value} is invalid: expected true or false");
+        }
+    }
+
+    private static int ParseInt(string key, string value) =>
+        int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n)
+            ? n
+            : throw new ArgumentException($"Atari option {key}={value} is invalid: expected an integer");
+
+    private static FrameStackPadding ParsePadding(string key, string value) =>
+        value.Trim().ToLowerInvariant() switch
+        {
+            "zero" or "zeros" => FrameStackPadding.Zero,
+            "reset" or "repeat" => FrameStackPadding.Reset,
+            _ => throw new ArgumentException($"Atari option {key}={value} is invalid: expected zero or reset"),
+        };
+}
