@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Rims.Envs.Tests.Atari.Games;
+namespace Rims.Envs.Tests;
 
 /// <summary>Finds the shared data folders (ALE traces, ROMs) that live beside the repository, failing loudly if absent.</summary>
 internal static class TestData
