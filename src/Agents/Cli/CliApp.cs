@@ -17,10 +17,12 @@ public static class CliApp
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(PaperCommand.Create());
         root.Subcommands.Add(EnvsCommand.Create());
+        root.Subcommands.Add(AtariCommand.Create());
 
         var bench = new Command("bench", "Speed benchmarks (steps or frames per second).");
         bench.Subcommands.Add(BenchEnvsCommand.Create());
         bench.Subcommands.Add(BenchRimsCommand.Create());
+        bench.Subcommands.Add(BenchAtariCommand.Create());
         root.Subcommands.Add(bench);
         return root;
     }

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Rims.Envs.Atari;
+using Rims.Envs.Atari.Games;
+using Rims.Envs.Atari.Verification;
+
+namespace Rims.Agents.Cli;
+
+/// <summary>`atari roms` (what a ROM folder holds) and `atari verify` (replay an ALE reference trace and compare).</summary>
+public static class AtariCommand
+{
+    private static readonly string[] RomExtensions = [".bin", ".a26", ".rom"];
+
+    /// <summary>Builds the verb with its two sub-verbs.</summary>
+    public static Command Create()
+    {
+        var command = new Command("atari", "Atari 2600 / ALE tools: list a ROM folder, check the emulator against ALE traces.");
+        command.Subcommands.Add(CreateRoms());
+        command.Subcommands.Add(CreateVerify());
+        return command;
+    }
+
+    private static Option<string?> RomsOption() =>
+        new("--roms") { Description = $"ROM folder (default: ${RomLocator.EnvironmentVariable}, else ./roms)" };
+
+    private static Command CreateRoms()
+    {
+        var command = new Command("roms", "List the ROM folder: file, md5, game, cartridge type, and whether it is a supported ALE ROM.");
+        var roms = RomsOption();
+        command.Options.Add(roms);
+        command.SetAction(parse =>
+        {
+            string directory = RomLocator.ResolveDirectory(parse.GetValue(roms));
+            if (!Directory.Exists(directory))
+                throw new DirectoryNotFoundException(
+                    $"ROM folder {directory} does not exist. Point to the ALE ROM set with --roms DIR or {RomLocator.EnvironmentVariable}=DIR.");
+            var files = Directory.GetFiles(directory)
+                .Where(f => RomExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal).ToArray();
+            Console.WriteLine($"ROM folder {directory}: {files.Length} file(s)");
+            Console.WriteLine($"{"file",-24} {"md5",-32} {"game",-16} {"cart",-4} status");
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                string name = Path.GetFileName(file);
+                string md5 = GameCatalog.Md5Of(File.ReadAllBytes(file));
+                if (GameCatalog.TryCreateByMd5(md5, out var game))
+                {
+                    bool named = string.Equals(name, game.RomName + ".bin", StringComparison.Ordinal);
+                    if (named) present.Add(game.RomName);
+                    string status = named ? "supported" : $"supported, but rename it {game.RomName}.bin to be found";
+                    Console.WriteLine($"{name,-24} {md5,-32} {game.Name,-16} {game.CartridgeType,-4} {status}");
+                }
+                else
+                {
+                    Console.WriteLine($"{name,-24} {md5,-32} {"-",-16} {"-",-4} not supported (unknown md5)");
+                }
+            }
+            var missing = GameCatalog.RomNames.Where(r => !present.Contains(r)).ToArray();
+            Console.WriteLine($"{present.Count} of {GameCatalog.Count} supported games present" +
+                              (missing.Length > 0 ? $"; missing: {string.Join(", ", missing)}" : "."));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateVerify()
+    {
+        var command = new Command("verify",
+            "Replay an ALE 0.12.1 reference trace (same settings and actions) and compare RAM, screen, reward, lives, game over " +
+            "and the frame counters frame by frame. Exit 0 when frame-exact, 1 otherwise.");
+        var game = new Option<string>("--game")
+        {
+            Description = "Game (ROM or CamelCase name, e.g. pong or Pong), or 'all' for every trace in the folder",
+            Required = true,
+        };
+        var traces = new Option<string?>("--traces") { Description = $"Trace folder (default: ${TraceLocator.EnvironmentVariable}, else ./ale-traces or ../shared/ale-traces)" };
+        var roms = RomsOption();
+        var frames = new Option<int?>("--frames") { Description = "Replay only the first N frames (default: the whole trace)" };
+        foreach (var option in new Option[] { game, traces, roms, frames }) command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            int? limit = parse.GetValue(frames);
+            if (limit < 0) throw new CliUsageException($"--frames must be 0 or more (got {limit})");
+            string traceDirectory = TraceLocator.ResolveDirectory(parse.GetValue(traces));
+            string name = parse.GetValue(game)!.Trim();
+            string[] traceFiles;
+            if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
+            {
+                traceFiles = [.. Directory.GetFiles(traceDirectory, "*.jsonl.gz").Order(StringComparer.Ordinal)];
+                if (traceFiles.Length == 0) throw new FileNotFoundException($"No *.jsonl.gz traces in {traceDirectory}.");
+            }
+            else
+            {
+                if (!GameCatalog.TryCreate(name, out _))
+                    throw new CliUsageException($"--game: unknown Atari game '{name}'. Known games: {string.Join(", ", GameCatalog.Names)} (or their ROM names), or 'all'.");
+                traceFiles = [AleTrace.FileFor(name, traceDirectory)];
+            }
+
+            bool exact = true;
+            foreach (var file in traceFiles)
+            {
+                var trace = AleTrace.Read(file);
+                string romPath = RomLocator.Find(trace.Game, parse.GetValue(roms));
+                var report = TraceVerifier.Verify(trace, romPath, limit);
+                Console.Write(report.Format());
+                exact &= report.IsFrameExact;
+            }
+            return exact ? 0 : 1;
+        });
+        return command;
+    }
+}
