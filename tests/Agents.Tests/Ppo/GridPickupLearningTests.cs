@@ -1,39 +1,36 @@
+using System.Globalization;
 using Rims.Agents.Ppo;
-using Rims.Envs;
-using Rims.Envs.GridWorld;
-using Rims.Envs.Vector;
-using static TorchSharp.torch;
 
 namespace Rims.Agents.Tests.Ppo;
 
 /// <summary>
-/// The slow learning test (SB3 style): LSTM-PPO on GridPickup-Memory (the mission is shown on the first step
-/// only), with the grid settings README recommends, on a budget CI can afford.
+/// The slow learning test (SB3 style): LSTM-PPO on GridPickup-Memory, where the mission is shown on the first
+/// step only. A memoryless policy can do no better than choosing among the room's 2-3 objects at random (about
+/// 42%); `ppo --core ff` with these settings measured 42% at 250k steps and 36% over its last 500 episodes at 457k.
+/// Remembering the mission takes the LSTM about 500k steps to discover, so the budget is 1M steps (the settings of
+/// README's grid section, seed 2; about 16 minutes on one core). The same run from the CLI measured 37% over the
+/// first 100k steps and 66% over the last 500 episodes.
 /// </summary>
-public class GridPickupLearningTests
+public class GridPickupLearningTests : IDisposable
 {
+    private readonly string root = Directory.CreateTempSubdirectory("rims-learn-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
     [Fact]
-    public void LstmPpoLearnsGridPickupMemory()
+    public void LstmPpoRemembersTheMissionWellAboveAMemorylessPolicy()
     {
-        var task = PickupTask.Memory;
         var config = new PpoConfig
         {
-            Env = "GridPickup-Memory", Core = "lstm", Seed = 1, TotalSteps = 16 * 128 * 40, NumEnvs = 16, NumSteps = 128,
-            NumMinibatches = 8, LearningRate = 1e-3, ClipCoef = 0.2f, Threads = 2,
+            Env = "GridPickup-Memory", Core = "lstm", Seed = 2, TotalSteps = 1_000_000, NumEnvs = 16, NumSteps = 128,
+            NumMinibatches = 8, LearningRate = 1e-3, ClipCoef = 0.2f, Threads = 1,
         };
-        random.manual_seed(config.Seed);
-        var envs = new VectorEnv(Enumerable.Range(0, config.NumEnvs).Select(_ => (IEnv)new GridPickupEnv(task)).ToList());
-        var policy = PolicyFactory.Create(config, envs.Spec, envs.ActionCount);
-        using var trainer = new PpoTrainer(config, envs, policy);
-        var first = new RecentEpisodes(300);
-        var last = new RecentEpisodes(300);
-        for (int i = 0; i < config.Iterations; i++)
-            foreach (var (step, episode) in trainer.RunIteration().Episodes)
-            {
-                if (step <= 10_240) first.Add(episode);
-                last.Add(episode);
-            }
-        Assert.True(last.SuccessRate > 0.35 && last.SuccessRate > first.SuccessRate + 0.15,
-            $"success rate: first 10k steps {first.SuccessRate:P1}, last 300 episodes {last.SuccessRate:P1}");
+        var result = PpoRun.Train(config, "learning test", Path.Combine(root, "run"));
+        var successes = File.ReadLines(Path.Combine(result.RunDirectory, "episodes.csv")).Skip(1)
+            .Select(line => line.Split(',')).Select(f => (Step: long.Parse(f[0], CultureInfo.InvariantCulture), Success: f[^1] == "1")).ToList();
+        double early = successes.Where(e => e.Step <= 100_000).Average(e => e.Success ? 1.0 : 0.0);
+        double late = successes.TakeLast(500).Average(e => e.Success ? 1.0 : 0.0);
+        Assert.True(late > 0.55 && late > early + 0.15,
+            $"success rate: first 100k steps {early:P1}, last 500 episodes {late:P1} (a memoryless policy reaches about 42%)");
     }
 }
