@@ -5,6 +5,9 @@ namespace Rims.Envs.Tests;
 /// <summary>Finds the shared data folders (ALE traces, ROMs) that live beside the repository, failing loudly if absent.</summary>
 internal static class TestData
 {
+    private static readonly string[] TraceVariables = ["RIMS_ALE_TRACES", "RIMS_TRACES"];
+    private static readonly string[] RomVariables = ["RIMS_ROMS"];
+
     /// <summary>The repository root: walk up from the test binary to Rims.sln, else the root stamped in at build time
     /// (the walk fails when the build output is outside the repository, e.g. with --artifacts-path).</summary>
     public static string RepositoryRoot
@@ -20,20 +23,38 @@ internal static class TestData
         }
     }
 
-    /// <summary>The ALE trace folder: $RIMS_TRACES, else ../shared/ale-traces next to the repository.</summary>
-    public static string TracesDirectory => Folder("RIMS_TRACES", Path.Combine("..", "shared", "ale-traces"));
+    /// <summary>The ALE trace folder: $RIMS_ALE_TRACES, else $RIMS_TRACES (the older name), else ../shared/ale-traces next to the repository.</summary>
+    public static string TracesDirectory => Existing(TracesPath, TraceVariables);
+
+    /// <summary>Where the ALE trace folder should be (by the precedence of <see cref="TracesDirectory"/>), whether or not it exists.</summary>
+    public static string TracesPath => Locate(TraceVariables, Path.Combine("..", "shared", "ale-traces"));
 
     /// <summary>The ROM folder: $RIMS_ROMS, else ../shared/roms next to the repository.</summary>
-    public static string RomsDirectory => Folder("RIMS_ROMS", Path.Combine("..", "shared", "roms"));
+    public static string RomsDirectory => Existing(RomsPath, RomVariables);
 
-    private static string Folder(string variable, string relative)
+    /// <summary>Where the ROM folder should be, whether or not it exists.</summary>
+    public static string RomsPath => Locate(RomVariables, Path.Combine("..", "shared", "roms"));
+
+    /// <summary>A sentence saying which environment variable points at the trace folder (for failure messages).</summary>
+    public static string TracesHint => $"set {TraceVariables[0]} (or {TraceVariables[1]}) to point at it";
+
+    /// <summary>A sentence saying which environment variable points at the ROM folder.</summary>
+    public static string RomsHint => $"set {RomVariables[0]} to point at it";
+
+    private static string Locate(string[] variables, string relative)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable(variable);
-        var path = Path.GetFullPath(string.IsNullOrWhiteSpace(fromEnvironment)
-            ? Path.Combine(RepositoryRoot, relative)
-            : fromEnvironment);
+        foreach (var variable in variables)
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable(variable);
+            if (!string.IsNullOrWhiteSpace(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
+        }
+        return Path.GetFullPath(Path.Combine(RepositoryRoot, relative));
+    }
+
+    private static string Existing(string path, string[] variables)
+    {
         if (!Directory.Exists(path))
-            throw new DirectoryNotFoundException($"Test data folder {path} is missing (set {variable} to point at it).");
+            throw new DirectoryNotFoundException($"Test data folder {path} is missing (set {string.Join(" or ", variables)} to point at it).");
         return path;
     }
 

@@ -5,7 +5,7 @@ using Rims.Envs.Atari.Verification;
 
 namespace Rims.Agents.Cli;
 
-/// <summary>`atari roms` (what a ROM folder holds) and `atari verify` (replay an ALE reference trace and compare).</summary>
+/// <summary>`atari roms` (what a ROM folder holds) and `atari verify` (replay ALE reference traces and compare frame by frame).</summary>
 public static class AtariCommand
 {
     private static readonly string[] RomExtensions = [".bin", ".a26", ".rom"];
@@ -66,35 +66,33 @@ public static class AtariCommand
     private static Command CreateVerify()
     {
         var command = new Command("verify",
-            "Replay an ALE 0.12.1 reference trace (same settings and actions) and compare RAM, screen, reward, lives, game over " +
-            "and the frame counters frame by frame. Exit 0 when frame-exact, 1 otherwise.");
-        var game = new Option<string>("--game")
+            "Replay ALE 0.12.1 reference traces (same settings and actions) and compare RAM, screen, reward, lives, game over, " +
+            "frame counters and resets frame by frame. Prints per trace the frames matched out of total and the first mismatch " +
+            "(frame, field, both values). Exit 0 only when every frame of every trace matches.");
+        var files = new Argument<string[]>("traces")
         {
-            Description = "Game (ROM or CamelCase name, e.g. pong or Pong), or 'all' for every trace in the folder",
-            Required = true,
+            Description = "Trace files (<game>.jsonl.gz, as in shared/ale-traces)",
+            Arity = ArgumentArity.ZeroOrMore,
         };
-        var traces = new Option<string?>("--traces") { Description = $"Trace folder (default: ${TraceLocator.EnvironmentVariable}, else ./ale-traces or ../shared/ale-traces)" };
+        var game = new Option<string?>("--game")
+        {
+            Description = "Instead of files: a game (ROM or CamelCase name) or 'all', looked up in the trace folder",
+        };
+        var traces = new Option<string?>("--traces")
+        {
+            Description = $"Trace folder for --game (default: ${TraceLocator.EnvironmentVariable}, else ${TraceLocator.FallbackEnvironmentVariable}, " +
+                          "else ./ale-traces or ../shared/ale-traces)",
+        };
         var roms = RomsOption();
-        var frames = new Option<int?>("--frames") { Description = "Replay only the first N frames (default: the whole trace)" };
-        foreach (var option in new Option[] { game, traces, roms, frames }) command.Options.Add(option);
+        var frames = new Option<int?>("--frames") { Description = "Replay only the first N frames of each trace (default: all)" };
+        var details = new Option<bool>("--details") { Description = "Also print the per-field table (records compared and matched, first mismatch, debug aids)" };
+        command.Arguments.Add(files);
+        foreach (var option in new Option[] { game, traces, roms, frames, details }) command.Options.Add(option);
         command.SetAction(parse =>
         {
             int? limit = parse.GetValue(frames);
             if (limit < 0) throw new CliUsageException($"--frames must be 0 or more (got {limit})");
-            string traceDirectory = TraceLocator.ResolveDirectory(parse.GetValue(traces));
-            string name = parse.GetValue(game)!.Trim();
-            string[] traceFiles;
-            if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
-            {
-                traceFiles = [.. Directory.GetFiles(traceDirectory, "*.jsonl.gz").Order(StringComparer.Ordinal)];
-                if (traceFiles.Length == 0) throw new FileNotFoundException($"No *.jsonl.gz traces in {traceDirectory}.");
-            }
-            else
-            {
-                if (!GameCatalog.TryCreate(name, out _))
-                    throw new CliUsageException($"--game: unknown Atari game '{name}'. Known games: {string.Join(", ", GameCatalog.Names)} (or their ROM names), or 'all'.");
-                traceFiles = [AleTrace.FileFor(name, traceDirectory)];
-            }
+            string[] traceFiles = TraceFiles(parse.GetValue(files) ?? [], parse.GetValue(game), parse.GetValue(traces));
 
             bool exact = true;
             foreach (var file in traceFiles)
@@ -102,11 +100,40 @@ public static class AtariCommand
                 var trace = AleTrace.Read(file);
                 string romPath = RomLocator.Find(trace.Game, parse.GetValue(roms));
                 var report = TraceVerifier.Verify(trace, romPath, limit);
-                Console.Write(report.Format());
+                Console.Write(report.Summary());
+                if (parse.GetValue(details)) Console.Write(report.Format());
                 exact &= report.IsFrameExact;
             }
+            if (traceFiles.Length > 1)
+                Console.WriteLine(exact ? $"all {traceFiles.Length} traces match on every frame" : "some traces do not match");
             return exact ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>The trace files to replay: the positional paths, or the --game selection in the trace folder.</summary>
+    private static string[] TraceFiles(string[] paths, string? game, string? traceFolder)
+    {
+        if (paths.Length > 0)
+        {
+            if (game is not null) throw new CliUsageException("atari verify: give trace files or --game, not both");
+            foreach (var path in paths)
+                if (!File.Exists(path)) throw new FileNotFoundException($"Trace file {Path.GetFullPath(path)} does not exist.", path);
+            return paths;
+        }
+        if (game is null)
+            throw new CliUsageException(
+                "atari verify needs trace files, e.g. `atari verify ../shared/ale-traces/pong.jsonl.gz` (or --game NAME|all with --traces DIR)");
+
+        string directory = TraceLocator.ResolveDirectory(traceFolder);
+        string name = game.Trim();
+        if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            string[] all = [.. Directory.GetFiles(directory, "*.jsonl.gz").Order(StringComparer.Ordinal)];
+            return all.Length > 0 ? all : throw new FileNotFoundException($"No *.jsonl.gz traces in {directory}.");
+        }
+        if (!GameCatalog.TryCreate(name, out _))
+            throw new CliUsageException($"--game: unknown Atari game '{name}'. Known games: {string.Join(", ", GameCatalog.Names)} (or their ROM names), or 'all'.");
+        return [AleTrace.FileFor(name, directory)];
     }
 }

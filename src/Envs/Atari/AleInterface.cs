@@ -433,36 +433,6 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
         pins[3] = _rightPortPaddles ? 0 : Tia.MaximumResistance;
     }
 
-    // ---------------------------------------------------------------- observations
-
-    /// <inheritdoc />
-    public void GetScreen(Span<byte> indices)
-    {
-        var screen = _machine.Tia.Screen;
-        if (indices.Length < screen.Length) throw ScreenBufferTooSmall(nameof(indices), indices.Length, screen.Length);
-        screen.CopyTo(indices);
-    }
-
-    /// <inheritdoc />
-    public void GetScreenGrayscale(Span<byte> gray)
-    {
-        var screen = _machine.Tia.Screen;
-        if (gray.Length < screen.Length) throw ScreenBufferTooSmall(nameof(gray), gray.Length, screen.Length);
-        Palette.ToGray(screen, gray);
-    }
-
-    /// <inheritdoc />
-    public void GetScreenRgb(Span<byte> rgb)
-    {
-        var screen = _machine.Tia.Screen;
-        if (rgb.Length < 3 * screen.Length) throw ScreenBufferTooSmall(nameof(rgb), rgb.Length, 3 * screen.Length);
-        Palette.ToRgb(screen, rgb);
-    }
-
-    private static ArgumentException ScreenBufferTooSmall(string name, int length, int needed) =>
-        new($"The buffer holds {length} bytes but the screen needs {needed} ({Tia.ScreenHeight}x{Tia.ScreenWidth}" +
-            (needed > Tia.ScreenHeight * Tia.ScreenWidth ? "x3" : "") + ").", name);
-
     /// <summary>Stella property-table facts the game settings do not carry.</summary>
     private static class StellaProperties
     {

@@ -94,7 +94,7 @@ public sealed class Atari2600Tests
     [Fact]
     public void SnapshotRestoredIntoAFreshMachineContinuesBitIdentically()
     {
-        byte[] rom = File.ReadAllBytes(Path.Combine(TestPaths.Roms(), "pong.bin"));
+        byte[] rom = File.ReadAllBytes(TestData.File(TestData.RomsDirectory, "pong.bin"));
         Atari2600 NewMachine() => new(Cartridge.Create(rom, "2K"), new Mt19937(4753849));
 
         Atari2600 a = NewMachine();

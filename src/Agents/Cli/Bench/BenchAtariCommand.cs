@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Rims.Envs;
 using Rims.Envs.Atari;
 using Rims.Envs.Atari.Games;
@@ -9,37 +10,65 @@ using Rims.Envs.Vector;
 namespace Rims.Agents.Cli.Bench;
 
 /// <summary>
-/// `bench atari`: raw emulator frames/s on one thread (ALE act() with frame skip 1, as native ALE was measured in
-/// ALE-NOTES "Speed of native ALE"), then agent steps/s of a VectorEnv of the preprocessed env for each env count.
+/// `bench atari`: emulated frames/s on one thread (ALE act() with frame skip 1 and one random minimal action per frame,
+/// optionally fetching the screen every frame), measured the way native ALE was in ALE-NOTES ("Speed of native ALE"),
+/// and printed next to that figure. Optionally also agent steps/s of a VectorEnv of the preprocessed env (--envs).
 /// </summary>
-public static class BenchAtariCommand
+public static partial class BenchAtariCommand
 {
-    // Native ALE 0.12.1 on the project's 2-vCPU machine (ALE-NOTES, medians of act-only runs, frame skip 1).
-    private static readonly Dictionary<string, double> NativeFramesPerSecond = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>What is fetched after every act(), as in the native measurement's variants.</summary>
+    private enum ScreenVariant
     {
-        ["demon_attack"] = 19_900,
-        ["pong"] = 17_500,
+        /// <summary>act() only.</summary>
+        None,
+
+        /// <summary>getScreen(): the palette-index screen copied out.</summary>
+        Indices,
+
+        /// <summary>getScreenGrayscale().</summary>
+        Gray,
+
+        /// <summary>getScreenRGB().</summary>
+        Rgb,
+    }
+
+    // Native ALE 0.12.1 on the project's 2-vCPU machine, one pinned core, frame skip 1 (ALE-NOTES, medians), per variant
+    // in ScreenVariant order.
+    private static readonly Dictionary<string, int[]> NativeFramesPerSecond = new(StringComparer.Ordinal)
+    {
+        ["demon_attack"] = [19_900, 19_900, 15_500, 12_600],
+        ["pong"] = [17_500, 17_300, 13_600, 11_600],
     };
+
+    // Enough for the JIT to have replaced the emulator's hot loop with its optimised code before the clock starts.
+    private const int WarmUpFrames = 5_000;
 
     /// <summary>Builds the verb.</summary>
     public static Command Create()
     {
         var command = new Command("atari",
-            "Raw emulator frames/s (one thread, random minimal actions, as native ALE was measured) and preprocessed env steps/s of N vectorised envs.");
-        var game = new Option<string>("--game") { Description = "Game (CamelCase or ROM name)", DefaultValueFactory = _ => "DemonAttack" };
-        var frames = new Option<int>("--frames") { Description = "Emulated frames to time for the raw figure (after 1,000 warm-up frames)", DefaultValueFactory = _ => 50_000 };
-        var envs = new Option<string>("--envs") { Description = "Comma-separated env counts for the VectorEnv figures (empty: skip)", DefaultValueFactory = _ => "1,8,16" };
+            "Emulated frames/s on one thread (ALE act(), frame skip 1, a random minimal action per frame), next to native ALE's " +
+            "figure on the reference machine; optionally preprocessed env steps/s of N vectorised envs (--envs).");
+        var rom = new Option<string>("--rom", "--game") { Description = "Game: ROM name or CamelCase name (e.g. pong or Pong)", DefaultValueFactory = _ => "demon_attack" };
+        var frames = new Option<int>("--frames") { Description = $"Emulated frames to time (after {WarmUpFrames:N0} warm-up frames)", DefaultValueFactory = _ => 100_000 };
+        var screen = new Option<string>("--screen")
+        {
+            Description = "Screen fetched after every act(): none, indices (getScreen), gray (getScreenGrayscale) or rgb (getScreenRGB)",
+            DefaultValueFactory = _ => "none",
+        };
+        var envs = new Option<string>("--envs") { Description = "Comma-separated env counts for VectorEnv figures, e.g. 1,8,16 (default: none)", DefaultValueFactory = _ => "" };
         var envSteps = new Option<int>("--env-steps") { Description = "Agent steps to time per env count, summed over the envs", DefaultValueFactory = _ => 20_000 };
         var envThreads = new Option<int>("--env-threads") { Description = "Threads stepping the VectorEnv", DefaultValueFactory = _ => 1 };
         var roms = new Option<string?>("--roms") { Description = $"ROM folder (default: ${RomLocator.EnvironmentVariable}, else ./roms)" };
-        foreach (var option in new Option[] { game, frames, envs, envSteps, envThreads, roms }) command.Options.Add(option);
+        foreach (var option in new Option[] { rom, frames, screen, envs, envSteps, envThreads, roms }) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            string name = parse.GetValue(game)!;
+            string name = parse.GetValue(rom)!;
             if (!GameCatalog.TryCreate(name, out var info))
-                throw new CliUsageException($"--game: unknown Atari game '{name}'. Known games: {string.Join(", ", GameCatalog.Names)}.");
+                throw new CliUsageException($"--rom: unknown Atari game '{name}'. Known games: {string.Join(", ", GameCatalog.RomNames)} (or CamelCase names).");
             int frameCount = parse.GetValue(frames);
             if (frameCount < 1) throw new CliUsageException($"--frames must be at least 1 (got {frameCount})");
+            var variant = ParseScreen(parse.GetValue(screen)!);
             int steps = parse.GetValue(envSteps);
             if (steps < 1) throw new CliUsageException($"--env-steps must be at least 1 (got {steps})");
             int threads = parse.GetValue(envThreads);
@@ -47,12 +76,21 @@ public static class BenchAtariCommand
             int[] counts = ParseCounts(parse.GetValue(envs)!);
             string? romDirectory = parse.GetValue(roms);
 
-            RawSpeed(info, romDirectory, frameCount);
+            RawSpeed(info, romDirectory, frameCount, variant);
             foreach (int count in counts) VectorSpeed(info.Name, romDirectory, count, threads, steps);
             return 0;
         });
         return command;
     }
+
+    private static ScreenVariant ParseScreen(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "none" => ScreenVariant.None,
+        "indices" => ScreenVariant.Indices,
+        "gray" or "grey" or "grayscale" => ScreenVariant.Gray,
+        "rgb" => ScreenVariant.Rgb,
+        _ => throw new CliUsageException($"--screen must be none, indices, gray or rgb (got '{text}')"),
+    };
 
     private static int[] ParseCounts(string text)
     {
@@ -66,26 +104,34 @@ public static class BenchAtariCommand
         return counts;
     }
 
-    /// <summary>act() frames per second with frame skip 1, no sticky actions, a random minimal action each frame.</summary>
-    private static void RawSpeed(AtariGame info, string? romDirectory, int frameCount)
+    /// <summary>
+    /// act() frames per second with frame skip 1, no sticky actions, a new xorshift32-random minimal action every frame
+    /// and reset_game() on game over (reset frames not counted), as native ALE was measured.
+    /// </summary>
+    private static void RawSpeed(AtariGame info, string? romDirectory, int frameCount, ScreenVariant variant)
     {
         var settings = new AleSettings { RepeatActionProbability = 0f, FrameSkip = 1 };
         var ale = AtariRegistration.LoadGame(info.RomName, settings, romDirectory);
         var actions = ale.MinimalActions;
         uint state = 2463534242;
-        var gray = new byte[ale.ScreenHeight * ale.ScreenWidth];
-
+        int pixels = ale.ScreenHeight * ale.ScreenWidth;
+        var screen = new byte[variant == ScreenVariant.Rgb ? 3 * pixels : pixels];
         int resets = 0;
-        void Play(int n, bool grayscale)
+
+        void Play(int n)
         {
             for (int i = 0; i < n; i++)
             {
-                // xorshift32: one new random action per frame, as the native measurement did.
                 state ^= state << 13;
                 state ^= state >> 17;
                 state ^= state << 5;
                 ale.Act(actions[(int)(state % (uint)actions.Count)]);
-                if (grayscale) ale.GetScreenGrayscale(gray);
+                switch (variant)
+                {
+                    case ScreenVariant.Indices: ale.GetScreen(screen); break;
+                    case ScreenVariant.Gray: ale.GetScreenGrayscale(screen); break;
+                    case ScreenVariant.Rgb: ale.GetScreenRgb(screen); break;
+                }
                 if (ale.GameOver)
                 {
                     ale.ResetGame();
@@ -94,23 +140,58 @@ public static class BenchAtariCommand
             }
         }
 
-        Play(1000, grayscale: false);
-        foreach (bool grayscale in new[] { false, true })
+        Play(WarmUpFrames);
+        resets = 0;
+        double cpuBefore = ThreadCpuSeconds();
+        var clock = Stopwatch.StartNew();
+        Play(frameCount);
+        clock.Stop();
+        double cpuSeconds = ThreadCpuSeconds() - cpuBefore;
+        double fps = frameCount / clock.Elapsed.TotalSeconds;
+
+        string what = variant switch
         {
-            resets = 0;
-            var clock = Stopwatch.StartNew();
-            Play(frameCount, grayscale);
-            clock.Stop();
-            double fps = frameCount / clock.Elapsed.TotalSeconds;
-            string native = NativeFramesPerSecond.TryGetValue(info.RomName, out var n)
-                ? grayscale
-                    ? ""
-                    : $"; native ALE on the reference machine: ~{n:N0} frames/s, this is {fps / n:P0} of it"
-                : "";
-            Console.WriteLine($"{info.Name} raw emulator, 1 thread, act(){(grayscale ? " + getScreenGrayscale" : "")}: " +
-                              $"{fps:N0} frames/s over {frameCount:N0} frames ({resets} resets, not counted){native}");
+            ScreenVariant.None => "act()",
+            ScreenVariant.Indices => "act() + getScreen",
+            ScreenVariant.Gray => "act() + getScreenGrayscale",
+            _ => "act() + getScreenRGB",
+        };
+        // On a shared machine the wall-clock rate drops with the load; frames per CPU-second of this thread is what one
+        // core to itself would give.
+        string cpuRate = cpuSeconds > 0 ? $"{frameCount / cpuSeconds:N0} per CPU-second" : "CPU time not measurable";
+        Console.WriteLine(
+            $"{info.Name} ({info.RomName}), {what}, 1 thread: {fps:N0} emulated frames/s ({cpuRate}) over {frameCount:N0} frames, " +
+            $"{clock.Elapsed.TotalSeconds:F1} s, {resets} reset(s) not counted");
+        if (NativeFramesPerSecond.TryGetValue(info.RomName, out var native))
+        {
+            int n = native[(int)variant];
+            Console.WriteLine($"  native ALE 0.12.1 on the reference machine (ALE-NOTES): ~{n:N0} frames/s; this run: {fps / n:P0} of it " +
+                              $"(wall clock){(cpuSeconds > 0 ? $", {frameCount / cpuSeconds / n:P0} per CPU-second" : "")}");
+        }
+        else
+        {
+            Console.WriteLine("  no native ALE figure for this game (ALE-NOTES measured demon_attack and pong)");
         }
     }
+
+    /// <summary>CPU time of the calling thread (Linux: CLOCK_THREAD_CPUTIME_ID), or of the whole process elsewhere.</summary>
+    private static double ThreadCpuSeconds()
+    {
+        const int ClockThreadCpuTime = 3;
+        if (OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var time) == 0) return time.Seconds + time.Nanoseconds * 1e-9;
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec time);
 
     /// <summary>Agent steps per second of <paramref name="count"/> preprocessed envs (the id's default options) under random actions.</summary>
     private static void VectorSpeed(string game, string? romDirectory, int count, int threads, int totalSteps)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Rims.Envs.Atari.Emulation;
 
 /// <summary>
@@ -25,6 +27,18 @@ public sealed class Atari2600 : IBus
         Cpu = new Cpu6507(this);
         Riot = new Riot(Cpu);
         Tia = new Tia(Cpu);
+
+        // Let the CPU reach RIOT RAM (A12 = 0, A9 = 0, A7 = 1) and the cartridge's plain-ROM part without the bus;
+        // both behave exactly as through Read/Write below.
+        Cpu.MapRam(Riot.Ram, 0x1280, 0x0080);
+        cart.DirectWindowChanged = MapCartridge;
+        MapCartridge();
+    }
+
+    private void MapCartridge()
+    {
+        var window = Cart.Direct;
+        Cpu.MapRom(Cart.Image, window.Base, window.Mask, window.Limit);
     }
 
     /// <summary>The CPU (its <see cref="Cpu6507.Cycles"/> restarts at 0 at every frame start).</summary>
@@ -41,6 +55,9 @@ public sealed class Atari2600 : IBus
 
     /// <summary>Frames run since construction (every <see cref="RunFrame"/> call, complete or partial).</summary>
     public long FrameNumber { get; private set; }
+
+    /// <summary>Instructions the last <see cref="RunFrame"/> executed (for speed measurements).</summary>
+    public int InstructionsLastFrame { get; private set; }
 
     /// <summary>Power-on as ALE's RIOT constructor does it: 128 RAM draws and one timer draw from the core RNG.</summary>
     public void PowerOn() => Riot.PowerOn(_rng);
@@ -81,16 +98,13 @@ public sealed class Atari2600 : IBus
         }
 
         tia.BeginUpdate();
-        for (int i = 0; i < MaxInstructionsPerFrame; i++)
-        {
-            cpu.Step();
-            if (tia.StopRequested || cpu.Jammed) break;
-        }
+        InstructionsLastFrame = cpu.Run(MaxInstructionsPerFrame); // stops early when the TIA ends the frame or the CPU jams
         tia.EndUpdate();
         FrameNumber++;
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the CPU's bus path, which calls it through IBus
     public byte Read(ushort address)
     {
         if ((address & 0x1000) != 0) return Cart.Read(address);
@@ -99,6 +113,7 @@ public sealed class Atari2600 : IBus
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(ushort address, byte value)
     {
         if ((address & 0x1000) != 0) Cart.Write(address, value);

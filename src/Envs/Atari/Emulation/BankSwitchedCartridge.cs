@@ -28,6 +28,9 @@ public abstract class BankSwitchedCartridge : Cartridge
     /// <inheritdoc />
     public override int Bank => bankOffset >> 12;
 
+    /// <summary>The current bank below the first hotspot is plain ROM.</summary>
+    public override DirectWindow Direct => new(bankOffset, 0x0FFF, firstHotspot);
+
     /// <inheritdoc />
     public override byte Read(ushort address)
     {
@@ -43,11 +46,18 @@ public abstract class BankSwitchedCartridge : Cartridge
     {
         // One unsigned compare covers every hotspot.
         uint bank = (uint)(offset - firstHotspot);
-        if (bank < (uint)banks) bankOffset = (int)bank << 12;
+        if (bank < (uint)banks) SelectBank((int)bank);
+    }
+
+    private void SelectBank(int bank)
+    {
+        if (bankOffset == bank << 12) return;
+        bankOffset = bank << 12;
+        OnDirectWindowChanged();
     }
 
     /// <inheritdoc />
-    public override void Reset() => bankOffset = resetBank << 12;
+    public override void Reset() => SelectBank(resetBank);
 
     /// <inheritdoc />
     public override void Save(BinaryWriter writer)
@@ -57,5 +67,5 @@ public abstract class BankSwitchedCartridge : Cartridge
     }
 
     /// <inheritdoc />
-    public override void Load(BinaryReader reader) => bankOffset = LoadBank(reader, banks) << 12;
+    public override void Load(BinaryReader reader) => SelectBank(LoadBank(reader, banks));
 }

@@ -21,6 +21,22 @@ public abstract class Cartridge
         Rom = rom;
     }
 
+    /// <summary>The ROM image, for the machine's direct-read window (see <see cref="Direct"/>).</summary>
+    internal byte[] Image => Rom;
+
+    /// <summary>
+    /// The part of the cartridge window that currently reads as plain ROM (no hotspot, no state change), so the CPU may
+    /// read it without calling <see cref="Read"/>; none by default. Schemes whose mapping changes report it through
+    /// <see cref="OnDirectWindowChanged"/>.
+    /// </summary>
+    public virtual DirectWindow Direct => default;
+
+    /// <summary>Called whenever <see cref="Direct"/> changes (bank switch, reset, state load); the machine remaps the CPU.</summary>
+    internal Action? DirectWindowChanged { get; set; }
+
+    /// <summary>Tells the machine that <see cref="Direct"/> has changed.</summary>
+    protected void OnDirectWindowChanged() => DirectWindowChanged?.Invoke();
+
     /// <summary>The scheme name as used by <see cref="Create"/> ("2K", "4K", "F8", "F6", "E0" or "FE").</summary>
     public abstract string Type { get; }
 
@@ -89,3 +105,4 @@ public abstract class Cartridge
         return bank;
     }
 }
+

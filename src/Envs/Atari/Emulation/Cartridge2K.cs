@@ -18,6 +18,9 @@ public sealed class Cartridge2K : Cartridge
     /// <inheritdoc />
     public override byte Read(ushort address) => Rom[address & 0x07FF];
 
+    /// <summary>The whole window is plain ROM.</summary>
+    public override DirectWindow Direct => new(0, 0x07FF, 0x1000);
+
     /// <summary>Ignored: ROM only, no hotspots.</summary>
     public override void Write(ushort address, byte value) { }
 

@@ -26,8 +26,8 @@ public sealed partial class Cpu6507
 
     private readonly IBus _bus;
 
-    /// <summary>Extra cycles of the instruction in progress (kept apart from <see cref="Cycles"/>, which the bus may change, e.g. WSYNC).</summary>
-    private int _extra;
+    /// <summary>Cycles of the instruction in progress, base plus extras (kept apart from <see cref="Cycles"/>, which the bus may change, e.g. WSYNC).</summary>
+    private int _instructionCycles;
 
     /// <summary>Accumulator.</summary>
     public byte A;
@@ -81,12 +81,68 @@ public sealed partial class Cpu6507
         PC = (ushort)(Read(0xFFFC) | (Read(0xFFFD) << 8));
     }
 
+    // ---- direct-mapped memory: plain ROM and RAM the machine lets the CPU access without the bus ----
+    // Most accesses are instruction fetches from ROM and zero-page RAM; reading those arrays directly instead of going
+    // through the bus and the device objects shortens the chain of dependent loads on every instruction. Both windows
+    // are off until the machine maps them, and hold only memory whose accesses have no side effects.
+
+    private byte[] _rom = [];
+    private int _romBase;
+    private int _romMask;
+
+    /// <summary>Cartridge window offsets below this read <see cref="_rom"/> directly; 0 = no ROM window.</summary>
+    private uint _romLimit;
+
+    private byte[] _ram = [];
+    private int _ramIndexMask;
+    private int _ramSelectMask;
+
+    /// <summary>Addresses with (address &amp; <see cref="_ramSelectMask"/>) == this are RAM; -1 = no RAM window.</summary>
+    private int _ramSelectValue = -1;
+
+    /// <summary>
+    /// Maps a plain-ROM window: an address with A12 set and window offset o = address &amp; $FFF below
+    /// <paramref name="limit"/> reads <paramref name="image"/>[<paramref name="baseOffset"/> + (o &amp; <paramref name="mask"/>)]
+    /// without a bus access. Writes still go to the bus. Call again whenever the mapping changes (bank switch);
+    /// <paramref name="limit"/> 0 turns the window off.
+    /// </summary>
+    public void MapRom(byte[] image, int baseOffset, int mask, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (limit < 0 || limit > 0x1000) throw new ArgumentOutOfRangeException(nameof(limit), limit, "The window is at most 4K.");
+        if (limit > 0 && (baseOffset < 0 || mask < 0 || baseOffset + Math.Min(mask, limit - 1) >= image.Length))
+            throw new ArgumentOutOfRangeException(nameof(baseOffset), baseOffset, "The window reaches past the image.");
+        _rom = image;
+        _romBase = baseOffset;
+        _romMask = mask;
+        _romLimit = (uint)limit;
+    }
+
+    /// <summary>
+    /// Maps RAM: an address with (address &amp; <paramref name="selectMask"/>) == <paramref name="selectValue"/> reads and
+    /// writes <paramref name="ram"/>[address &amp; (length - 1)] without a bus access. The length must be a power of two.
+    /// </summary>
+    public void MapRam(byte[] ram, int selectMask, int selectValue)
+    {
+        ArgumentNullException.ThrowIfNull(ram);
+        if (ram.Length == 0 || (ram.Length & (ram.Length - 1)) != 0)
+            throw new ArgumentException($"RAM of {ram.Length} bytes: the length must be a power of two.", nameof(ram));
+        _ram = ram;
+        _ramIndexMask = ram.Length - 1;
+        _ramSelectMask = selectMask;
+        _ramSelectValue = selectValue & selectMask;
+    }
+
     // ---- bus access: every one goes through these so LastBusValue stays right ----
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte Read(ushort address)
     {
-        byte value = _bus.Read(address);
+        byte value;
+        uint offset = (uint)((address & 0x1FFF) - 0x1000);
+        if (offset < _romLimit) value = _rom[_romBase + (int)(offset & (uint)_romMask)];
+        else if ((address & _ramSelectMask) == _ramSelectValue) value = _ram[address & _ramIndexMask];
+        else value = ReadBus(address);
         LastBusValue = value;
         return value;
     }
@@ -95,80 +151,99 @@ public sealed partial class Cpu6507
     private void Write(ushort address, byte value)
     {
         LastBusValue = value;
-        _bus.Write(address, value);
+        if ((address & _ramSelectMask) == _ramSelectValue) _ram[address & _ramIndexMask] = value;
+        else WriteBus(address, value);
+    }
+
+    // The bus paths (TIA, RIOT I/O, hotspots) stay out of line so the many inlined access sites stay small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private byte ReadBus(ushort address) => _bus.Read(address);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteBus(ushort address, byte value) => _bus.Write(address, value);
+
+    // ---- operand fetches and the stack. The registers are passed by reference: Run and Execute keep them in locals ----
+
+    /// <summary>Reads the byte at the program counter and advances it; code almost always runs from the ROM window.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte Fetch(ref ushort pc)
+    {
+        ushort address = pc;
+        pc = (ushort)(address + 1);
+        uint offset = (uint)((address & 0x1FFF) - 0x1000);
+        byte value = offset < _romLimit ? _rom[_romBase + (int)(offset & (uint)_romMask)] : ReadBus(address);
+        LastBusValue = value;
+        return value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte Fetch() => Read(PC++);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort Fetch16()
+    private ushort Fetch16(ref ushort pc)
     {
-        byte lo = Fetch();
-        return (ushort)(lo | (Fetch() << 8));
+        byte lo = Fetch(ref pc);
+        return (ushort)(lo | (Fetch(ref pc) << 8));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Push(byte value)
+    private void Push(ref byte sp, byte value)
     {
-        Write((ushort)(0x0100 | SP), value);
-        SP--;
+        Write((ushort)(0x0100 | sp), value);
+        sp--;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte Pull()
+    private byte Pull(ref byte sp)
     {
-        SP++;
-        return Read((ushort)(0x0100 | SP));
+        sp++;
+        return Read((ushort)(0x0100 | sp));
     }
 
     // ---- addressing modes; the "R" variants are for read instructions, which pay for a page crossing ----
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort Zp() => Fetch();
+    private ushort Zp(ref ushort pc) => Fetch(ref pc);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort ZpX() => (byte)(Fetch() + X);
+    private ushort ZpX(ref ushort pc, byte x) => (byte)(Fetch(ref pc) + x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort ZpY() => (byte)(Fetch() + Y);
+    private ushort ZpY(ref ushort pc, byte y) => (byte)(Fetch(ref pc) + y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort Abs() => Fetch16();
+    private ushort Abs(ref ushort pc) => Fetch16(ref pc);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort AbsX() => (ushort)(Fetch16() + X);
+    private ushort AbsX(ref ushort pc, byte x) => (ushort)(Fetch16(ref pc) + x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort AbsY() => (ushort)(Fetch16() + Y);
+    private ushort AbsY(ref ushort pc, byte y) => (ushort)(Fetch16(ref pc) + y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort AbsXR() => PageCheck(Fetch16(), X);
+    private ushort AbsXR(ref ushort pc, byte x) => PageCheck(Fetch16(ref pc), x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort AbsYR() => PageCheck(Fetch16(), Y);
+    private ushort AbsYR(ref ushort pc, byte y) => PageCheck(Fetch16(ref pc), y);
 
     /// <summary>(zp,X): the pointer wraps within the zero page.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort IzX()
+    private ushort IzX(ref ushort pc, byte x)
     {
-        byte z = (byte)(Fetch() + X);
+        byte z = (byte)(Fetch(ref pc) + x);
         return (ushort)(Read(z) | (Read((byte)(z + 1)) << 8));
     }
 
     /// <summary>Reads the (zp) pointer of (zp),Y, wrapping within the zero page.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort ZpPointer()
+    private ushort ZpPointer(ref ushort pc)
     {
-        byte z = Fetch();
+        byte z = Fetch(ref pc);
         return (ushort)(Read(z) | (Read((byte)(z + 1)) << 8));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort IzY() => (ushort)(ZpPointer() + Y);
+    private ushort IzY(ref ushort pc, byte y) => (ushort)(ZpPointer(ref pc) + y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ushort IzYR() => PageCheck(ZpPointer(), Y);
+    private ushort IzYR(ref ushort pc, byte y) => PageCheck(ZpPointer(ref pc), y);
 
     /// <summary>Indexes a base address and charges the page-crossing cycle before the caller touches memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -178,199 +253,206 @@ public sealed partial class Cpu6507
         if (((address ^ baseAddress) & 0xFF00) != 0)
         {
             Cycles++;
-            _extra++;
+            _instructionCycles++;
         }
         return address;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Branch(bool taken)
+    private void Branch(ref ushort pc, bool taken)
     {
-        sbyte offset = (sbyte)Fetch();
+        sbyte offset = (sbyte)Fetch(ref pc);
         if (!taken) return;
-        ushort target = (ushort)(PC + offset);
-        int extra = ((target ^ PC) & 0xFF00) != 0 ? 2 : 1;
+        ushort target = (ushort)(pc + offset);
+        int extra = ((target ^ pc) & 0xFF00) != 0 ? 2 : 1;
         Cycles += extra;
-        _extra += extra;
-        PC = target;
+        _instructionCycles += extra;
+        pc = target;
     }
 
-    // ---- flags and ALU ----
-
+    /// <summary>Whether branch opcode <paramref name="op"/> is taken: bits 7-6 pick the flag (N, V, C, Z), bit 5 the value that takes it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Nz(byte value) =>
-        P = (byte)((P & ~(FlagN | FlagZ)) | (value & FlagN) | (value == 0 ? FlagZ : 0));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SetFlag(byte mask, bool on) => P = on ? (byte)(P | mask) : (byte)(P & ~mask);
-
-    private int Carry
+    private static bool BranchTaken(byte p, byte op)
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => P & FlagC;
+        int shift = (0x01000607 >> ((op >> 6) << 3)) & 0xFF; // N, V, C, Z are bits 7, 6, 0, 1 of P
+        return ((p >> shift) & 1) == ((op >> 5) & 1);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Ora(byte v) { A |= v; Nz(A); }
+    // ---- flags and ALU (p is the status register) ----
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void And(byte v) { A &= v; Nz(A); }
+    private static void Nz(ref byte p, byte value) =>
+        p = (byte)((p & ~(FlagN | FlagZ)) | (value & FlagN) | (value == 0 ? FlagZ : 0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Eor(byte v) { A ^= v; Nz(A); }
+    private static void SetFlag(ref byte p, byte mask, bool on) => p = on ? (byte)(p | mask) : (byte)(p & ~mask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Lda(byte v) { A = v; Nz(v); }
+    private static void Ora(ref byte a, ref byte p, byte v) { a |= v; Nz(ref p, a); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Ldx(byte v) { X = v; Nz(v); }
+    private static void And(ref byte a, ref byte p, byte v) { a &= v; Nz(ref p, a); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Ldy(byte v) { Y = v; Nz(v); }
+    private static void Eor(ref byte a, ref byte p, byte v) { a ^= v; Nz(ref p, a); }
+
+    /// <summary>LDA, LDX, LDY: load a register and set N and Z.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Load(ref byte register, ref byte p, byte v) { register = v; Nz(ref p, v); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Lax(byte v) { A = X = v; Nz(v); }
+    private static void Lax(ref byte a, ref byte x, ref byte p, byte v) { a = x = v; Nz(ref p, v); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Cmp(byte register, byte v)
+    private static void Cmp(ref byte p, byte register, byte v)
     {
         int diff = register - v;
-        P = (byte)((P & ~(FlagN | FlagZ | FlagC)) | (diff & FlagN) | ((diff & 0xFF) == 0 ? FlagZ : 0) | (diff >= 0 ? FlagC : 0));
+        p = (byte)((p & ~(FlagN | FlagZ | FlagC)) | (diff & FlagN) | ((diff & 0xFF) == 0 ? FlagZ : 0) | (diff >= 0 ? FlagC : 0));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Bit(byte v) =>
-        P = (byte)((P & ~(FlagN | FlagV | FlagZ)) | (v & (FlagN | FlagV)) | ((A & v) == 0 ? FlagZ : 0));
+    private static void Bit(ref byte p, byte a, byte v) =>
+        p = (byte)((p & ~(FlagN | FlagV | FlagZ)) | (v & (FlagN | FlagV)) | ((a & v) == 0 ? FlagZ : 0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte Asl(byte v)
+    private static byte Asl(ref byte p, byte v)
     {
-        SetFlag(FlagC, (v & 0x80) != 0);
+        SetFlag(ref p, FlagC, (v & 0x80) != 0);
         v <<= 1;
-        Nz(v);
+        Nz(ref p, v);
         return v;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte Lsr(byte v)
+    private static byte Lsr(ref byte p, byte v)
     {
-        SetFlag(FlagC, (v & 0x01) != 0);
+        SetFlag(ref p, FlagC, (v & 0x01) != 0);
         v >>= 1;
-        Nz(v);
+        Nz(ref p, v);
         return v;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte Rol(byte v)
+    private static byte Rol(ref byte p, byte v)
     {
-        int r = (v << 1) | Carry;
-        SetFlag(FlagC, (v & 0x80) != 0);
-        Nz((byte)r);
+        int r = (v << 1) | (p & FlagC);
+        SetFlag(ref p, FlagC, (v & 0x80) != 0);
+        Nz(ref p, (byte)r);
         return (byte)r;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte Ror(byte v)
+    private static byte Ror(ref byte p, byte v)
     {
-        int r = (v >> 1) | (Carry << 7);
-        SetFlag(FlagC, (v & 0x01) != 0);
-        Nz((byte)r);
+        int r = (v >> 1) | ((p & FlagC) << 7);
+        SetFlag(ref p, FlagC, (v & 0x01) != 0);
+        Nz(ref p, (byte)r);
         return (byte)r;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte Inc(byte v) { v++; Nz(v); return v; }
+    private static byte Inc(ref byte p, byte v) { v++; Nz(ref p, v); return v; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte Dec(byte v) { v--; Nz(v); return v; }
+    private static byte Dec(ref byte p, byte v) { v--; Nz(ref p, v); return v; }
 
     /// <summary>ADC, binary or NMOS decimal.</summary>
-    private void Adc(byte v)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Adc(ref byte a, ref byte p, byte v)
     {
-        int c = Carry;
-        if ((P & FlagD) == 0)
+        if ((p & FlagD) != 0)
         {
-            int sum = A + v + c;
-            byte r = (byte)sum;
-            byte p = (byte)(P & ~(FlagN | FlagV | FlagZ | FlagC));
-            p |= (byte)((r & FlagN) | (r == 0 ? FlagZ : 0) | (sum > 0xFF ? FlagC : 0) | ((~(A ^ v) & (A ^ r) & 0x80) != 0 ? FlagV : 0));
-            P = p;
-            A = r;
+            // Out of line, and by value: a call taking the registers by reference would keep them out of machine registers.
+            int packed = AdcDecimal(a, p, v);
+            a = (byte)packed;
+            p = (byte)(packed >> 8);
             return;
         }
+        int sum = a + v + (p & FlagC);
+        byte r = (byte)sum;
+        p = (byte)((p & ~(FlagN | FlagV | FlagZ | FlagC))
+            | (r & FlagN) | (r == 0 ? FlagZ : 0) | (sum > 0xFF ? FlagC : 0) | ((~(a ^ v) & (a ^ r) & 0x80) != 0 ? FlagV : 0));
+        a = r;
+    }
 
-        // NMOS decimal: Z comes from the plain binary sum; N and V from the sum after the low-nibble fix-up
-        // but before the high-nibble fix-up (what the real chip's flag logic sees).
-        int binary = (A + v + c) & 0xFF;
-        int lo = (A & 0x0F) + (v & 0x0F) + c;
+    /// <summary>
+    /// NMOS decimal ADC, returning A | P &lt;&lt; 8. Z comes from the plain binary sum; N and V from the sum after the
+    /// low-nibble fix-up but before the high-nibble fix-up (what the real chip's flag logic sees).
+    /// </summary>
+    private static int AdcDecimal(byte a, byte p, byte v)
+    {
+        int c = p & FlagC;
+        int binary = (a + v + c) & 0xFF;
+        int lo = (a & 0x0F) + (v & 0x0F) + c;
         if (lo >= 0x0A) lo = ((lo + 0x06) & 0x0F) + 0x10;
-        int t = (A & 0xF0) + (v & 0xF0) + lo;
-        bool overflow = (~(A ^ v) & (A ^ t) & 0x80) != 0;
+        int t = (a & 0xF0) + (v & 0xF0) + lo;
+        bool overflow = (~(a ^ v) & (a ^ t) & 0x80) != 0;
         bool negative = (t & 0x80) != 0;
         if (t >= 0xA0) t += 0x60;
-        P = (byte)((P & ~(FlagN | FlagV | FlagZ | FlagC))
+        p = (byte)((p & ~(FlagN | FlagV | FlagZ | FlagC))
             | (negative ? FlagN : 0) | (overflow ? FlagV : 0) | (binary == 0 ? FlagZ : 0) | (t >= 0x100 ? FlagC : 0));
-        A = (byte)t;
+        return (byte)t | (p << 8);
     }
 
     /// <summary>SBC, binary or NMOS decimal (all flags come from the binary subtraction on NMOS).</summary>
-    private void Sbc(byte v)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Sbc(ref byte a, ref byte p, byte v)
     {
-        int borrow = 1 - Carry;
-        int diff = A - v - borrow;
+        int borrow = 1 - (p & FlagC);
+        int diff = a - v - borrow;
         byte r = (byte)diff;
-        P = (byte)((P & ~(FlagN | FlagV | FlagZ | FlagC))
-            | (r & FlagN) | (r == 0 ? FlagZ : 0) | (diff >= 0 ? FlagC : 0) | (((A ^ v) & (A ^ r) & 0x80) != 0 ? FlagV : 0));
-        if ((P & FlagD) == 0)
-        {
-            A = r;
-            return;
-        }
+        p = (byte)((p & ~(FlagN | FlagV | FlagZ | FlagC))
+            | (r & FlagN) | (r == 0 ? FlagZ : 0) | (diff >= 0 ? FlagC : 0) | (((a ^ v) & (a ^ r) & 0x80) != 0 ? FlagV : 0));
+        a = (p & FlagD) == 0 ? r : SbcDecimal(a, v, borrow);
+    }
 
-        int lo = (A & 0x0F) - (v & 0x0F) - borrow;
+    /// <summary>The NMOS decimal SBC result (the flags are the binary ones, set by <see cref="Sbc"/>).</summary>
+    private static byte SbcDecimal(byte a, byte v, int borrow)
+    {
+        int lo = (a & 0x0F) - (v & 0x0F) - borrow;
         if (lo < 0) lo = ((lo - 0x06) & 0x0F) - 0x10;
-        int t = (A & 0xF0) - (v & 0xF0) + lo;
+        int t = (a & 0xF0) - (v & 0xF0) + lo;
         if (t < 0) t -= 0x60;
-        A = (byte)t;
+        return (byte)t;
     }
 
     /// <summary>ARR ($6B): AND then ROR, with its own flag rules and a decimal-mode fix-up on NMOS.</summary>
-    private void Arr(byte v)
+    private static void Arr(ref byte a, ref byte p, byte v)
     {
-        int t = A & v;
-        int r = (t >> 1) | (Carry << 7);
-        if ((P & FlagD) == 0)
+        int t = a & v;
+        int r = (t >> 1) | ((p & FlagC) << 7);
+        if ((p & FlagD) == 0)
         {
-            P = (byte)((P & ~(FlagN | FlagV | FlagZ | FlagC))
+            p = (byte)((p & ~(FlagN | FlagV | FlagZ | FlagC))
                 | (r & FlagN) | (r == 0 ? FlagZ : 0) | ((r & 0x40) != 0 ? FlagC : 0) | ((((r >> 6) ^ (r >> 5)) & 1) != 0 ? FlagV : 0));
-            A = (byte)r;
+            a = (byte)r;
             return;
         }
 
         // Decimal: N and Z from the rotated value, V from bit 6 changing, then each nibble is BCD-adjusted
         // if the AND result's nibble (plus its low bit) is out of range; the high adjust decides carry.
-        byte p = (byte)((P & ~(FlagN | FlagV | FlagZ | FlagC)) | (r & FlagN) | (r == 0 ? FlagZ : 0) | (((t ^ r) & 0x40) != 0 ? FlagV : 0));
+        byte flags = (byte)((p & ~(FlagN | FlagV | FlagZ | FlagC)) | (r & FlagN) | (r == 0 ? FlagZ : 0) | (((t ^ r) & 0x40) != 0 ? FlagV : 0));
         if ((t & 0x0F) + (t & 0x01) > 0x05) r = (r & 0xF0) | ((r + 0x06) & 0x0F);
         if ((t & 0xF0) + (t & 0x10) > 0x50)
         {
             r = (r + 0x60) & 0xFF;
-            p |= FlagC;
+            flags |= FlagC;
         }
-        P = p;
-        A = (byte)r;
+        p = flags;
+        a = (byte)r;
     }
 
     /// <summary>SBX/AXS ($CB): X = (A AND X) - imm, carry like CMP, no borrow in and no decimal mode.</summary>
-    private void Sbx(byte v)
+    private static void Sbx(ref byte x, ref byte p, byte a, byte v)
     {
-        int ax = A & X;
-        int diff = ax - v;
-        X = (byte)diff;
-        P = (byte)((P & ~(FlagN | FlagZ | FlagC)) | (X & FlagN) | (X == 0 ? FlagZ : 0) | (diff >= 0 ? FlagC : 0));
+        int diff = (a & x) - v;
+        x = (byte)diff;
+        p = (byte)((p & ~(FlagN | FlagZ | FlagC)) | (x & FlagN) | (x == 0 ? FlagZ : 0) | (diff >= 0 ? FlagC : 0));
     }
 
     /// <summary>Base cycle count of every opcode (NMOS 6502, undocumented opcodes included).</summary>
-    private static readonly byte[] BaseCycleTable =
+    /// <remarks>A span over constant data: the JIT reads it straight from the image, with no bounds check for a byte index.</remarks>
+    private static ReadOnlySpan<byte> BaseCycleTable =>
     [
         // 0  1  2  3  4  5  6  7  8  9  A  B  C  D  E  F
         7, 6, 2, 8, 3, 3, 5, 5, 3, 2, 2, 2, 4, 4, 6, 6, // 0

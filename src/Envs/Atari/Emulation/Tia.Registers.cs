@@ -70,7 +70,7 @@ public sealed partial class Tia
 
         if ((clock - _clockWhenFrameStarted) / ClocksPerLine > MaximumScanlines)
         {
-            _stopRequested = true;
+            RequestStop();
             _partialFrame = false;
         }
 
@@ -207,6 +207,13 @@ public sealed partial class Tia
         }
     }
 
+    /// <summary>Ends the frame: the CPU stops after the instruction in progress.</summary>
+    private void RequestStop()
+    {
+        _stopRequested = true;
+        _cpu.StopRequested = true;
+    }
+
     private void WriteVsync(byte value, int clock)
     {
         _vsync = value;
@@ -218,7 +225,7 @@ public sealed partial class Tia
         else if (clock >= _vsyncFinishClock)
         {
             _vsyncFinishClock = int.MaxValue;
-            _stopRequested = true;
+            RequestStop();
             _partialFrame = false;
         }
     }

@@ -175,9 +175,6 @@ public sealed partial class Tia
     /// <summary>True while a frame has not been ended by VSYNC (or the scanline limit); the next update continues it.</summary>
     public bool PartialFrame => _partialFrame;
 
-    /// <summary>Set by a register write that ends the frame; the machine stops the CPU after that instruction.</summary>
-    internal bool StopRequested => _stopRequested;
-
     /// <summary>
     /// Console reset: every register and latch 0, both frame buffers cleared, frame geometry reloaded from
     /// <see cref="YStart"/>. The frame timing restarts at the current system clock (the machine has just set it to 0).
@@ -261,6 +258,7 @@ public sealed partial class Tia
     {
         _partialFrame = true;
         _stopRequested = false;
+        _cpu.StopRequested = false;
     }
 
     /// <summary>

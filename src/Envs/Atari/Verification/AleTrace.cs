@@ -124,7 +124,7 @@ public sealed class AleTrace
             throw new FileNotFoundException(
                 $"No ALE trace for '{game}' in {directory} (looked for {romName}.jsonl.gz; traces there: " +
                 $"{string.Join(", ", available.DefaultIfEmpty("none"))}). Point to the trace folder with --traces DIR or " +
-                $"{TraceLocator.EnvironmentVariable}=DIR.", path);
+                $"{TraceLocator.EnvironmentVariable}=DIR, or pass the trace file itself.", path);
         }
         return path;
     }
@@ -237,35 +237,4 @@ public sealed class AleTrace
     private static int? Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetInt32() : null;
 
     private static long? Long(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetInt64() : null;
-}
-
-/// <summary>Finds the ALE trace folder: an explicit folder (--traces), else RIMS_TRACES, else ./ale-traces or ../shared/ale-traces.</summary>
-public static class TraceLocator
-{
-    /// <summary>Name of the environment variable that points at the trace folder.</summary>
-    public const string EnvironmentVariable = "RIMS_TRACES";
-
-    /// <summary>The trace folder by the precedence above.</summary>
-    /// <exception cref="DirectoryNotFoundException">No candidate exists; the message lists what was tried.</exception>
-    public static string ResolveDirectory(string? explicitDirectory)
-    {
-        if (!string.IsNullOrWhiteSpace(explicitDirectory))
-        {
-            string full = System.IO.Path.GetFullPath(explicitDirectory);
-            return Directory.Exists(full) ? full : throw new DirectoryNotFoundException($"Trace folder {full} (--traces) does not exist.");
-        }
-        string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            string full = System.IO.Path.GetFullPath(fromEnvironment);
-            return Directory.Exists(full)
-                ? full
-                : throw new DirectoryNotFoundException($"Trace folder {full} ({EnvironmentVariable}) does not exist.");
-        }
-        string[] candidates = [System.IO.Path.GetFullPath("ale-traces"), System.IO.Path.GetFullPath(System.IO.Path.Combine("..", "shared", "ale-traces"))];
-        foreach (var candidate in candidates)
-            if (Directory.Exists(candidate)) return candidate;
-        throw new DirectoryNotFoundException(
-            $"No ALE trace folder: tried {string.Join(" and ", candidates)}. Point to it with --traces DIR or {EnvironmentVariable}=DIR.");
-    }
 }

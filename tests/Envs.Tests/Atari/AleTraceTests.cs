@@ -1,0 +1,73 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Rims.Envs.Atari.Verification;
+
+namespace Rims.Envs.Tests.Atari;
+
+/// <summary>
+/// Replays every real-ALE trace in the trace folder ($RIMS_ALE_TRACES, else $RIMS_TRACES, else ../shared/ale-traces)
+/// through the real ALE layer (<see cref="Rims.Envs.Atari.AleInterface"/> + <see cref="TraceVerifier"/>) and requires
+/// every recorded field to match on every frame: RAM, screen md5, reward, lives, game over, frame numbers, the resets,
+/// and the debug aids (scanlines, CPU cycles, PC, bank). A missing or empty folder, or a missing ROM, fails; it never skips.
+/// </summary>
+public sealed class AleTraceTests
+{
+    /// <summary>Stands in for "no traces" so the theory still has a case, and that case fails.</summary>
+    private const string NoTraces = "(no traces found)";
+
+    /// <summary>One case per *.jsonl.gz in the trace folder (file names), or the failing placeholder.</summary>
+    public static TheoryData<string> TraceFiles()
+    {
+        var data = new TheoryData<string>();
+        string directory = TestData.TracesPath;
+        if (Directory.Exists(directory))
+            foreach (var file in Directory.GetFiles(directory, "*.jsonl.gz").Order(StringComparer.Ordinal))
+                data.Add(Path.GetFileName(file));
+        if (data.Count == 0) data.Add(NoTraces);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TraceFiles))]
+    public void EveryFieldMatchesOnEveryFrame(string file)
+    {
+        Assert.True(file != NoTraces, $"No *.jsonl.gz traces in {TestData.TracesPath}; {TestData.TracesHint}.");
+        var trace = AleTrace.Read(TestData.File(TestData.TracesDirectory, file));
+        string rom = TestData.File(TestData.RomsDirectory, trace.Game + ".bin");
+
+        var report = TraceVerifier.Verify(trace, rom);
+
+        string details = report.Summary() + report.Format();
+        Assert.True(report.IsFrameExact, details);
+        Assert.True(report.DebugAidsMatch, details);
+        Assert.True(report.InitialStateMatches, details);
+        Assert.Equal(trace.Frames.Count, report.FramesReplayed);
+        Assert.Equal(report.FramesReplayed, report.FramesMatched);
+        Assert.Equal(trace.Frames.Count(f => f.Reset is not null), report.Resets);
+    }
+
+    [Fact]
+    public void TheTraceFolderHoldsTracesAndEveryTracesRom()
+    {
+        string directory = TestData.TracesPath;
+        Assert.True(Directory.Exists(directory), $"ALE trace folder {directory} is missing; {TestData.TracesHint}.");
+        string[] traces = Directory.GetFiles(directory, "*.jsonl.gz");
+        Assert.True(traces.Length > 0, $"ALE trace folder {directory} holds no *.jsonl.gz traces; {TestData.TracesHint}.");
+
+        string roms = TestData.RomsPath;
+        Assert.True(Directory.Exists(roms), $"ROM folder {roms} is missing; {TestData.RomsHint}.");
+        foreach (var trace in traces)
+        {
+            string rom = Path.Combine(roms, GameOf(trace) + ".bin");
+            Assert.True(File.Exists(rom), $"ROM {rom} for trace {trace} is missing; {TestData.RomsHint}.");
+        }
+    }
+
+    /// <summary>The "game" of a trace's header line, without reading the frames.</summary>
+    private static string GameOf(string tracePath)
+    {
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(tracePath), CompressionMode.Decompress));
+        using var header = JsonDocument.Parse(reader.ReadLine() ?? throw new InvalidDataException($"{tracePath} is empty."));
+        return header.RootElement.GetProperty("game").GetString()!;
+    }
+}
