@@ -10,23 +10,7 @@ namespace Rims.Agents.Tests.Cli;
 [Collection("Console")]
 public class AtariCliTests
 {
-    private static (int Exit, string Error, string Output) Run(params string[] args)
-    {
-        var error = new StringWriter();
-        var output = new StringWriter();
-        var (oldError, oldOutput) = (Console.Error, Console.Out);
-        Console.SetError(error);
-        Console.SetOut(output);
-        try
-        {
-            return (CliRunner.Run(CliApp.Create(), args), error.ToString(), output.ToString());
-        }
-        finally
-        {
-            Console.SetError(oldError);
-            Console.SetOut(oldOutput);
-        }
-    }
+    private static (int Exit, string Error, string Output) Run(params string[] args) => CapturedCli.Run(args);
 
     [Fact]
     public void VerifyOfAGoodTraceMatchesEveryFrameAndExitsZero()

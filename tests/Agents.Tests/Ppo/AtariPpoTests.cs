@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Rims.Agents.Cli;
 using Rims.Agents.Ppo;
+using Rims.Agents.Tests.Cli;
 using Rims.Envs;
 using Rims.Policies.Cores;
 using Rims.Policies.Encoders;
@@ -126,24 +127,7 @@ public class AtariPpoTests : IDisposable
             Assert.Contains(expected, output);
     }
 
-    /// <summary>Runs the CLI in-process with the console captured (as CliTests does).</summary>
-    private static (int Exit, string Error, string Output) RunCli(params string[] args)
-    {
-        var error = new StringWriter();
-        var output = new StringWriter();
-        var (oldError, oldOutput) = (Console.Error, Console.Out);
-        Console.SetError(error);
-        Console.SetOut(output);
-        try
-        {
-            return (CliRunner.Run(CliApp.Create(), args), error.ToString(), output.ToString());
-        }
-        finally
-        {
-            Console.SetError(oldError);
-            Console.SetOut(oldOutput);
-        }
-    }
+    private static (int Exit, string Error, string Output) RunCli(params string[] args) => CapturedCli.Run(args);
 }
 
 /// <summary>The Atari ROM folder: $RIMS_ROMS, else ../shared/roms next to the repository, failing loudly if absent.</summary>
