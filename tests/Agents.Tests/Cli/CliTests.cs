@@ -85,6 +85,9 @@ public class CliTests
             string report = File.ReadAllText(Path.Combine(rebuilt, "report.md"));
             Assert.Contains("| gru | GridPickup | 1 |", report);
             Assert.Contains("| lstm | GridPickup | 1 |", report);
+            // Provenance records the command as typed, the verb once.
+            Assert.Contains("\ncompare --env GridPickup --cores lstm,gru --seeds 1", report);
+            Assert.DoesNotContain("compare compare", report);
         }
         finally
         {
