@@ -1,7 +1,9 @@
 using Rims.Agents.Cli;
 
 // Entry point: the verbs live in Cli/ (CliApp lists them). Torch is checked first so a broken native
-// install is reported in one line instead of deep inside a run.
+// install is reported in one line instead of deep inside a run. The heap tuning goes first so every tensor
+// buffer, the check's included, comes from the tuned allocator.
+if (NativeHeapTuning.Apply() is { } heapWarning) Console.Error.WriteLine($"warning: {heapWarning}");
 if (TorchStartupCheck.Run() is { } torchProblem)
 {
     Console.Error.WriteLine($"error: {torchProblem}");
