@@ -263,8 +263,8 @@ public sealed class AleInterfaceTests
         var indices = Enumerable.Range(0, 3 * 256 + 37).Select(i => (byte)(i * 7 + (i >> 8))).ToArray();
         var gray = new byte[indices.Length];
         var rgb = new byte[3 * indices.Length];
-        AleInterface.ToGray(indices, gray);
-        AleInterface.ToRgb(indices, rgb);
+        Palette.ToGray(indices, gray);
+        Palette.ToRgb(indices, rgb);
         for (int i = 0; i < indices.Length; i++)
         {
             Assert.Equal(Palette.GrayTable[indices[i]], gray[i]);
