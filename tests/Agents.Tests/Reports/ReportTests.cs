@@ -14,7 +14,7 @@ public class ReportTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     /// <summary>A synthetic finished run: returns rise linearly; evals with known means.</summary>
-    private string MakeRun(string core, int seed, double evalMean, bool withActivation)
+    private string MakeRun(string core, int seed, double evalMean, bool withActivation, bool novelEval = true)
     {
         var dir = Path.Combine(root, $"GridPickup__{core}__{seed}");
         Directory.CreateDirectory(dir);
@@ -33,6 +33,7 @@ public class ReportTests : IDisposable
         File.WriteAllLines(Path.Combine(dir, "episodes.csv"), lines);
         foreach (var (env, mean) in new[] { ("GridPickup", evalMean), ("GridPickup-Novel", evalMean / 2) })
         {
+            if (env != "GridPickup" && !novelEval) continue;
             RunJson.Write(Path.Combine(dir, "evals", env + ".json"), new EvalResult
             {
                 Env = env, TrainEnv = "GridPickup", Checkpoint = "checkpoints/final.ckpt", Episodes = 2, Seed = 1, Deterministic = false,
@@ -79,6 +80,16 @@ public class ReportTests : IDisposable
             var rows = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.All(rows, r => Assert.Equal(rows[0].Count(c => c == '|'), r.Count(c => c == '|')));
         }
+    }
+
+    [Fact]
+    public void WithOnlyTheTrainingEnvEvaluatedTheGeneralisationSectionSaysSoInsteadOfAnEmptyTable()
+    {
+        var run = MakeRun("rims", 1, 0.5, withActivation: true, novelEval: false);
+        var markdown = File.ReadAllText(ReportBuilder.Build([run], Path.Combine(root, "single"), "single"));
+        Assert.Contains("| rims | GridPickup | 1 | 0.500 |", markdown);
+        Assert.Contains("Only the training env was evaluated", markdown);
+        Assert.DoesNotContain("| core | train env | eval env |", markdown);
     }
 
     [Fact]
