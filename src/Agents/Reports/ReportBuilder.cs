@@ -70,17 +70,7 @@ public static class ReportBuilder
                 }
             md.AppendLine();
             md.AppendLine("## Generalisation").AppendLine();
-            // A row needs the training env's evaluation and another env's, as the loop below requires.
-            bool anyOtherEnv = byCore.Values.Any(coreRuns => coreRuns.Any(r => r.Evals.ContainsKey(coreRuns[0].Env)) &&
-                                                             evalEnvs.Any(e => !e.Equals(coreRuns[0].Env, StringComparison.OrdinalIgnoreCase)));
-            if (!anyOtherEnv)
-                md.AppendLine("Only the training env was evaluated; `eval --checkpoint <run>/checkpoints/final.ckpt --env ID` on a run adds one.");
-            else
-            {
-                md.AppendLine("Each evaluation env against the training env (means over seeds; drop = training minus evaluation).").AppendLine();
-                md.AppendLine("| core | train env | eval env | train success | eval success | success drop | train return | eval return | return drop |");
-                md.AppendLine("|---|---|---|---|---|---|---|---|---|");
-            }
+            var rows = new List<string>();
             foreach (var (core, coreRuns) in byCore)
             {
                 string train = coreRuns[0].Env;
@@ -91,8 +81,17 @@ public static class ReportBuilder
                 {
                     double ts = Mean(train, e => e.SuccessRate), es = Mean(env, e => e.SuccessRate);
                     double tr = Mean(train, e => e.Mean), er = Mean(env, e => e.Mean);
-                    md.AppendLine($"| {core} | {train} | {env} | {P(ts)} | {P(es)} | {P(ts - es)} | {F(tr)} | {F(er)} | {F(tr - er)} |");
+                    rows.Add($"| {core} | {train} | {env} | {P(ts)} | {P(es)} | {P(ts - es)} | {F(tr)} | {F(er)} | {F(tr - er)} |");
                 }
+            }
+            if (rows.Count == 0)
+                md.AppendLine("Only the training env was evaluated; `eval --checkpoint <run>/checkpoints/final.ckpt --env ID` on a run adds one.");
+            else
+            {
+                md.AppendLine("Each evaluation env against the training env (means over seeds; drop = training minus evaluation).").AppendLine();
+                md.AppendLine("| core | train env | eval env | train success | eval success | success drop | train return | eval return | return drop |");
+                md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+                foreach (var row in rows) md.AppendLine(row);
             }
         }
         md.AppendLine();
