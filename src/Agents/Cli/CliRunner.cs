@@ -12,6 +12,12 @@ public static class CliRunner
     public const int InputError = 1;
 
     /// <summary>
+    /// The command line as the user typed it, for run provenance: the parse tokens already hold the verb path
+    /// ("paper copying --core rims ..."), so nothing is prefixed.
+    /// </summary>
+    public static string CommandLine(ParseResult parse) => string.Join(' ', parse.Tokens.Select(t => t.Value));
+
+    /// <summary>
     /// Runs <paramref name="root"/>. Parse errors and <see cref="CliUsageException"/> print one line naming the
     /// problem and exit with <see cref="UsageError"/>; file problems exit with <see cref="InputError"/>; other
     /// exceptions (bugs) propagate with their stack trace.

@@ -44,7 +44,7 @@ public static class CompareCommand
             {
                 throw new CliUsageException(e.Message);
             }
-            var commandLine = string.Join(' ', parse.Tokens.Select(t => t.Value));
+            var commandLine = CliRunner.CommandLine(parse);
             var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
             var report = Reports.ReportBuilder.Build(folders, Path.Combine(plan.RunsRoot, "reports", plan.Name), plan.Name);
             Console.WriteLine($"report: {report}");

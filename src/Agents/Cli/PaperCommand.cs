@@ -75,7 +75,7 @@ public static class PaperCommand
                 throw new CliUsageException(e.Message);
             }
             var folder = parse.GetValue(runDir) ?? Path.Combine("runs", RunFolder.DefaultName("paper-copying", config.Model.Core, config.Seed, DateTime.UtcNow));
-            var commandLine = string.Join(' ', parse.Tokens.Select(t => t.Value));
+            var commandLine = CliRunner.CommandLine(parse);
             var result = CopyingExperiment.Run(config, commandLine, folder, line => Console.WriteLine(line));
             Console.WriteLine($"run folder: {folder}");
             Console.WriteLine($"T={config.TestLen}: CE last 10 {result.CeLastTen:F4}, CE all {result.CeAll:F4}, digit accuracy {result.DigitAccuracy:P1}");
@@ -130,7 +130,7 @@ public static class PaperCommand
                 throw new CliUsageException(e.Message);
             }
             var folder = parse.GetValue(runDir) ?? Path.Combine("runs", RunFolder.DefaultName("paper-seqmnist", config.Model.Core, config.Seed, DateTime.UtcNow));
-            var commandLine = string.Join(' ', parse.Tokens.Select(t => t.Value));
+            var commandLine = CliRunner.CommandLine(parse);
             var accuracies = SeqMnistExperiment.Run(config, commandLine, folder, line => Console.WriteLine(line));
             Console.WriteLine($"run folder: {folder}");
             Console.WriteLine("test accuracy (best validation epoch): " + string.Join(", ", accuracies.Select(a => $"{a.Key}x{a.Key} {a.Value:P1}")));

@@ -23,7 +23,7 @@ public static class PpoCommand
             {
                 throw new CliUsageException(e.Message);
             }
-            var commandLine = string.Join(' ', parse.Tokens.Select(t => t.Value));
+            var commandLine = CliRunner.CommandLine(parse);
             using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
