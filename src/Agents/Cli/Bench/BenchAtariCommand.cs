@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Rims.Agents.Ppo;
 using Rims.Envs;
 using Rims.Envs.Atari;
 using Rims.Envs.Atari.Games;
-using Rims.Envs.Vector;
 
 namespace Rims.Agents.Cli.Bench;
 
@@ -196,32 +196,10 @@ public static partial class BenchAtariCommand
     /// <summary>Agent steps per second of <paramref name="count"/> preprocessed envs (the id's default options) under random actions.</summary>
     private static void VectorSpeed(string game, string? romDirectory, int count, int threads, int totalSteps)
     {
-        var settings = new EnvSettings { RomsDirectory = romDirectory };
-        var list = new List<IEnv>(count);
-        try
-        {
-            for (int i = 0; i < count; i++) list.Add(EnvRegistry.Default.Make(game, settings));
-        }
-        catch
-        {
-            foreach (var env in list) env.Dispose();
-            throw;
-        }
-        using var vector = new VectorEnv(list, Math.Min(threads, count));
-        vector.Reset(0);
-        var random = new Random(0);
-        var batch = new int[vector.Count];
-        void Step()
-        {
-            for (int i = 0; i < batch.Length; i++) batch[i] = random.Next(vector.ActionCount);
-            vector.Step(batch);
-        }
+        var config = new PpoConfig { Env = game, NumEnvs = count, EnvThreads = Math.Min(threads, count), Roms = romDirectory, NumMinibatches = 1 };
+        using var vector = PpoRun.MakeEnvs(config);
         int vectorSteps = Math.Max(1, totalSteps / count);
-        for (int i = 0; i < Math.Max(1, vectorSteps / 10); i++) Step();
-        var clock = Stopwatch.StartNew();
-        for (int i = 0; i < vectorSteps; i++) Step();
-        clock.Stop();
-        double sps = (double)vectorSteps * count / clock.Elapsed.TotalSeconds;
+        double sps = BenchEnvsCommand.StepsPerSecond(vector, vectorSteps);
         int framesPerStep = vector.Envs[0] is IFramedEnv framed ? framed.FramesPerStep : 1;
         Console.WriteLine($"{game} VectorEnv, {count} env(s) on {vector.ThreadCount} thread(s): {sps:N0} agent steps/s " +
                           $"({sps * framesPerStep:N0} frames/s) over {vectorSteps * count:N0} steps");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Rims.Agents.Ppo;
+using Rims.Envs.Vector;
 
 namespace Rims.Agents.Cli.Bench;
 
@@ -35,24 +36,33 @@ public static class BenchEnvsCommand
                 throw new CliUsageException(e.Message);
             }
             using var envs = PpoRun.MakeEnvs(config);
-            envs.Reset(0);
-            var random = new Random(0);
-            var actions = new int[envs.Count];
-            void Step()
-            {
-                for (int i = 0; i < actions.Length; i++) actions[i] = random.Next(envs.ActionCount);
-                envs.Step(actions);
-            }
-            for (int i = 0; i < Math.Max(1, count / 10); i++) Step();
-            var clock = Stopwatch.StartNew();
-            for (int i = 0; i < count; i++) Step();
-            clock.Stop();
-            double sps = (double)count * envs.Count / clock.Elapsed.TotalSeconds;
+            double sps = StepsPerSecond(envs, count);
             int frames = envs.Envs[0] is Envs.IFramedEnv framed ? framed.FramesPerStep : 1;
             Console.WriteLine($"{config.Env}: {envs.Count} envs on {envs.ThreadCount} thread(s): {sps:N0} agent steps/s" +
                               (frames > 1 ? $" ({sps * frames:N0} frames/s)" : "") + $" over {count * envs.Count:N0} steps");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Agent steps per second (summed over the envs) of <paramref name="vectorSteps"/> random-action vector steps,
+    /// after a 10% warm-up; the envs are reset with seed 0 first.
+    /// </summary>
+    public static double StepsPerSecond(VectorEnv envs, int vectorSteps)
+    {
+        envs.Reset(0);
+        var random = new Random(0);
+        var actions = new int[envs.Count];
+        void Step()
+        {
+            for (int i = 0; i < actions.Length; i++) actions[i] = random.Next(envs.ActionCount);
+            envs.Step(actions);
+        }
+        for (int i = 0; i < Math.Max(1, vectorSteps / 10); i++) Step();
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < vectorSteps; i++) Step();
+        clock.Stop();
+        return (double)vectorSteps * envs.Count / clock.Elapsed.TotalSeconds;
     }
 }
