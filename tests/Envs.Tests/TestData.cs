@@ -1,12 +1,15 @@
 using System.Reflection;
+using Rims.Envs.Atari;
+using Rims.Envs.Atari.Verification;
 
 namespace Rims.Envs.Tests;
 
 /// <summary>Finds the shared data folders (ALE traces, ROMs) that live beside the repository, failing loudly if absent.</summary>
 internal static class TestData
 {
-    private static readonly string[] TraceVariables = ["RIMS_ALE_TRACES", "RIMS_TRACES"];
-    private static readonly string[] RomVariables = ["RIMS_ROMS"];
+    // The product's own variable names, so the tests look where `atari verify` and the Atari envs look.
+    private static readonly string[] TraceVariables = [TraceLocator.EnvironmentVariable, TraceLocator.FallbackEnvironmentVariable];
+    private static readonly string[] RomVariables = [RomLocator.EnvironmentVariable];
 
     /// <summary>The repository root: walk up from the test binary to Rims.sln, else the root stamped in at build time
     /// (the walk fails when the build output is outside the repository, e.g. with --artifacts-path).</summary>
