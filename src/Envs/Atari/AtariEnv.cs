@@ -25,7 +25,7 @@ namespace Rims.Envs.Atari;
 /// scores; if the game ends inside a reset that follows a lost life, GameOver is reported on the next step.
 /// Nothing is allocated per step.
 /// </summary>
-public sealed class AtariEnv : IEnv, IFramedEnv, IRenderableEnv
+public sealed class AtariEnv : IEnv, IFramedEnv, IRenderableEnv, ISnapshotEnv
 {
     private static readonly AleAction[] FullActionSet = Enum.GetValues<AleAction>();
 
@@ -301,6 +301,51 @@ public sealed class AtariEnv : IEnv, IFramedEnv, IRenderableEnv
         }
         StartGame();
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The emulator (<see cref="AleInterface.SaveState"/>: machine, ALE's RNG and sticky action, game bookkeeping)
+    /// and every wrapper: the no-op stream, lives, the episodic-life and deferred-score flags, both max-pool
+    /// screens and the frame stack.
+    /// </remarks>
+    /// <exception cref="NotSupportedException">The game is not an <see cref="AleInterface"/> (a test double).</exception>
+    public void SaveState(BinaryWriter writer)
+    {
+        var state = Emulator.SaveState();
+        writer.Write(state.Length);
+        writer.Write(state);
+        writer.Write(gameFresh);
+        writer.Write(started);
+        RandomState.Save(noopRandom, writer);
+        writer.Write(lives);
+        writer.Write(lifeLostEndedEpisode);
+        writer.Write(gameVisible);
+        writer.Write(pendingRawReward);
+        writer.Write(deferredGameOver);
+        writer.Write(deferredRawReward);
+        frames.Save(writer);
+        stack.Save(writer);
+    }
+
+    /// <inheritdoc />
+    public void LoadState(BinaryReader reader)
+    {
+        Emulator.RestoreState(reader.ReadBytes(reader.ReadInt32()));
+        gameFresh = reader.ReadBoolean();
+        started = reader.ReadBoolean();
+        noopRandom = RandomState.Load(reader);
+        lives = reader.ReadInt32();
+        lifeLostEndedEpisode = reader.ReadBoolean();
+        gameVisible = reader.ReadBoolean();
+        pendingRawReward = reader.ReadDouble();
+        deferredGameOver = reader.ReadBoolean();
+        deferredRawReward = reader.ReadDouble();
+        frames.Load(reader);
+        stack.Load(reader);
+    }
+
+    private AleInterface Emulator => game as AleInterface
+        ?? throw new NotSupportedException($"{game.GetType().Name} cannot save its state; only the emulator (AleInterface) can");
 
     /// <inheritdoc />
     public void Dispose() => (game as IDisposable)?.Dispose();

@@ -38,6 +38,30 @@ public sealed class Grid
         set => cells[y * Width + x] = value;
     }
 
+    /// <summary>Writes every cell (type, colour, state), row-major.</summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(Width);
+        writer.Write(Height);
+        foreach (var cell in cells)
+        {
+            writer.Write((byte)cell.Type);
+            writer.Write((byte)cell.Color);
+            writer.Write(cell.State);
+        }
+    }
+
+    /// <summary>Reads the cells written by <see cref="Save"/> of a grid of the same size.</summary>
+    /// <exception cref="InvalidDataException">The saved grid has another size.</exception>
+    public void Load(BinaryReader reader)
+    {
+        int width = reader.ReadInt32(), height = reader.ReadInt32();
+        if (width != Width || height != Height)
+            throw new InvalidDataException($"the saved grid is {width}x{height}, this one {Width}x{Height}");
+        for (int i = 0; i < cells.Length; i++)
+            cells[i] = new Cell((ObjectType)reader.ReadByte(), (GridColor)reader.ReadByte(), reader.ReadByte());
+    }
+
     /// <summary>Fills every cell with Empty, then walls the border.</summary>
     public void ResetToWalledRoom()
     {

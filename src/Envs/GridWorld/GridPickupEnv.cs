@@ -7,7 +7,7 @@ namespace Rims.Envs.GridWorld;
 /// a wrong object, or walking into lava, ends the episode with 0; max_steps truncates. The room has no doors, so
 /// toggle, drop and done change nothing (they still cost a step, as in MiniGrid).
 /// </summary>
-public sealed class GridPickupEnv : IEnv, IRenderableEnv
+public sealed class GridPickupEnv : IEnv, IRenderableEnv, ISnapshotEnv
 {
     /// <summary>Length of the mission vector.</summary>
     public const int MissionSize = 6 + 3;
@@ -184,6 +184,33 @@ public sealed class GridPickupEnv : IEnv, IRenderableEnv
         var missionPart = observation.Slice(Grid.ViewSize * Grid.ViewSize * 3, MissionSize);
         if (task.MissionOnFirstStepOnly && stepCount > 0) missionPart.Clear();
         else mission.CopyTo(missionPart);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The layout, agent, target, mission, step count and random stream.</remarks>
+    public void SaveState(BinaryWriter writer)
+    {
+        grid.Save(writer);
+        writer.Write(AgentPosition.X);
+        writer.Write(AgentPosition.Y);
+        writer.Write(AgentDirection);
+        writer.Write((byte)Target.Type);
+        writer.Write((byte)Target.Color);
+        writer.Write(mission);
+        writer.Write(stepCount);
+        RandomState.Save(random, writer);
+    }
+
+    /// <inheritdoc />
+    public void LoadState(BinaryReader reader)
+    {
+        grid.Load(reader);
+        AgentPosition = (reader.ReadInt32(), reader.ReadInt32());
+        AgentDirection = reader.ReadInt32();
+        Target = new ObjectKind((ObjectType)reader.ReadByte(), (GridColor)reader.ReadByte());
+        reader.ReadExactly(mission);
+        stepCount = reader.ReadInt32();
+        random = RandomState.Load(reader);
     }
 
     /// <summary>MiniGrid-style text of the whole grid: two characters per cell, the agent as &gt;&gt; V V &lt;&lt; ^^.</summary>

@@ -100,6 +100,57 @@ public sealed class VectorEnv : IDisposable
         finishedCount = 0;
     }
 
+    /// <summary>
+    /// Writes, per env, whether it can snapshot itself (<see cref="ISnapshotEnv"/>) and if so its state, its current
+    /// observation and its statistics-episode return and length so far.
+    /// </summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        int size = Spec.Size;
+        writer.Write(envs.Length);
+        writer.Write(size);
+        for (int i = 0; i < envs.Length; i++)
+        {
+            if (envs[i] is not ISnapshotEnv snapshot)
+            {
+                writer.Write(false);
+                continue;
+            }
+            writer.Write(true);
+            snapshot.SaveState(writer);
+            writer.Write(Observations, i * size, size);
+            writer.Write(runningReturns[i]);
+            writer.Write(runningLengths[i]);
+        }
+    }
+
+    /// <summary>
+    /// Restores what <see cref="SaveState"/> wrote into the same number of envs of the same id. Envs saved without
+    /// a state keep the episode they are in (after <see cref="Reset"/>, a fresh one).
+    /// </summary>
+    /// <returns>Per env: true if its state was restored.</returns>
+    /// <exception cref="InvalidDataException">The state is for another number of envs or another observation size.</exception>
+    public bool[] LoadState(BinaryReader reader)
+    {
+        int size = Spec.Size;
+        int count = reader.ReadInt32(), savedSize = reader.ReadInt32();
+        if (count != envs.Length || savedSize != size)
+            throw new InvalidDataException($"the saved envs are {count} with {savedSize}-byte observations, these {envs.Length} with {size}");
+        var restored = new bool[envs.Length];
+        for (int i = 0; i < envs.Length; i++)
+        {
+            if (!reader.ReadBoolean()) continue;
+            if (envs[i] is not ISnapshotEnv snapshot)
+                throw new InvalidDataException($"env {i} was saved with its state but {envs[i].GetType().Name} cannot restore one");
+            snapshot.LoadState(reader);
+            reader.ReadExactly(Observations.AsSpan(i * size, size));
+            runningReturns[i] = reader.ReadDouble();
+            runningLengths[i] = reader.ReadInt32();
+            restored[i] = true;
+        }
+        return restored;
+    }
+
     /// <summary>Steps every env with its action and auto-resets those whose episode ended.</summary>
     public void Step(ReadOnlySpan<int> actionBatch)
     {

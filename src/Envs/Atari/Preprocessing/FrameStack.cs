@@ -53,6 +53,26 @@ public sealed class FrameStack
         }
     }
 
+    /// <summary>Writes the frames and which slot is the newest.</summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(Depth);
+        writer.Write(FrameSize);
+        writer.Write(newest);
+        writer.Write(ring);
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote for a stack of the same depth and frame size.</summary>
+    /// <exception cref="InvalidDataException">The saved stack has another shape.</exception>
+    public void Load(BinaryReader reader)
+    {
+        int depth = reader.ReadInt32(), frameSize = reader.ReadInt32();
+        if (depth != Depth || frameSize != FrameSize)
+            throw new InvalidDataException($"the saved frame stack holds {depth} frames of {frameSize} bytes, this one {Depth} of {FrameSize}");
+        newest = reader.ReadInt32();
+        reader.ReadExactly(ring);
+    }
+
     /// <summary>Writes the stack, oldest frame first, into <paramref name="observation"/> (Depth * FrameSize bytes).</summary>
     public void CopyTo(Span<byte> observation)
     {

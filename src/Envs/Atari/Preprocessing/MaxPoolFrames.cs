@@ -38,6 +38,26 @@ public sealed class MaxPoolFrames
     /// <summary>The second-to-last frame was written into <see cref="PreviousScreen"/>.</summary>
     public void MarkPrevious() => havePrevious = true;
 
+    /// <summary>Writes both screens and whether the second-to-last one is set.</summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(last.Length);
+        writer.Write(havePrevious);
+        writer.Write(previous);
+        writer.Write(last);
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote for buffers of the same screen size.</summary>
+    /// <exception cref="InvalidDataException">The saved screens have another size.</exception>
+    public void Load(BinaryReader reader)
+    {
+        int size = reader.ReadInt32();
+        if (size != last.Length) throw new InvalidDataException($"the saved screens have {size} pixels, these {last.Length}");
+        havePrevious = reader.ReadBoolean();
+        reader.ReadExactly(previous);
+        reader.ReadExactly(last);
+    }
+
     /// <summary>
     /// Writes the resized maximum of the two screens (or the last screen alone when there is no second-to-last
     /// frame: frame skip 1, a reset, a step cut short by the game's end) into <paramref name="frame"/>.
