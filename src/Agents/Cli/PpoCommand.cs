@@ -12,49 +12,54 @@ public static class PpoCommand
     {
         var command = new Command("ppo", "Train a recurrent PPO agent (LSTM, GRU or RIMs core) on an environment.");
         var options = new PpoOptions(command);
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Continue the stopped run in this folder from its newest complete checkpoint; only " +
+                          string.Join(", ", ResumePoint.ChangeableOptions) + " may be given with it",
+        };
+        command.Options.Add(resume);
         command.SetAction(parse =>
         {
-            var config = options.Read(parse);
+            var commandLine = CliRunner.CommandLine(parse);
+            var resumeFolder = parse.GetValue(resume);
+            ResumePoint? point = null;
+            PpoConfig config;
+            if (resumeFolder is null) config = options.Read(parse);
+            else
+            {
+                var fixedOption = options.Given(parse).FirstOrDefault(name => !ResumePoint.ChangeableOptions.Contains(name));
+                if (fixedOption is not null)
+                    throw new CliUsageException($"{fixedOption} cannot be given with --resume (the run keeps its settings); only {string.Join(", ", ResumePoint.ChangeableOptions)} may change");
+                point = ResumePoint.Find(resumeFolder);
+                config = options.ReadChanges(parse, point.Header.Config);
+            }
             try
             {
                 config.Validate();
+                point?.CheckChanges(config);
             }
             catch (ArgumentException e)
             {
                 throw new CliUsageException(e.Message);
             }
-            var commandLine = CliRunner.CommandLine(parse);
-            using var cancel = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                // First Ctrl+C: finish the iteration, save the checkpoint and the summary; a second one kills.
-                e.Cancel = !cancel.IsCancellationRequested;
-                cancel.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                var result = TrainWithDisplay(config, commandLine, parse.GetValue(options.RunDir), cancel.Token);
-                Console.WriteLine($"run folder: {result.RunDirectory}");
-                Console.WriteLine($"steps: {result.GlobalStep}, mean return (last 100 episodes): {result.FinalReturnMean:F3}" +
-                                  (result.FinalSuccessRate is { } s ? $", success rate: {s:P1}" : ""));
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
-            return 0;
+            using var signals = new StopSignals();
+            var result = TrainWithDisplay(config, display => point is null
+                ? PpoRun.Train(config, commandLine, parse.GetValue(options.RunDir), display, signals.Request)
+                : PpoRun.Resume(point, config, commandLine, display, signals.Request));
+            Console.WriteLine($"run folder: {result.RunDirectory}");
+            Console.WriteLine($"steps: {result.GlobalStep}, mean return (last 100 episodes): {result.FinalReturnMean:F3}" +
+                              (result.FinalSuccessRate is { } s ? $", success rate: {s:P1}" : ""));
+            if (result.StopReason is not { } reason) return 0;
+            Console.WriteLine($"stopped by {reason}; continue with: ppo --resume {result.RunDirectory}");
+            return StopSignals.ExitCode(reason);
         });
         return command;
     }
 
-    private static RunResult TrainWithDisplay(PpoConfig config, string commandLine, string? runDir, CancellationToken cancel)
+    private static RunResult TrainWithDisplay(PpoConfig config, Func<Action<IterationStats, RecentEpisodes>, RunResult> train)
     {
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            return PpoRun.Train(config, commandLine, runDir, (stats, recent) =>
-                Console.WriteLine(ProgressLine(stats, recent, config)), cancel);
-        }
+            return train((stats, recent) => Console.WriteLine(ProgressLine(stats, recent, config)));
         RunResult? result = null;
         AnsiConsole.Progress()
             .AutoClear(false)
@@ -62,11 +67,11 @@ public static class PpoCommand
             .Start(context =>
             {
                 var task = context.AddTask($"{config.Env} / {config.Core}", maxValue: config.Iterations * config.BatchSize);
-                result = PpoRun.Train(config, commandLine, runDir, (stats, recent) =>
+                result = train((stats, recent) =>
                 {
                     task.Value = stats.GlobalStep;
                     task.Description = Markup.Escape(ProgressLine(stats, recent, config));
-                }, cancel);
+                });
             });
         return result!;
     }

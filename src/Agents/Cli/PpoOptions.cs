@@ -113,6 +113,28 @@ public sealed class PpoOptions
     private static Option<T> Make<T>(string name, string description, T defaultValue) =>
         new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
 
+    /// <summary>The names of the options typed on the command line (not filled in from their defaults).</summary>
+    public IEnumerable<string> Given(ParseResult parse) =>
+        from property in GetType().GetProperties()
+        where property.GetValue(this) is Option option && parse.GetResult(option) is { Implicit: false }
+        select ((Option)property.GetValue(this)!).Name;
+
+    /// <summary>
+    /// The config a resume continues with: <paramref name="saved"/> (the checkpoint's), with the options a resume may
+    /// change (<see cref="ResumePoint.ChangeableOptions"/>) taken from the command line where given.
+    /// </summary>
+    public PpoConfig ReadChanges(ParseResult parse, PpoConfig saved)
+    {
+        bool given(Option option) => parse.GetResult(option) is { Implicit: false };
+        return saved with
+        {
+            TotalSteps = given(TotalSteps) ? parse.GetValue(TotalSteps) : saved.TotalSteps,
+            Threads = given(Threads) ? parse.GetValue(Threads) : saved.Threads,
+            EnvThreads = given(EnvThreads) ? parse.GetValue(EnvThreads) : saved.EnvThreads,
+            Roms = given(Roms) ? parse.GetValue(Roms) : saved.Roms,
+        };
+    }
+
     /// <summary>The config the command line describes.</summary>
     public PpoConfig Read(ParseResult parse)
     {

@@ -13,7 +13,8 @@ namespace Rims.Agents.Ppo;
 /// <param name="GlobalStep">Agent steps trained.</param>
 /// <param name="FinalReturnMean">Mean raw return of the last 100 episodes (NaN if none ended).</param>
 /// <param name="FinalSuccessRate">Success rate of the last 100 episodes, where the env has the notion.</param>
-public sealed record RunResult(string RunDirectory, long GlobalStep, double FinalReturnMean, double? FinalSuccessRate);
+/// <param name="StopReason">Why the run stopped before its total (e.g. "SIGTERM"), or null when it finished.</param>
+public sealed record RunResult(string RunDirectory, long GlobalStep, double FinalReturnMean, double? FinalSuccessRate, string? StopReason = null);
 
 /// <summary>
 /// A whole training run: builds envs and policy from the config, creates the run folder, iterates the
@@ -45,21 +46,41 @@ public static class PpoRun
     /// <param name="command">The command line that started the run, recorded in config.json.</param>
     /// <param name="runDirectory">The run folder (null: runs/{env}__{core}__{seed}__{utc time}).</param>
     /// <param name="onIteration">Progress callback (the CLI's live display).</param>
-    /// <param name="cancellation">Stops after the current iteration, still saving a checkpoint and the summary.</param>
+    /// <param name="stop">Ends the run after the current iteration, still saving a checkpoint and the summary.</param>
     public static RunResult Train(PpoConfig config, string command, string? runDirectory = null,
-        Action<IterationStats, RecentEpisodes>? onIteration = null, CancellationToken cancellation = default)
+        Action<IterationStats, RecentEpisodes>? onIteration = null, StopRequest? stop = null)
     {
         config.Validate();
+        var path = runDirectory ?? Path.Combine("runs", RunFolder.DefaultName(config.Env, config.Core, config.Seed, DateTime.UtcNow));
+        return Run(config, command, path, null, onIteration, stop);
+    }
+
+    /// <summary>
+    /// Continues a stopped run from <paramref name="point"/>, bit-exactly where the envs can snapshot themselves:
+    /// weights, optimizer, RNG streams, counters, recurrent state and env states come from the checkpoint; logs
+    /// continue after its rows.
+    /// </summary>
+    /// <param name="point">The run folder's newest complete checkpoint (<see cref="ResumePoint.Find"/>).</param>
+    /// <param name="config">The checkpoint's config, changed only as <see cref="ResumePoint.CheckChanges"/> allows.</param>
+    /// <param name="command">The resuming command line, recorded in run.log and config.json.</param>
+    /// <param name="onIteration">Progress callback.</param>
+    /// <param name="stop">Ends the run after the current iteration, as in <see cref="Train"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="config"/> changes a setting a resume may not change.</exception>
+    public static RunResult Resume(ResumePoint point, PpoConfig config, string command,
+        Action<IterationStats, RecentEpisodes>? onIteration = null, StopRequest? stop = null)
+    {
+        config.Validate();
+        point.CheckChanges(config);
+        return Run(config, command, point.RunDirectory, point, onIteration, stop);
+    }
+
+    private static RunResult Run(PpoConfig config, string command, string path, ResumePoint? resume,
+        Action<IterationStats, RecentEpisodes>? onIteration, StopRequest? stop)
+    {
         set_num_threads(config.Threads);
         using var envs = MakeEnvs(config);
         using var policy = CreateSeededPolicy(config, envs);
         int framesPerStep = envs.Envs[0] is IFramedEnv framed ? framed.FramesPerStep : 1;
-        var path = runDirectory ?? Path.Combine("runs", RunFolder.DefaultName(config.Env, config.Core, config.Seed, DateTime.UtcNow));
-
-        var configJson = BuildInfo.RunConfig(config, command, policy.ParameterCount);
-        configJson["frame_skip"] = framesPerStep;
-        configJson["observation"] = envs.Spec.ToString();
-        configJson["actions"] = envs.ActionCount;
 
         // CleanRL's tag names, so progress.csv, TensorBoard and CleanRL's own logs line up column for column.
         string[] columns =
@@ -69,34 +90,77 @@ public static class PpoRun
             "losses/entropy", "losses/approx_kl", "losses/clipfrac", "losses/explained_variance",
             .. Enumerable.Range(0, policy.Core.Units).Select(k => $"rims/unit_active_{k}"),
         ];
-        using var run = RunFolder.Create(path, configJson, columns);
-        run.Log.Information("training {Env} with {Core} core, {Parameters} parameters, {Iterations} iterations: {Command}",
-            config.Env, config.Core, policy.ParameterCount, config.Iterations, command);
-
         using var trainer = new PpoTrainer(config, envs, policy);
-        var recent = new RecentEpisodes();
-        var unitTotals = new double[policy.Core.Units];
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (trainer.Iteration < config.Iterations && !cancellation.IsCancellationRequested)
+        RecentEpisodes recent;
+        double[] unitTotals;
+        double previousSeconds;
+        RunFolder run;
+        if (resume is null)
         {
-            var stats = trainer.RunIteration();
-            foreach (var (step, episode) in stats.Episodes)
+            var configJson = BuildInfo.RunConfig(config, command, policy.ParameterCount);
+            configJson["frame_skip"] = framesPerStep;
+            configJson["observation"] = envs.Spec.ToString();
+            configJson["actions"] = envs.ActionCount;
+            run = RunFolder.Create(path, configJson, columns);
+            run.Log.Information("training {Env} with {Core} core, {Parameters} parameters, {Iterations} iterations: {Command}",
+                config.Env, config.Core, policy.ParameterCount, config.Iterations, command);
+            recent = new RecentEpisodes();
+            unitTotals = new double[policy.Core.Units];
+            previousSeconds = 0;
+        }
+        else
+        {
+            var (header, freshEnvs) = Checkpoint.Restore(resume.CheckpointPath, trainer);
+            var totals = header.Totals
+                         ?? throw new InvalidDataException($"{resume.CheckpointPath} was not written by a training run (it has no run totals); it cannot be resumed");
+            run = RunFolder.Continue(path, columns, header.Iteration, header.GlobalStep);
+            foreach (var reason in resume.Skipped) run.Log.Warning("skipped a damaged checkpoint: {Reason}", reason);
+            run.Log.Information("resumed from {Checkpoint} at iteration {Iteration}, step {Step}; {Iterations} iterations in all: {Command}",
+                Path.GetRelativePath(path, resume.CheckpointPath), header.Iteration, header.GlobalStep, config.Iterations, command);
+            if (freshEnvs > 0)
+                run.Log.Warning("{Fresh} of {Count} envs cannot snapshot their state; they start fresh episodes, so this run is not bit-identical to an unstopped one",
+                    freshEnvs, envs.Count);
+            RecordResume(path, config, command, resume);
+            recent = RecentEpisodes.Continue(totals.Episodes, totals.RecentEpisodes);
+            unitTotals = totals.UnitActivationSums.Length == policy.Core.Units ? [.. totals.UnitActivationSums] : new double[policy.Core.Units];
+            previousSeconds = totals.WallSeconds;
+        }
+        using var runFolder = run;
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        RunTotals Totals() => new(previousSeconds + clock.Elapsed.TotalSeconds, recent.Count, recent.Window, [.. unitTotals]);
+        try
+        {
+            while (trainer.Iteration < config.Iterations && stop?.IsRequested != true)
             {
-                recent.Add(episode);
-                run.Episodes.Append(step, episode.Return, episode.Length, episode.Success);
-                run.Board.add_scalar("charts/episodic_return", (float)episode.Return, (int)step);
-                run.Board.add_scalar("charts/episodic_length", episode.Length, (int)step);
+                var stats = trainer.RunIteration();
+                foreach (var (step, episode) in stats.Episodes)
+                {
+                    recent.Add(episode);
+                    run.Episodes.Append(step, episode.Return, episode.Length, episode.Success);
+                    run.Board.add_scalar("charts/episodic_return", (float)episode.Return, (int)step);
+                    run.Board.add_scalar("charts/episodic_length", episode.Length, (int)step);
+                }
+                if (stats.UnitActivation is { } activation)
+                    for (int k = 0; k < activation.Length; k++) unitTotals[k] += activation[k];
+                LogIteration(run, stats, framesPerStep, previousSeconds + clock.Elapsed.TotalSeconds);
+                onIteration?.Invoke(stats, recent);
+                // After the iteration's rows, so a checkpoint never precedes the log lines it continues from.
+                if (config.SaveEvery > 0 && stats.Iteration % config.SaveEvery == 0)
+                    Checkpoint.Save(Path.Combine(run.CheckpointsPath, $"iter_{stats.Iteration:D6}.ckpt"), trainer, config, Totals());
             }
-            if (stats.UnitActivation is { } activation)
-                for (int k = 0; k < activation.Length; k++) unitTotals[k] += activation[k];
-            LogIteration(run, stats, framesPerStep, clock.Elapsed.TotalSeconds);
-            onIteration?.Invoke(stats, recent);
-            if (config.SaveEvery > 0 && stats.Iteration % config.SaveEvery == 0)
-                Checkpoint.Save(Path.Combine(run.CheckpointsPath, $"iter_{stats.Iteration:D6}.ckpt"), trainer, config);
+        }
+        catch (Exception e)
+        {
+            run.Log.Error("run ended by an error at iteration {Iteration}, step {Step}: {Message}", trainer.Iteration, trainer.GlobalStep, e.Message);
+            throw;
         }
         var finalCheckpoint = Path.Combine(run.CheckpointsPath, "final.ckpt");
-        Checkpoint.Save(finalCheckpoint, trainer, config);
+        Checkpoint.Save(finalCheckpoint, trainer, config, Totals());
 
+        bool completed = trainer.Iteration >= config.Iterations;
+        string? stopReason = completed ? null : stop?.Reason;
+        double wallSeconds = previousSeconds + clock.Elapsed.TotalSeconds;
         double? successRate = recent.SuccessRate;
         var summary = new JsonObject
         {
@@ -105,8 +169,8 @@ public static class PpoRun
             ["seed"] = config.Seed,
             ["total_steps"] = trainer.GlobalStep,
             ["frames"] = trainer.GlobalStep * framesPerStep,
-            ["wall_seconds"] = clock.Elapsed.TotalSeconds,
-            ["sps"] = trainer.GlobalStep / clock.Elapsed.TotalSeconds,
+            ["wall_seconds"] = wallSeconds,
+            ["sps"] = trainer.GlobalStep / wallSeconds,
             ["parameters"] = policy.ParameterCount,
             ["episodes"] = recent.Count,
             ["mean_return_last_100"] = double.IsNaN(recent.MeanReturn) ? null : recent.MeanReturn,
@@ -115,12 +179,37 @@ public static class PpoRun
                 ? new JsonArray(unitTotals.Select(t => (JsonNode?)JsonValue.Create(t / trainer.Iteration)).ToArray())
                 : null,
             ["checkpoint"] = Path.GetRelativePath(run.Path, finalCheckpoint),
-            ["completed"] = trainer.Iteration >= config.Iterations,
+            ["completed"] = completed,
+            ["stop_reason"] = stopReason,
         };
         run.WriteSummary(summary);
-        run.Log.Information("finished at step {Step}: mean return {Return:F2} over the last {Count} episodes",
-            trainer.GlobalStep, recent.MeanReturn, Math.Min(recent.Count, 100));
-        return new RunResult(run.Path, trainer.GlobalStep, recent.MeanReturn, successRate);
+        if (completed)
+            run.Log.Information("run ended: finished at step {Step}: mean return {Return:F2} over the last {Count} episodes",
+                trainer.GlobalStep, recent.MeanReturn, Math.Min(recent.Count, 100));
+        else
+            run.Log.Information("run ended: stopped by {Reason} after iteration {Iteration} of {Iterations} (step {Step}); resume with ppo --resume {Path}",
+                stopReason, trainer.Iteration, config.Iterations, trainer.GlobalStep, run.Path);
+        return new RunResult(run.Path, trainer.GlobalStep, recent.MeanReturn, successRate, stopReason);
+    }
+
+    /// <summary>config.json keeps the original command and settings; a resume updates what it may change and is listed.</summary>
+    private static void RecordResume(string path, PpoConfig config, string command, ResumePoint resume)
+    {
+        var file = Path.Combine(path, "config.json");
+        var json = File.Exists(file) ? JsonNode.Parse(File.ReadAllText(file)) as JsonObject ?? [] : [];
+        json["total_steps"] = config.TotalSteps;
+        json["threads"] = config.Threads;
+        json["env_threads"] = config.EnvThreads;
+        var resumes = json["resumes"] as JsonArray ?? [];
+        resumes.Add(new JsonObject
+        {
+            ["command"] = command,
+            ["checkpoint"] = Path.GetRelativePath(path, resume.CheckpointPath),
+            ["iteration"] = resume.Header.Iteration,
+            ["utc"] = DateTime.UtcNow.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        json["resumes"] = resumes;
+        AtomicFile.WriteAllText(file, json.ToJsonString(RunJson.Options));
     }
 
     private static readonly Lock TorchSeedLock = new();

@@ -84,6 +84,63 @@ public sealed class PpoTrainer : IDisposable
         GlobalStep = globalStep;
     }
 
+    /// <summary>
+    /// Writes what the next iteration depends on besides the weights, the optimizer and the counters: the recurrent
+    /// state [N, StateSize] and episode-start flags [N] the next rollout starts from, the sampling generator, torch's
+    /// global generator (dropout), and the envs (<see cref="VectorEnv.SaveState"/>). Call between iterations.
+    /// </summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        var shape = state.shape;
+        writer.Write(shape.Length);
+        foreach (long dim in shape) writer.Write(dim);
+        foreach (float value in state.data<float>()) writer.Write(value);
+        foreach (float start in nextStarts) writer.Write(start);
+        WriteGenerator(writer, sampler.get_state());
+        WriteGenerator(writer, random.get_rng_state());
+        envs.SaveState(writer);
+    }
+
+    /// <summary>Restores what <see cref="SaveState"/> wrote into a trainer built from the same config.</summary>
+    /// <returns>The number of envs that could not restore their state and start fresh episodes instead.</returns>
+    /// <exception cref="InvalidDataException">The state is for another number of envs or another core.</exception>
+    public int LoadState(BinaryReader reader)
+    {
+        var shape = new long[reader.ReadInt32()];
+        for (int i = 0; i < shape.Length; i++) shape[i] = reader.ReadInt64();
+        if (!shape.SequenceEqual(state.shape))
+            throw new InvalidDataException($"the saved recurrent state is [{string.Join(", ", shape)}], this trainer's [{string.Join(", ", state.shape)}]");
+        var values = new float[state.numel()];
+        for (int i = 0; i < values.Length; i++) values[i] = reader.ReadSingle();
+        state.Dispose();
+        state = tensor(values, shape);
+        for (int i = 0; i < numEnvs; i++) nextStarts[i] = reader.ReadSingle();
+        using (var samplerState = ReadGenerator(reader)) sampler.set_state(samplerState);
+        using (var globalState = ReadGenerator(reader)) random.set_rng_state(globalState);
+        var restored = envs.LoadState(reader);
+        int fresh = 0;
+        for (int i = 0; i < numEnvs; i++)
+        {
+            if (restored[i]) continue;
+            // The env is in the episode its seeded reset started, so its state must start one too.
+            nextStarts[i] = 1f;
+            fresh++;
+        }
+        return fresh;
+    }
+
+    private static void WriteGenerator(BinaryWriter writer, Tensor generatorState)
+    {
+        using (generatorState)
+        {
+            var bytes = generatorState.data<byte>().ToArray();
+            writer.Write(bytes.Length);
+            writer.Write(bytes);
+        }
+    }
+
+    private static Tensor ReadGenerator(BinaryReader reader) => tensor(reader.ReadBytes(reader.ReadInt32()));
+
     /// <summary>Runs one rollout and one update.</summary>
     public IterationStats RunIteration()
     {

@@ -10,6 +10,18 @@ public sealed class RecentEpisodes(int capacity = 100)
     /// <summary>Episodes seen in total.</summary>
     public long Count { get; private set; }
 
+    /// <summary>The window, oldest first.</summary>
+    public IReadOnlyList<EpisodeEnd> Window => [.. window];
+
+    /// <summary>A tracker that continues from a saved <see cref="Count"/> and <see cref="Window"/> (a resumed run).</summary>
+    public static RecentEpisodes Continue(long count, IEnumerable<EpisodeEnd> window)
+    {
+        var recent = new RecentEpisodes();
+        foreach (var episode in window) recent.Add(episode);
+        recent.Count = count;
+        return recent;
+    }
+
     /// <summary>Adds a finished episode.</summary>
     public void Add(EpisodeEnd episode)
     {

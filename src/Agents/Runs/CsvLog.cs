@@ -22,6 +22,36 @@ public sealed class CsvLog : IDisposable
         writer.Flush();
     }
 
+    private CsvLog(StreamWriter writer, int columns)
+    {
+        this.writer = writer;
+        this.columns = columns;
+    }
+
+    /// <summary>
+    /// Reopens a log a stopped run wrote, to continue it: keeps the header and the rows whose first column is at
+    /// most <paramref name="lastKept"/> (the rows up to a checkpoint), drops the rest and any half-written line,
+    /// and appends after them.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file's header is not <paramref name="header"/>.</exception>
+    public static CsvLog Continue(string path, IReadOnlyList<string> header, double lastKept)
+    {
+        string expected = string.Join(',', header);
+        var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
+        if (lines.Length > 0 && lines[0].TrimStart('\uFEFF') != expected)
+            throw new InvalidDataException($"{path} has the header '{lines[0]}', this run writes '{expected}'");
+        var kept = new List<string> { expected };
+        foreach (var row in lines.Skip(1))
+        {
+            var cells = row.Split(',');
+            if (cells.Length == header.Count && double.TryParse(cells[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double first)
+                && first <= lastKept)
+                kept.Add(row);
+        }
+        AtomicFile.WriteAllText(path, string.Join('\n', kept) + "\n");
+        return new CsvLog(new StreamWriter(path, append: true), header.Count);
+    }
+
     /// <summary>Appends one row; the number of values must match the header.</summary>
     public void Append(params double?[] values)
     {

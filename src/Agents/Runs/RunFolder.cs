@@ -15,12 +15,13 @@ public sealed class RunFolder : IDisposable
     /// <summary>Header of episodes.csv.</summary>
     public static readonly string[] EpisodeColumns = ["global_step", "episodic_return", "episodic_length", "success"];
 
-    private RunFolder(string path, IReadOnlyList<string> progressColumns)
+    private RunFolder(string path, CsvLog progress, CsvLog episodes)
     {
         Path = path;
         Directory.CreateDirectory(CheckpointsPath);
-        Progress = new CsvLog(System.IO.Path.Combine(path, "progress.csv"), progressColumns);
-        Episodes = new CsvLog(System.IO.Path.Combine(path, "episodes.csv"), EpisodeColumns);
+        Progress = progress;
+        Episodes = episodes;
+        // A resumed run gets a new events file beside the old ones (SummaryWriter names files by creation time).
         Board = SummaryWriter(path);
         Log = new LoggerConfiguration()
             .WriteTo.File(System.IO.Path.Combine(path, "run.log"), outputTemplate: "{Timestamp:u} {Level:u3} {Message:lj}{NewLine}{Exception}")
@@ -59,8 +60,26 @@ public sealed class RunFolder : IDisposable
             throw new IOException($"{path} already holds a run (config.json exists); choose another --run-dir");
         Directory.CreateDirectory(path);
         AtomicFile.WriteAllText(System.IO.Path.Combine(path, "config.json"), config.ToJsonString(RunJson.Options));
-        return new RunFolder(path, progressColumns);
+        return new RunFolder(path, new CsvLog(ProgressFile(path), progressColumns), new CsvLog(EpisodesFile(path), EpisodeColumns));
     }
+
+    /// <summary>
+    /// Reopens the folder of a stopped run to continue it from the checkpoint taken after
+    /// <paramref name="iteration"/> (at <paramref name="globalStep"/>): progress.csv and episodes.csv keep their rows
+    /// up to the checkpoint and drop the later ones; run.log is appended to; summary.json is removed until the run
+    /// ends again.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A log's header differs from the one this run writes.</exception>
+    public static RunFolder Continue(string path, IReadOnlyList<string> progressColumns, long iteration, long globalStep)
+    {
+        File.Delete(System.IO.Path.Combine(path, "summary.json"));
+        return new RunFolder(path, CsvLog.Continue(ProgressFile(path), progressColumns, iteration),
+            CsvLog.Continue(EpisodesFile(path), EpisodeColumns, globalStep));
+    }
+
+    private static string ProgressFile(string path) => System.IO.Path.Combine(path, "progress.csv");
+
+    private static string EpisodesFile(string path) => System.IO.Path.Combine(path, "episodes.csv");
 
     /// <summary>Writes summary.json atomically.</summary>
     public void WriteSummary(JsonObject summary) =>

@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+using Rims.Agents.Ppo;
+
+namespace Rims.Agents.Cli;
+
+/// <summary>
+/// SIGINT (Ctrl+C) and SIGTERM (timeout, kill, a cluster's preemption) as a <see cref="StopRequest"/>: the first
+/// signal lets the run finish its current iteration, checkpoint and write its summary, after which the process
+/// exits with 128 + the signal number (130, 143), as shells report a death by that signal; a second signal exits
+/// at once with the same code.
+/// </summary>
+public sealed class StopSignals : IDisposable
+{
+    private readonly PosixSignalRegistration[] registrations;
+
+    /// <summary>Handles SIGINT and SIGTERM until disposed.</summary>
+    public StopSignals()
+    {
+        registrations = [Register(PosixSignal.SIGINT), Register(PosixSignal.SIGTERM)];
+    }
+
+    /// <summary>The request the training loop watches.</summary>
+    public StopRequest Request { get; } = new();
+
+    /// <summary>The exit code for a run stopped for <paramref name="reason"/>: 130 for SIGINT, 143 for SIGTERM.</summary>
+    public static int ExitCode(string reason) => reason == nameof(PosixSignal.SIGINT) ? 128 + 2 : 128 + 15;
+
+    private PosixSignalRegistration Register(PosixSignal signal) =>
+        PosixSignalRegistration.Create(signal, context =>
+        {
+            string name = signal.ToString();
+            if (!Request.Request(name))
+            {
+                Console.Error.WriteLine($"{name} again: stopping at once without a checkpoint");
+                Environment.Exit(ExitCode(name));
+            }
+            context.Cancel = true;
+            Console.Error.WriteLine($"{name}: finishing the current iteration, then writing a checkpoint and summary.json (send it again to stop at once)");
+        });
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var registration in registrations) registration.Dispose();
+    }
+}

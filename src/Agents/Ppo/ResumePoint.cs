@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rims.Agents.Runs;
+
+namespace Rims.Agents.Ppo;
+
+/// <summary>Where a stopped run continues from: its newest complete checkpoint.</summary>
+/// <param name="RunDirectory">The run folder.</param>
+/// <param name="CheckpointPath">The checkpoint to restore.</param>
+/// <param name="Header">That checkpoint's header (the run's config and counters).</param>
+/// <param name="Skipped">Newer checkpoints that were damaged and passed over, with the reason for each.</param>
+public sealed record ResumePoint(string RunDirectory, string CheckpointPath, CheckpointHeader Header, IReadOnlyList<string> Skipped)
+{
+    /// <summary>Settings a resume may change: none of them alters what the run computes, except that a larger
+    /// total trains longer (and stretches the learning-rate annealing over the new total).</summary>
+    public static readonly IReadOnlyList<string> ChangeableOptions = ["--total-steps", "--threads", "--env-threads", "--roms"];
+
+    /// <summary>
+    /// Finds the newest complete checkpoint of <paramref name="runDirectory"/> (final.ckpt or iter_NNNNNN.ckpt, the
+    /// one with the most iterations that passes its length and checksum test).
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="InvalidDataException">The folder has no complete checkpoint.</exception>
+    public static ResumePoint Find(string runDirectory)
+    {
+        if (!Directory.Exists(runDirectory)) throw new DirectoryNotFoundException($"run folder {runDirectory} does not exist");
+        var folder = Path.Combine(runDirectory, "checkpoints");
+        var files = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.ckpt").Where(f => !Path.GetFileName(f).StartsWith('.')).ToList()
+            : [];
+        var skipped = new List<string>();
+        (string Path, CheckpointHeader Header)? best = null;
+        // Newest first by the iteration in the name; final.ckpt's iteration is only in its header, so it is read first.
+        foreach (var file in files.OrderByDescending(NameOrder))
+        {
+            if (best is { } found && NameOrder(file) <= found.Header.Iteration) break;
+            try
+            {
+                var header = Checkpoint.ReadHeader(file);
+                if (best is null || header.Iteration > best.Value.Header.Iteration) best = (file, header);
+            }
+            catch (InvalidDataException e)
+            {
+                skipped.Add(e.Message);
+            }
+        }
+        if (best is not { } point)
+            throw new InvalidDataException($"{runDirectory} has no complete checkpoint (checkpoints/final.ckpt or iter_*.ckpt) to resume from" +
+                                           (skipped.Count > 0 ? $": {string.Join("; ", skipped)}" : "; start a new run instead"));
+        return new ResumePoint(runDirectory, point.Path, point.Header, skipped);
+    }
+
+    /// <summary>iter_NNNNNN.ckpt sorts by NNNNNN; final.ckpt (and anything else) first.</summary>
+    private static long NameOrder(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        return name.StartsWith("iter_", StringComparison.Ordinal) && long.TryParse(name[5..], out long iteration) ? iteration : long.MaxValue;
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="requested"/> only changes what a resume may change (<see cref="ChangeableOptions"/>)
+    /// from the checkpoint's config, and does not lower the total.
+    /// </summary>
+    /// <exception cref="ArgumentException">A setting differs; the message names it with both values.</exception>
+    public void CheckChanges(PpoConfig requested)
+    {
+        var saved = Header.Config;
+        if (requested.TotalSteps < saved.TotalSteps)
+            throw new ArgumentException($"--total-steps {requested.TotalSteps} is below the {saved.TotalSteps} the run in {RunDirectory} was started with; a resume can only raise it");
+        var same = requested with { TotalSteps = saved.TotalSteps, Threads = saved.Threads, EnvThreads = saved.EnvThreads, Roms = saved.Roms };
+        var want = (JsonObject)JsonSerializer.SerializeToNode(same, RunJson.Options)!;
+        var have = (JsonObject)JsonSerializer.SerializeToNode(saved, RunJson.Options)!;
+        foreach (var (name, value) in have)
+            if (!JsonNode.DeepEquals(value, want[name]))
+                throw new ArgumentException(
+                    $"--{name.Replace('_', '-')} would change the run in {RunDirectory} ({value?.ToJsonString() ?? "null"} -> {want[name]?.ToJsonString() ?? "null"}); " +
+                    $"a resume may only change {string.Join(", ", ChangeableOptions)}");
+    }
+}

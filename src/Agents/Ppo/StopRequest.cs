@@ -1,0 +1,20 @@
+namespace Rims.Agents.Ppo;
+
+/// <summary>
+/// A request to end a training run early (SIGINT, SIGTERM, or a caller's own reason). The run finishes the iteration
+/// in progress, writes a checkpoint and summary.json (completed: false, with the reason) and returns. Thread-safe:
+/// signal handlers request, the training loop reads.
+/// </summary>
+public sealed class StopRequest
+{
+    private string? reason;
+
+    /// <summary>Why the run was asked to stop (the first request's reason), or null while it may go on.</summary>
+    public string? Reason => Volatile.Read(ref reason);
+
+    /// <summary>True once a stop has been requested.</summary>
+    public bool IsRequested => Reason is not null;
+
+    /// <summary>Asks the run to stop; returns false if a stop was already requested (the first reason is kept).</summary>
+    public bool Request(string why) => Interlocked.CompareExchange(ref reason, why, null) is null;
+}
