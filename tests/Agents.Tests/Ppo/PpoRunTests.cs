@@ -15,27 +15,17 @@ public class PpoRunTests : IDisposable
         Features = 16, Hidden = 16, Threads = 1,
     };
 
-    /// <summary>progress.csv without the wall-clock columns (wall_seconds, charts/SPS), which no seed can fix.</summary>
-    private static string[] DeterministicProgress(string runDirectory)
-    {
-        var lines = File.ReadAllLines(Path.Combine(runDirectory, "progress.csv"));
-        var header = lines[0].TrimStart('\uFEFF').Split(',');
-        int wall = Array.IndexOf(header, "wall_seconds"), sps = Array.IndexOf(header, "charts/SPS");
-        Assert.True(wall >= 0 && sps >= 0);
-        return lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != wall && i != sps))).ToArray();
-    }
-
     [Fact]
     public void TheSameSeedWritesTheSameProgress()
     {
         PpoRun.Train(Config, "test", Path.Combine(root, "a"));
         PpoRun.Train(Config, "test", Path.Combine(root, "b"));
-        var a = DeterministicProgress(Path.Combine(root, "a"));
+        var a = RunFiles.DeterministicProgress(Path.Combine(root, "a"));
         Assert.Equal(4, a.Length);
-        Assert.Equal(a, DeterministicProgress(Path.Combine(root, "b")));
+        Assert.Equal(a, RunFiles.DeterministicProgress(Path.Combine(root, "b")));
         Assert.Equal(File.ReadAllLines(Path.Combine(root, "a", "episodes.csv")), File.ReadAllLines(Path.Combine(root, "b", "episodes.csv")));
         PpoRun.Train(Config with { Seed = 8 }, "test", Path.Combine(root, "c"));
-        Assert.NotEqual(a, DeterministicProgress(Path.Combine(root, "c")));
+        Assert.NotEqual(a, RunFiles.DeterministicProgress(Path.Combine(root, "c")));
     }
 
     [Fact]
