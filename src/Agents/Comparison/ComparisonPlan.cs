@@ -36,6 +36,12 @@ public sealed record ComparisonPlan
     public IEnumerable<PpoConfig> Runs() =>
         from core in Cores from seed in Enumerable.Range(1, Seeds) select Base with { Core = core, Seed = seed };
 
+    /// <summary>
+    /// The folder of one run: runs/NAME/{env}__{core}__{seed}, without a time stamp, so running the same comparison
+    /// again finds its runs (to keep, resume or train them).
+    /// </summary>
+    public string RunDirectory(PpoConfig run) => Path.Combine(RunsRoot, Name, $"{run.Env.Replace('/', '-')}__{run.Core}__{run.Seed}");
+
     /// <summary>Checks the plan, naming the option that is wrong.</summary>
     public void Validate()
     {

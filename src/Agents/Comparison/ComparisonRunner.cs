@@ -12,12 +12,15 @@ public static class ComparisonRunner
     /// Runs the plan and returns the run folders. <paramref name="log"/> receives one line per event.
     /// A run that fails stops the comparison with its error (never silently dropped from the report).
     /// With Parallel above 1 every run trains in its own child process (see <see cref="ChildProcessRun"/>).
+    /// Run again, the same plan keeps finished runs, resumes interrupted ones and trains missing ones; a folder
+    /// holding a run with other settings stops it before any training.
     /// </summary>
     public static IReadOnlyList<string> Run(ComparisonPlan plan, string commandLine, Action<string> log)
     {
         plan.Validate();
         var runs = plan.Runs().ToList();
-        var folders = runs.Select(c => Path.Combine(plan.RunsRoot, plan.Name, RunFolder.DefaultName(c.Env, c.Core, c.Seed, DateTime.UtcNow))).ToArray();
+        var folders = runs.Select(plan.RunDirectory).ToArray();
+        for (int i = 0; i < runs.Count; i++) ExistingRun.Inspect(runs[i], folders[i]);
         var options = new ParallelOptions { MaxDegreeOfParallelism = plan.Parallel };
         Parallel.For(0, runs.Count, options, i =>
         {
@@ -30,14 +33,39 @@ public static class ComparisonRunner
         return folders;
     }
 
-    /// <summary>Trains one run into <paramref name="folder"/> and evaluates its final policy on its env and every eval env.</summary>
+    /// <summary>
+    /// Trains one run into <paramref name="folder"/> (or resumes it, or keeps it when it has finished; see
+    /// <see cref="ExistingRun"/>) and evaluates its final policy on its env and every eval env.
+    /// </summary>
     public static void TrainAndEvaluate(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs, int evalEpisodes, string command, Action<string> log)
     {
-        var result = PpoRun.Train(config, command, folder);
-        log($"trained {config.Core} seed {config.Seed}: mean return {result.FinalReturnMean:F3}" +
-            (result.FinalSuccessRate is { } s ? $", success {s:P1}" : ""));
+        var existing = ExistingRun.Inspect(config, folder);
+        RunResult? result = null;
+        switch (existing.Kind)
+        {
+            case ExistingRunKind.Finished:
+                log($"kept {config.Core} seed {config.Seed}: {folder} has finished");
+                break;
+            case ExistingRunKind.Interrupted:
+                log($"resuming {config.Core} seed {config.Seed} from {existing.Point!.CheckpointPath}");
+                result = PpoRun.Resume(existing.Point, config, command);
+                break;
+            case ExistingRunKind.Unresumable:
+                // Nothing to resume from: what the stopped attempt logged would only mix with the new run's rows.
+                log($"restarting {config.Core} seed {config.Seed}: {folder} has no complete checkpoint");
+                Directory.Delete(folder, recursive: true);
+                result = PpoRun.Train(config, command, folder);
+                break;
+            default:
+                result = PpoRun.Train(config, command, folder);
+                break;
+        }
+        if (result is not null)
+            log($"trained {config.Core} seed {config.Seed}: mean return {result.FinalReturnMean:F3}" +
+                (result.FinalSuccessRate is { } s ? $", success {s:P1}" : ""));
         foreach (var env in new[] { config.Env }.Concat(evalEnvs).Distinct(StringComparer.OrdinalIgnoreCase))
         {
+            if (result is null && File.Exists(EvaluationFile(folder, env))) continue;
             var evaluation = EvaluateFinal(folder, config, env, evalEpisodes);
             log($"evaluated {config.Core} seed {config.Seed} on {env}: mean {evaluation.Mean:F3}" +
                 (evaluation.SuccessRate is { } rate ? $", success {rate:P1}" : ""));
@@ -53,7 +81,9 @@ public static class ComparisonRunner
         using var policy = new CheckpointPolicy(checkpoint, env.ObservationSpec, env.ActionCount, seed, deterministic: false);
         var result = Evaluator.Run(env, policy, envId, episodes, seed, deterministic: false,
             Path.GetRelativePath(runFolder, checkpoint), config.Env);
-        RunJson.Write(Path.Combine(runFolder, "evals", envId.Replace('/', '-') + ".json"), result);
+        RunJson.Write(EvaluationFile(runFolder, envId), result);
         return result;
     }
+
+    private static string EvaluationFile(string runFolder, string envId) => Path.Combine(runFolder, "evals", envId.Replace('/', '-') + ".json");
 }

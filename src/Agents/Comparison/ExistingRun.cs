@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Rims.Agents.Ppo;
+
+namespace Rims.Agents.Comparison;
+
+/// <summary>What a comparison finds in a run's folder when the same compare command runs again.</summary>
+public enum ExistingRunKind
+{
+    /// <summary>No run there yet: train it.</summary>
+    Missing,
+
+    /// <summary>A run started but left no complete checkpoint: it is trained again from the start.</summary>
+    Unresumable,
+
+    /// <summary>A stopped run with a checkpoint: resume it.</summary>
+    Interrupted,
+
+    /// <summary>A run whose summary.json says completed: true for at least the requested steps: keep it.</summary>
+    Finished,
+}
+
+/// <summary>A run folder of a comparison as found before training, and where it resumes from.</summary>
+/// <param name="Kind">What was found.</param>
+/// <param name="Point">The checkpoint to resume from (Interrupted and Finished).</param>
+public sealed record ExistingRun(ExistingRunKind Kind, ResumePoint? Point)
+{
+    /// <summary>Looks at <paramref name="folder"/>, where <paramref name="config"/> is to be trained.</summary>
+    /// <exception cref="ArgumentException">The folder holds a run with other settings (the message names the setting).</exception>
+    public static ExistingRun Inspect(PpoConfig config, string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, "config.json"))) return new ExistingRun(ExistingRunKind.Missing, null);
+        ResumePoint point;
+        try
+        {
+            point = ResumePoint.Find(folder);
+        }
+        catch (InvalidDataException)
+        {
+            return new ExistingRun(ExistingRunKind.Unresumable, null);
+        }
+        point.CheckChanges(config);
+        var summaryFile = Path.Combine(folder, "summary.json");
+        bool completed = File.Exists(summaryFile)
+                         && JsonNode.Parse(File.ReadAllText(summaryFile))?["completed"]?.GetValue<bool>() == true;
+        bool finished = completed && point.Header.Iteration >= config.Iterations;
+        return new ExistingRun(finished ? ExistingRunKind.Finished : ExistingRunKind.Interrupted, point);
+    }
+}

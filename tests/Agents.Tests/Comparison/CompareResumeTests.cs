@@ -1,0 +1,73 @@
+using Rims.Agents.Comparison;
+using Rims.Agents.Ppo;
+using Rims.Agents.Tests.Ppo;
+
+namespace Rims.Agents.Tests.Comparison;
+
+/// <summary>
+/// The same comparison run again: finished runs are kept untouched, an interrupted run resumes from its checkpoint
+/// and ends as if never stopped, a missing run is trained, and a folder trained with other settings stops the
+/// comparison before any training.
+/// </summary>
+public class CompareResumeTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("rims-compare-resume-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private ComparisonPlan Plan(PpoConfig? config = null) => new()
+    {
+        Base = config ?? new PpoConfig
+        {
+            Env = "GridPickup", TotalSteps = 2 * 16 * 4, NumEnvs = 2, NumSteps = 16, NumMinibatches = 1, Features = 16, Hidden = 16,
+            Threads = 1, SaveEvery = 2,
+        },
+        Cores = ["lstm"],
+        Seeds = 3,
+        EvalEpisodes = 2,
+        Name = "again",
+        RunsRoot = root,
+    };
+
+    [Fact]
+    public void RunningTheSameComparisonAgainKeepsFinishedRunsResumesInterruptedOnesAndTrainsMissingOnes()
+    {
+        var plan = Plan();
+        var folders = ComparisonRunner.Run(plan, "compare", _ => { });
+        Assert.Equal(Path.Combine(root, "again", "GridPickup__lstm__1"), folders[0]);
+        string finished = folders[0], interrupted = folders[1], missing = folders[2];
+        var reference = Path.Combine(root, "reference");
+        Directory.Move(interrupted, reference);
+        Directory.Delete(missing, recursive: true);
+        // The interrupted run: trained to its iteration-2 checkpoint, then stopped.
+        var stop = new StopRequest();
+        PpoRun.Train(plan.Runs().ElementAt(1), "compare", interrupted, (stats, _) => { if (stats.Iteration == 2) stop.Request("test"); }, stop);
+        File.Delete(Path.Combine(interrupted, "checkpoints", "final.ckpt"));
+        var finishedLog = File.ReadAllText(Path.Combine(finished, "run.log"));
+        var finishedEval = File.GetLastWriteTimeUtc(Path.Combine(finished, "evals", "GridPickup.json"));
+
+        var lines = new List<string>();
+        Assert.Equal(folders, ComparisonRunner.Run(plan, "compare", lines.Add));
+
+        Assert.Contains(lines, l => l.StartsWith("kept lstm seed 1", StringComparison.Ordinal));
+        Assert.Equal(finishedLog, File.ReadAllText(Path.Combine(finished, "run.log")));
+        Assert.Equal(finishedEval, File.GetLastWriteTimeUtc(Path.Combine(finished, "evals", "GridPickup.json")));
+        Assert.Contains(lines, l => l.StartsWith("resuming lstm seed 2", StringComparison.Ordinal));
+        RunFiles.AssertSameRun(reference, interrupted);
+        Assert.True(File.Exists(Path.Combine(interrupted, "evals", "GridPickup.json")));
+        Assert.True(File.Exists(Path.Combine(missing, "summary.json")));
+        Assert.True(File.Exists(Path.Combine(missing, "evals", "GridPickup.json")));
+    }
+
+    [Fact]
+    public void AFolderTrainedWithOtherSettingsStopsTheComparisonBeforeAnyTraining()
+    {
+        var plan = Plan();
+        var folders = ComparisonRunner.Run(plan with { Seeds = 1 }, "compare", _ => { });
+        var changed = plan with { Base = plan.Base with { LearningRate = 0.1 } };
+        var error = Assert.Throws<ArgumentException>(() => ComparisonRunner.Run(changed, "compare", _ => { }));
+        Assert.Contains("--learning-rate", error.Message);
+        Assert.Contains(folders[0], error.Message);
+        Assert.False(Directory.Exists(changed.RunDirectory(changed.Runs().ElementAt(1))));
+    }
+}
