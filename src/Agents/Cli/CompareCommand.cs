@@ -45,7 +45,13 @@ public static class CompareCommand
                 throw new CliUsageException(e.Message);
             }
             var commandLine = CliRunner.CommandLine(parse);
-            var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
+            using var signals = new StopSignals();
+            var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), signals.Request);
+            if (signals.Request.Reason is { } reason)
+            {
+                Console.WriteLine($"stopped by {reason} before every run finished; run the same command again to resume");
+                return StopSignals.ExitCode(reason);
+            }
             var report = Reports.ReportBuilder.Build(folders, Path.Combine(plan.RunsRoot, "reports", plan.Name), plan.Name);
             Console.WriteLine($"report: {report}");
             return 0;

@@ -22,9 +22,10 @@ public static class CompareRunCommand
         {
             var settings = RunJson.Read<PpoConfig>(parse.GetValue(config)!);
             var envs = parse.GetValue(evalEnvs)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            ComparisonRunner.TrainAndEvaluate(settings, parse.GetValue(runDir)!, envs, parse.GetValue(evalEpisodes), parse.GetValue(commandLine)!,
-                line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
-            return 0;
+            using var signals = new StopSignals();
+            var stopped = ComparisonRunner.TrainAndEvaluate(settings, parse.GetValue(runDir)!, envs, parse.GetValue(evalEpisodes), parse.GetValue(commandLine)!,
+                line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), signals.Request);
+            return stopped is null ? 0 : StopSignals.ExitCode(stopped);
         });
         return command;
     }

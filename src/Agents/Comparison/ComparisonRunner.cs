@@ -13,9 +13,10 @@ public static class ComparisonRunner
     /// A run that fails stops the comparison with its error (never silently dropped from the report).
     /// With Parallel above 1 every run trains in its own child process (see <see cref="ChildProcessRun"/>).
     /// Run again, the same plan keeps finished runs, resumes interrupted ones and trains missing ones; a folder
-    /// holding a run with other settings stops it before any training.
+    /// holding a run with other settings stops it before any training. Once <paramref name="stop"/> is requested,
+    /// runs in progress stop after their iteration with a checkpoint and no further run starts.
     /// </summary>
-    public static IReadOnlyList<string> Run(ComparisonPlan plan, string commandLine, Action<string> log)
+    public static IReadOnlyList<string> Run(ComparisonPlan plan, string commandLine, Action<string> log, StopRequest? stop = null)
     {
         plan.Validate();
         var runs = plan.Runs().ToList();
@@ -24,20 +25,24 @@ public static class ComparisonRunner
         var options = new ParallelOptions { MaxDegreeOfParallelism = plan.Parallel };
         Parallel.For(0, runs.Count, options, i =>
         {
+            if (stop?.IsRequested == true) return;
             var config = runs[i];
             string command = $"{commandLine}  # run {config.Core} seed {config.Seed}";
             log($"training {config.Core} seed {config.Seed} -> {folders[i]}");
-            if (plan.Parallel == 1) TrainAndEvaluate(config, folders[i], plan.EvalEnvs, plan.EvalEpisodes, command, log);
-            else ChildProcessRun.Execute(config, folders[i], plan, command, log);
+            if (plan.Parallel == 1) TrainAndEvaluate(config, folders[i], plan.EvalEnvs, plan.EvalEpisodes, command, log, stop);
+            else ChildProcessRun.Execute(config, folders[i], plan, command, log, stop);
         });
         return folders;
     }
 
     /// <summary>
     /// Trains one run into <paramref name="folder"/> (or resumes it, or keeps it when it has finished; see
-    /// <see cref="ExistingRun"/>) and evaluates its final policy on its env and every eval env.
+    /// <see cref="ExistingRun"/>) and evaluates its final policy on its env and every eval env. A run stopped by
+    /// <paramref name="stop"/> is left with its checkpoint for the next attempt and not evaluated.
     /// </summary>
-    public static void TrainAndEvaluate(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs, int evalEpisodes, string command, Action<string> log)
+    /// <returns>Why the run stopped early, or null when it is finished.</returns>
+    public static string? TrainAndEvaluate(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs, int evalEpisodes, string command,
+        Action<string> log, StopRequest? stop = null)
     {
         var existing = ExistingRun.Inspect(config, folder);
         RunResult? result = null;
@@ -48,17 +53,22 @@ public static class ComparisonRunner
                 break;
             case ExistingRunKind.Interrupted:
                 log($"resuming {config.Core} seed {config.Seed} from {existing.Point!.CheckpointPath}");
-                result = PpoRun.Resume(existing.Point, config, command);
+                result = PpoRun.Resume(existing.Point, config, command, stop: stop);
                 break;
             case ExistingRunKind.Unresumable:
                 // Nothing to resume from: what the stopped attempt logged would only mix with the new run's rows.
                 log($"restarting {config.Core} seed {config.Seed}: {folder} has no complete checkpoint");
                 Directory.Delete(folder, recursive: true);
-                result = PpoRun.Train(config, command, folder);
+                result = PpoRun.Train(config, command, folder, stop: stop);
                 break;
             default:
-                result = PpoRun.Train(config, command, folder);
+                result = PpoRun.Train(config, command, folder, stop: stop);
                 break;
+        }
+        if (result?.StopReason is { } reason)
+        {
+            log($"stopped {config.Core} seed {config.Seed} by {reason} at step {result.GlobalStep}; run the same compare command again to resume it");
+            return reason;
         }
         if (result is not null)
             log($"trained {config.Core} seed {config.Seed}: mean return {result.FinalReturnMean:F3}" +
@@ -70,6 +80,7 @@ public static class ComparisonRunner
             log($"evaluated {config.Core} seed {config.Seed} on {env}: mean {evaluation.Mean:F3}" +
                 (evaluation.SuccessRate is { } rate ? $", success {rate:P1}" : ""));
         }
+        return null;
     }
 
     /// <summary>Evaluates a run's final checkpoint on <paramref name="envId"/> and writes evals/&lt;env&gt;.json.</summary>
