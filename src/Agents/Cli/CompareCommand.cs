@@ -36,14 +36,7 @@ public static class CompareCommand
                 Parallel = parse.GetValue(parallel),
                 RunsRoot = parse.GetValue(runsRoot)!,
             };
-            try
-            {
-                plan.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliUsageException(e.Message);
-            }
+            CliRunner.Validate(plan.Validate);
             var commandLine = CliRunner.CommandLine(parse);
             var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
             var report = Reports.ReportBuilder.Build(folders, Path.Combine(plan.RunsRoot, "reports", plan.Name), plan.Name);

@@ -15,14 +15,8 @@ public static class PpoCommand
         command.SetAction(parse =>
         {
             var config = options.Read(parse);
-            try
-            {
-                config.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliUsageException(e.Message);
-            }
+            CliRunner.Validate(config.Validate);
+            if (config.StepRoundingNote is { } rounding) Console.WriteLine($"note: {rounding}");
             var commandLine = CliRunner.CommandLine(parse);
             using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) =>

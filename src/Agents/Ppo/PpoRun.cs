@@ -26,7 +26,7 @@ public static class PpoRun
     public static VectorEnv MakeEnvs(PpoConfig config, EnvRegistry? registry = null)
     {
         registry ??= EnvRegistry.Default;
-        var settings = new EnvSettings { RomsDirectory = config.Roms, Options = config.EnvOptions };
+        var settings = config.EnvSettings;
         var envs = new List<IEnv>(config.NumEnvs);
         try
         {
@@ -72,6 +72,7 @@ public static class PpoRun
         using var run = RunFolder.Create(path, configJson, columns);
         run.Log.Information("training {Env} with {Core} core, {Parameters} parameters, {Iterations} iterations: {Command}",
             config.Env, config.Core, policy.ParameterCount, config.Iterations, command);
+        if (config.StepRoundingNote is { } rounding) run.Log.Information("{Note}", rounding);
 
         using var trainer = new PpoTrainer(config, envs, policy);
         var recent = new RecentEpisodes();
@@ -104,6 +105,7 @@ public static class PpoRun
             ["core"] = config.Core,
             ["seed"] = config.Seed,
             ["total_steps"] = trainer.GlobalStep,
+            ["requested_steps"] = config.TotalSteps,
             ["frames"] = trainer.GlobalStep * framesPerStep,
             ["wall_seconds"] = clock.Elapsed.TotalSeconds,
             ["sps"] = trainer.GlobalStep / clock.Elapsed.TotalSeconds,

@@ -50,16 +50,35 @@ public sealed class RunFolder : IDisposable
         $"{env.Replace('/', '-')}__{core}__{seed}__{utc:yyyyMMdd-HHmmss}";
 
     /// <summary>
-    /// Creates the folder (which must not already hold a run, so results are never overwritten) and writes
-    /// config.json.
+    /// Creates the folder for a new run and writes config.json. The folder must not already hold a run, so results
+    /// are never overwritten or mixed: it is claimed by creating config.json exclusively (O_CREAT | O_EXCL), so of
+    /// two runs started into one folder at the same moment exactly one gets it.
     /// </summary>
+    /// <exception cref="IOException">The folder already holds a run (or another run claimed it first).</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
     public static RunFolder Create(string path, JsonObject config, IReadOnlyList<string> progressColumns)
     {
-        if (File.Exists(System.IO.Path.Combine(path, "config.json")))
-            throw new IOException($"{path} already holds a run (config.json exists); choose another --run-dir");
-        Directory.CreateDirectory(path);
-        AtomicFile.WriteAllText(System.IO.Path.Combine(path, "config.json"), config.ToJsonString(RunJson.Options));
+        Claim(path);
+        AtomicFile.WriteAllText(ConfigPath(path), config.ToJsonString(RunJson.Options));
         return new RunFolder(path, progressColumns);
+    }
+
+    /// <summary>config.json of the run folder at <paramref name="path"/>.</summary>
+    public static string ConfigPath(string path) => System.IO.Path.Combine(path, "config.json");
+
+    /// <summary>Creates <paramref name="path"/> and an empty config.json in it, failing if config.json exists.</summary>
+    private static void Claim(string path)
+    {
+        Directory.CreateDirectory(path);
+        try
+        {
+            // CreateNew is atomic on every file system .NET supports: the loser of a race gets EEXIST.
+            using var claim = new FileStream(ConfigPath(path), FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (IOException) when (File.Exists(ConfigPath(path)))
+        {
+            throw new IOException($"{path} already holds a run (config.json exists); choose another --run-dir");
+        }
     }
 
     /// <summary>Writes summary.json atomically.</summary>
