@@ -47,13 +47,12 @@ public static class ComparisonRunner
     /// <summary>Evaluates a run's final checkpoint on <paramref name="envId"/> and writes evals/&lt;env&gt;.json.</summary>
     public static EvalResult EvaluateFinal(string runFolder, PpoConfig config, string envId, int episodes, int seed = 12345)
     {
-        var checkpoint = Path.Combine(runFolder, "checkpoints", "final.ckpt");
-        var settings = new EnvSettings { RomsDirectory = config.Roms, Options = config.EnvOptions };
-        using var env = EnvRegistry.Default.Make(envId, settings);
+        var checkpoint = Path.Combine(runFolder, "checkpoints", RunFolder.FinalCheckpointFile);
+        using var env = EnvRegistry.Default.Make(envId, config.EnvSettings);
         using var policy = new CheckpointPolicy(checkpoint, env.ObservationSpec, env.ActionCount, seed, deterministic: false);
         var result = Evaluator.Run(env, policy, envId, episodes, seed, deterministic: false,
             Path.GetRelativePath(runFolder, checkpoint), config.Env);
-        RunJson.Write(Path.Combine(runFolder, "evals", envId.Replace('/', '-') + ".json"), result);
+        RunJson.Write(RunFolder.EvalPath(runFolder, envId, checkpoint), result);
         return result;
     }
 }

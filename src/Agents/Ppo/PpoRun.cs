@@ -95,7 +95,7 @@ public static class PpoRun
             if (config.SaveEvery > 0 && stats.Iteration % config.SaveEvery == 0)
                 Checkpoint.Save(Path.Combine(run.CheckpointsPath, $"iter_{stats.Iteration:D6}.ckpt"), trainer, config);
         }
-        var finalCheckpoint = Path.Combine(run.CheckpointsPath, "final.ckpt");
+        var finalCheckpoint = Path.Combine(run.CheckpointsPath, RunFolder.FinalCheckpointFile);
         Checkpoint.Save(finalCheckpoint, trainer, config);
 
         double? successRate = recent.SuccessRate;

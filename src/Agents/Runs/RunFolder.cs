@@ -63,6 +63,23 @@ public sealed class RunFolder : IDisposable
         return new RunFolder(path, progressColumns);
     }
 
+    /// <summary>File name of the checkpoint a finished (or stopped) run leaves in checkpoints/.</summary>
+    public const string FinalCheckpointFile = "final.ckpt";
+
+    /// <summary>
+    /// Where the evaluation of <paramref name="checkpointPath"/> on <paramref name="envId"/> is written:
+    /// evals/&lt;env&gt;.json for the final checkpoint, evals/&lt;env&gt;__&lt;checkpoint name&gt;.json (e.g.
+    /// evals/GridPickup__iter_000050.json) for any other, so evaluating an intermediate checkpoint never overwrites the
+    /// final one's evaluation ('/' in env ids becomes '-').
+    /// </summary>
+    public static string EvalPath(string runDirectory, string envId, string checkpointPath)
+    {
+        string name = envId.Replace('/', '-');
+        if (System.IO.Path.GetFileName(checkpointPath) != FinalCheckpointFile)
+            name += "__" + System.IO.Path.GetFileNameWithoutExtension(checkpointPath);
+        return System.IO.Path.Combine(runDirectory, "evals", name + ".json");
+    }
+
     /// <summary>config.json of the run folder at <paramref name="path"/>.</summary>
     public static string ConfigPath(string path) => System.IO.Path.Combine(path, "config.json");
 
