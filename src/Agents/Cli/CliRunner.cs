@@ -59,7 +59,10 @@ public static class CliRunner
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"error: {OneLine(parse.Errors[0].Message)}" +
+            // One line: the first error that quotes what the user typed ("Unrecognized command or argument 'train'")
+            // says more than the generic ones a bad token also causes ("Required command was not provided").
+            var first = parse.Errors.OrderBy(e => e.Message.Contains('\'') ? 0 : 1).First();
+            Console.Error.WriteLine($"error: {OneLine(first.Message)}" +
                                     (parse.Errors.Count > 1 ? $" (and {parse.Errors.Count - 1} more problem(s) on the command line)" : ""));
             return UsageError;
         }
