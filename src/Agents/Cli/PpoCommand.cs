@@ -15,7 +15,7 @@ public static class PpoCommand
         command.SetAction(parse =>
         {
             var config = options.Read(parse);
-            CliRunner.Validate(config.Validate);
+            CliRunner.Validate(() => config.ValidateForRun());
             if (config.StepRoundingNote is { } rounding) Console.WriteLine($"note: {rounding}");
             var commandLine = CliRunner.CommandLine(parse);
             using var cancel = new CancellationTokenSource();

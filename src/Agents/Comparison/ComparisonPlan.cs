@@ -58,7 +58,7 @@ public sealed record ComparisonPlan
         if (Parallel < 1) throw new ArgumentException($"--parallel must be at least 1 (got {Parallel})");
         if (string.IsNullOrWhiteSpace(Name) || Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             throw new ArgumentException($"--name '{Name}' must be a plain folder name");
-        foreach (var config in Runs()) config.Validate();
+        foreach (var config in Runs()) config.ValidateForRun();
         foreach (var env in EvalEnvs)
         {
             try

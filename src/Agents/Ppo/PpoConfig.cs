@@ -113,8 +113,20 @@ public sealed record PpoConfig
           $"training {Iterations} rollouts = {TrainedSteps} steps";
 
     /// <summary>
-    /// Checks every value, and the env id with its env options (<see cref="EnvRegistry.Check"/>), without building
-    /// anything, so a command can refuse bad input before any side effect.
+    /// Checks every setting of a run: <see cref="Validate"/>, and the env id with its env options against
+    /// <paramref name="registry"/> (default: <see cref="EnvRegistry.Default"/>; <see cref="EnvRegistry.Check"/>), without
+    /// building anything, so a command can refuse bad input before any side effect.
+    /// </summary>
+    /// <exception cref="ArgumentException">The message names the option (or env option key), the value and what is allowed.</exception>
+    public void ValidateForRun(EnvRegistry? registry = null)
+    {
+        Validate();
+        (registry ?? EnvRegistry.Default).Check(Env, EnvSettings);
+    }
+
+    /// <summary>
+    /// Checks every training setting (everything but the env, which the trainer gets built: see
+    /// <see cref="ValidateForRun"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The message names the option, the value and what is allowed.</exception>
     public void Validate()
@@ -154,7 +166,6 @@ public sealed record PpoConfig
         Require(CoreFactory.Names.Contains(Core), "--core", $"must be {CoreFactory.NamesText} (got '{Core}')");
         // The RIMs options are checked with the sizes they will get (feature width unknown here: any positive one).
         if (Core == "rims") CoreFactory.RimsConfigOf(Rims, Features ?? 128, Hidden ?? Features ?? 128);
-        EnvRegistry.Default.Check(Env, EnvSettings);
     }
 
     /// <summary>The settings every env of the run is built with: <see cref="Roms"/> and <see cref="EnvOptions"/>.</summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Rims.Agents.Cli;
 using Rims.Agents.Comparison;
+using Rims.Agents.Tests.Reports;
 
 namespace Rims.Agents.Tests.Cli;
 
@@ -110,17 +110,17 @@ public class ErrorContractTests
             tmp => Directory.CreateDirectory(Path.Combine(tmp, "empty"))),
         new("report: runs of different envs", Usage, "{tmp}/b", ["report", "{tmp}/a", "{tmp}/b", "--out", "{tmp}/out"], tmp =>
         {
-            WriteRun(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
-            WriteRun(Path.Combine(tmp, "b"), "GridPickup-Novel", "lstm", 2);
+            FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+            FakeRun.Write(Path.Combine(tmp, "b"), "GridPickup-Novel", "lstm", 2);
         }),
         new("report: one seed given twice", Usage, "{tmp}/b", ["report", "{tmp}/a", "{tmp}/b", "--out", "{tmp}/out"], tmp =>
         {
-            WriteRun(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
-            WriteRun(Path.Combine(tmp, "b"), "GridPickup", "lstm", 1);
+            FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+            FakeRun.Write(Path.Combine(tmp, "b"), "GridPickup", "lstm", 1);
         }),
         new("report: corrupt summary.json", File1, "summary.json", ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
         {
-            WriteRun(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+            FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
             WriteFile(Path.Combine(tmp, "a", "summary.json"), "{ not json");
         }),
         // ---- paper
@@ -285,14 +285,6 @@ public class ErrorContractTests
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
-    }
-
-    /// <summary>A minimal finished run folder as `report` reads it.</summary>
-    private static void WriteRun(string folder, string env, string core, int seed)
-    {
-        WriteFile(Path.Combine(folder, "config.json"), new JsonObject { ["env"] = env, ["core"] = core, ["seed"] = seed, ["total_steps"] = 100 }.ToJsonString());
-        WriteFile(Path.Combine(folder, "summary.json"), new JsonObject { ["total_steps"] = 100, ["completed"] = true, ["mean_return_last_100"] = 0.5 }.ToJsonString());
-        WriteFile(Path.Combine(folder, "episodes.csv"), "global_step,episodic_return,episodic_length,success\n50,0.5,10,1\n100,0.6,9,1\n");
     }
 
     /// <summary>Runs the real executable (as `compare --parallel` starts its children) in <paramref name="directory"/>.</summary>
