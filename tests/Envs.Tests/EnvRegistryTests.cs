@@ -67,6 +67,7 @@ public class EnvRegistryTests
     [InlineData("Frame_Stack", "0")]
     [InlineData("noop-max", "-1")]
     [InlineData("screen-size", "0")]
+    [InlineData("screen-size", "161")]
     [InlineData("max-episode-frames", "-5")]
     [InlineData("sticky-actions", "NaN")]
     [InlineData("mode", "99")]

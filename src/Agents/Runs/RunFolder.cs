@@ -86,15 +86,19 @@ public sealed class RunFolder : IDisposable
     /// <summary>Creates <paramref name="path"/> and an empty config.json in it, failing if config.json exists.</summary>
     private static void Claim(string path)
     {
-        Directory.CreateDirectory(path);
         try
         {
+            Directory.CreateDirectory(path);
             // CreateNew is atomic on every file system .NET supports: the loser of a race gets EEXIST.
             using var claim = new FileStream(ConfigPath(path), FileMode.CreateNew, FileAccess.Write);
         }
         catch (IOException) when (File.Exists(ConfigPath(path)))
         {
             throw new IOException($"{path} already holds a run (config.json exists); choose another --run-dir");
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"run folder {path} cannot be created: {e.Message}", e);
         }
     }
 

@@ -113,7 +113,9 @@ public sealed record AtariEnvOptions
             throw Bad("sticky-actions", StickyActionProbability, "a probability in [0, 1]");
         if (NoopMax < 0) throw Bad("noop-max", NoopMax, ">= 0");
         if (FrameSkip < 1) throw Bad("frame-skip", FrameSkip, ">= 1");
-        if (ScreenSize < 1) throw Bad("screen-size", ScreenSize, ">= 1");
+        // Area resizing only shrinks, and the screen is 160 pixels wide (210 high).
+        if (ScreenSize is < 1 or > Emulation.Tia.ScreenWidth)
+            throw Bad("screen-size", ScreenSize, $"1..{Emulation.Tia.ScreenWidth} (the screen is area-resized down from {Emulation.Tia.ScreenWidth} pixels wide)");
         if (FrameStack < 1) throw Bad("frame-stack", FrameStack, ">= 1");
         if (MaxEpisodeFrames < 0) throw Bad("max-episode-frames", MaxEpisodeFrames, ">= 0 (0 = no limit)");
     }

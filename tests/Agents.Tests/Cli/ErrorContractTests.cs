@@ -46,6 +46,7 @@ public class ErrorContractTests
         new("ppo: Atari option out of range via --env-option", Usage, "frame-stack", Ppo("--env", "DemonAttack", "--env-option", "frame-stack=0")),
         new("ppo: Atari option out of range via --env-option", Usage, "noop-max", Ppo("--env", "Pong", "--env-option", "noop-max=-1")),
         new("ppo: Atari option out of range via --env-option", Usage, "screen-size", Ppo("--env", "Pong", "--env-option", "screen-size=0")),
+        new("ppo: Atari option out of range via --env-option", Usage, "screen-size", Ppo("--env", "Pong", "--env-option", "screen-size=500")),
         new("ppo: Atari option not a number", Usage, "frame-skip", Ppo("--env", "Pong", "--env-option", "frame-skip=four")),
         new("ppo: Atari mode the game lacks", Usage, "mode", Ppo("--env", "DemonAttack", "--env-option", "mode=99")),
         new("ppo: sticky-action probability out of range", Usage, "sticky-actions", Ppo("--env", "ALE/Pong-v5", "--sticky-actions", "2")),
