@@ -48,6 +48,15 @@ public static class EvalCommand
                 RomsDirectory = parse.GetValue(roms) ?? header?.Config.Roms,
                 Options = header?.Config.EnvOptions ?? new Dictionary<string, string>(),
             };
+            try
+            {
+                EnvRegistry.Default.Check(envId, settings);
+            }
+            catch (ArgumentException e) when (e is not UnknownEnvException && header is not null)
+            {
+                // The options came from the checkpoint, not from this command line: say so.
+                throw new CliUsageException($"--env {envId}: the checkpoint was trained on {header.Config.Env} with env options {envId} does not take: {e.Message}");
+            }
             using var environment = EnvRegistry.Default.Make(envId, settings);
             int seedValue = parse.GetValue(seed);
             bool greedy = parse.GetValue(deterministic);

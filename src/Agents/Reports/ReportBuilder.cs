@@ -27,7 +27,7 @@ public static class ReportBuilder
         var md = new StringBuilder();
         md.AppendLine($"# {name}").AppendLine();
         md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => $"{c.Key} x {c.Value.Count} seeds"))}), " +
-                      $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
+                      $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Where(s => !double.IsNaN(s)).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
         md.AppendLine("Returns are raw game scores (all lives); episodes are whole games.").AppendLine();
         var incomplete = runs.Where(r => !r.Completed).ToList();
         if (incomplete.Count > 0)

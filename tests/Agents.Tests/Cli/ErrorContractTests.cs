@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Rims.Agents.Cli;
 using Rims.Agents.Comparison;
+using Rims.Agents.Ppo;
 using Rims.Agents.Tests.Reports;
 
 namespace Rims.Agents.Tests.Cli;
@@ -93,6 +94,13 @@ public class ErrorContractTests
         new("eval: missing checkpoint", File1, "{tmp}/none.ckpt", ["eval", "--checkpoint", "{tmp}/none.ckpt"]),
         new("eval: a file that is not a checkpoint", File1, "{tmp}/junk.ckpt", ["eval", "--checkpoint", "{tmp}/junk.ckpt"],
             tmp => WriteFile(Path.Combine(tmp, "junk.ckpt"), "not a checkpoint at all")),
+        new("eval: env of another family than the checkpoint's env options", Usage, "frame-stack",
+            ["eval", "--checkpoint", "{tmp}/pong/checkpoints/final.ckpt", "--env", "GridPickup", "--episodes", "1"], tmp => PpoRun.Train(
+                new PpoConfig
+                {
+                    Env = "Pong", Roms = Shared.Roms, EnvOptions = new() { ["frame-stack"] = "2" }, TotalSteps = 16, NumEnvs = 2, NumSteps = 8,
+                    NumMinibatches = 1, Features = 8, Hidden = 8, Threads = 1,
+                }, "test", Path.Combine(tmp, "pong"))),
         new("eval: ROM folder without the ROM", File1, "pong.bin", ["eval", "--policy", "random", "--env", "Pong", "--roms", "{tmp}/no-roms"]),
         // ---- compare (checked before any training)
         new("compare: a core named twice", Usage, "--cores", Compare("--cores", "lstm,lstm")),
