@@ -17,6 +17,8 @@ public static class ChildProcessRun
     public const string Verb = "compare-run";
 
     /// <summary>Runs <paramref name="config"/> into <paramref name="folder"/> in a child process; throws if it fails.</summary>
+    /// <exception cref="IOException">The child failed on a file (its exit code 1); the message holds its error lines.</exception>
+    /// <exception cref="InvalidOperationException">The child failed otherwise.</exception>
     public static void Execute(PpoConfig config, string folder, ComparisonPlan plan, string command, Action<string> log)
     {
         string configFile = Path.Combine(Path.GetTempPath(), $"rims-run-{Guid.NewGuid():N}.json");
@@ -50,8 +52,12 @@ public static class ChildProcessRun
             process.BeginErrorReadLine();
             process.WaitForExit();
             if (process.ExitCode != 0)
-                throw new InvalidOperationException(
-                    $"run {config.Core} seed {config.Seed} failed with exit code {process.ExitCode} (run folder {folder}):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+            {
+                // The child keeps the error contract (Cli/CliRunner): exit 1 is a file problem, which stays one here.
+                string message = $"run {config.Core} seed {config.Seed} failed with exit code {process.ExitCode} (run folder {folder}): " +
+                                 string.Join(" | ", errors);
+                throw process.ExitCode == 1 ? new IOException(message) : new InvalidOperationException(message);
+            }
         }
         finally
         {
