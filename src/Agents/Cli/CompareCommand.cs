@@ -36,14 +36,7 @@ public static class CompareCommand
                 Parallel = parse.GetValue(parallel),
                 RunsRoot = parse.GetValue(runsRoot)!,
             };
-            try
-            {
-                plan.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliUsageException(e.Message);
-            }
+            CliRunner.Validate(plan.Validate);
             var commandLine = CliRunner.CommandLine(parse);
             using var signals = new StopSignals();
             var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), signals.Request);

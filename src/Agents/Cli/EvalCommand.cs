@@ -8,7 +8,7 @@ namespace Rims.Agents.Cli;
 
 /// <summary>
 /// `eval`: plays whole games with a trained checkpoint or a random policy and prints raw-score statistics.
-/// A checkpoint inside a run folder also gets its result written to &lt;run&gt;/evals/&lt;env&gt;.json.
+/// A checkpoint inside a run folder also gets its result written to the run's evals/ (<see cref="RunFolder.EvalPath"/>).
 /// </summary>
 public static class EvalCommand
 {
@@ -34,6 +34,7 @@ public static class EvalCommand
             var checkpointPath = parse.GetValue(checkpoint);
             int episodeCount = parse.GetValue(episodes);
             if (episodeCount < 1) throw new CliUsageException($"--episodes must be at least 1 (got {episodeCount})");
+            if (parse.GetValue(threads) < 1) throw new CliUsageException($"--threads must be at least 1 (got {parse.GetValue(threads)})");
             if (policyKind is not ("checkpoint" or "random")) throw new CliUsageException($"--policy must be checkpoint or random (got '{policyKind}')");
             if (policyKind == "checkpoint" && checkpointPath is null)
                 throw new CliUsageException("give --checkpoint PATH, or --policy random for the random-agent baseline");
@@ -47,6 +48,15 @@ public static class EvalCommand
                 RomsDirectory = parse.GetValue(roms) ?? header?.Config.Roms,
                 Options = header?.Config.EnvOptions ?? new Dictionary<string, string>(),
             };
+            try
+            {
+                EnvRegistry.Default.Check(envId, settings);
+            }
+            catch (ArgumentException e) when (e is not UnknownEnvException && header is not null)
+            {
+                // The options came from the checkpoint, not from this command line: say so.
+                throw new CliUsageException($"--env {envId}: the checkpoint was trained on {header.Config.Env} with env options {envId} does not take: {e.Message}");
+            }
             using var environment = EnvRegistry.Default.Make(envId, settings);
             int seedValue = parse.GetValue(seed);
             bool greedy = parse.GetValue(deterministic);
@@ -71,7 +81,7 @@ public static class EvalCommand
                 Console.WriteLine($"  unit activation {string.Join(' ', activation.Select(a => a.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}");
             if (runDirectory is not null)
             {
-                var file = Path.Combine(runDirectory, "evals", envId.Replace('/', '-') + ".json");
+                var file = RunFolder.EvalPath(runDirectory, envId, checkpointPath!);
                 RunJson.Write(file, result);
                 Console.WriteLine($"  written to {file}");
             }

@@ -66,14 +66,7 @@ public static class PaperCommand
                 EvalBatches = parse.GetValue(evalBatches), LearningRate = parse.GetValue(lr), Clip = parse.GetValue(clip),
                 Seed = parse.GetValue(seed), Threads = parse.GetValue(threads),
             };
-            try
-            {
-                config.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliUsageException(e.Message);
-            }
+            CliRunner.Validate(config.Validate);
             var folder = parse.GetValue(runDir) ?? Path.Combine("runs", RunFolder.DefaultName("paper-copying", config.Model.Core, config.Seed, DateTime.UtcNow));
             var commandLine = CliRunner.CommandLine(parse);
             var result = CopyingExperiment.Run(config, commandLine, folder, line => Console.WriteLine(line));
@@ -121,14 +114,7 @@ public static class PaperCommand
                 TestSubset = parse.GetValue(testSubset), Validation = parse.GetValue(validation), LearningRate = parse.GetValue(lr),
                 Data = parse.GetValue(data), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads),
             };
-            try
-            {
-                config.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliUsageException(e.Message);
-            }
+            CliRunner.Validate(config.Validate);
             var folder = parse.GetValue(runDir) ?? Path.Combine("runs", RunFolder.DefaultName("paper-seqmnist", config.Model.Core, config.Seed, DateTime.UtcNow));
             var commandLine = CliRunner.CommandLine(parse);
             var accuracies = SeqMnistExperiment.Run(config, commandLine, folder, line => Console.WriteLine(line));

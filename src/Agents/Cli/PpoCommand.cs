@@ -33,15 +33,12 @@ public static class PpoCommand
                 point = ResumePoint.Find(resumeFolder);
                 config = options.ReadChanges(parse, point.Header.Config);
             }
-            try
+            CliRunner.Validate(() =>
             {
-                config.Validate();
+                config.ValidateForRun();
                 point?.CheckChanges(config);
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliUsageException(e.Message);
-            }
+            });
+            if (config.StepRoundingNote is { } rounding) Console.WriteLine($"note: {rounding}");
             using var signals = new StopSignals();
             var result = TrainWithDisplay(config, display => point is null
                 ? PpoRun.Train(config, commandLine, parse.GetValue(options.RunDir), display, signals.Request)

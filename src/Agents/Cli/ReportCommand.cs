@@ -23,7 +23,9 @@ public static class ReportCommand
                 if (!File.Exists(Path.Combine(folder, "config.json")))
                     throw new CliUsageException($"{folder} is not a run folder (no config.json); pass folders under runs/");
             var reportName = parse.GetValue(name)!;
-            var path = ReportBuilder.Build(folders, parse.GetValue(output) ?? Path.Combine("runs", "reports", reportName), reportName);
+            IReadOnlyList<RunRecord> pool = [];
+            CliRunner.Validate(() => pool = RunPool.Read(folders));
+            var path = ReportBuilder.Build(pool, parse.GetValue(output) ?? Path.Combine("runs", "reports", reportName), reportName);
             Console.WriteLine($"report: {path}");
             return 0;
         });

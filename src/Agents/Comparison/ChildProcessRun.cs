@@ -21,6 +21,8 @@ public static class ChildProcessRun
     /// handles SIGINT/SIGTERM itself (checkpoint, then exit 130/143); signals sent to the process group (Ctrl+C, Slurm)
     /// reach it directly, and such an exit after <paramref name="stop"/> was requested is a stop, not a failure.
     /// </summary>
+    /// <exception cref="IOException">The child failed on a file (its exit code 1); the message holds its error lines.</exception>
+    /// <exception cref="InvalidOperationException">The child failed otherwise.</exception>
     public static void Execute(PpoConfig config, string folder, ComparisonPlan plan, string command, Action<string> log, StopRequest? stop = null)
     {
         string configFile = Path.Combine(Path.GetTempPath(), $"rims-run-{Guid.NewGuid():N}.json");
@@ -55,8 +57,12 @@ public static class ChildProcessRun
             process.WaitForExit();
             if (stop?.IsRequested == true && process.ExitCode is 130 or 143) return;
             if (process.ExitCode != 0)
-                throw new InvalidOperationException(
-                    $"run {config.Core} seed {config.Seed} failed with exit code {process.ExitCode} (run folder {folder}):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+            {
+                // The child keeps the error contract (Cli/CliRunner): exit 1 is a file problem, which stays one here.
+                string message = $"run {config.Core} seed {config.Seed} failed with exit code {process.ExitCode} (run folder {folder}): " +
+                                 string.Join(" | ", errors);
+                throw process.ExitCode == 1 ? new IOException(message) : new InvalidOperationException(message);
+            }
         }
         finally
         {

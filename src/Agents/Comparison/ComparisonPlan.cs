@@ -1,4 +1,5 @@
 using Rims.Agents.Ppo;
+using Rims.Envs;
 
 namespace Rims.Agents.Comparison;
 
@@ -42,17 +43,65 @@ public sealed record ComparisonPlan
     /// </summary>
     public string RunDirectory(PpoConfig run) => Path.Combine(RunsRoot, Name, $"{run.Env.Replace('/', '-')}__{run.Core}__{run.Seed}");
 
-    /// <summary>Checks the plan, naming the option that is wrong.</summary>
+    /// <summary>
+    /// Checks everything the comparison will need before any training, so a typo never costs hours: the options
+    /// (core names, duplicates, counts, the PPO settings), every env id with the env options, the files the envs
+    /// need (each env is built once and dropped, which finds missing Atari ROMs), and that the run and report
+    /// folders can be written.
+    /// </summary>
+    /// <exception cref="ArgumentException">A bad option value; the message names the option.</exception>
+    /// <exception cref="IOException">A file an env needs is missing or unreadable, or an output folder is not a folder.</exception>
+    /// <exception cref="UnauthorizedAccessException">An output folder cannot be written.</exception>
     public void Validate()
     {
         if (Cores.Count == 0) throw new ArgumentException("--cores must name at least one core (lstm, gru, rims)");
         foreach (var core in Cores)
             if (!CoreFactory.Names.Contains(core)) throw new ArgumentException($"--cores: '{core}' is not {CoreFactory.NamesText}");
+        if (Cores.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"--cores names '{twice.Key}' twice; each core is trained once per seed");
         if (Seeds < 1) throw new ArgumentException($"--seeds must be at least 1 (got {Seeds})");
         if (EvalEpisodes < 1) throw new ArgumentException($"--eval-episodes must be at least 1 (got {EvalEpisodes})");
         if (Parallel < 1) throw new ArgumentException($"--parallel must be at least 1 (got {Parallel})");
         if (string.IsNullOrWhiteSpace(Name) || Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             throw new ArgumentException($"--name '{Name}' must be a plain folder name");
-        Base.Validate();
+        foreach (var config in Runs()) config.ValidateForRun();
+        foreach (var env in EvalEnvs)
+        {
+            try
+            {
+                EnvRegistry.Default.Check(env, Base.EnvSettings);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"--eval-envs: {e.Message}", e);
+            }
+        }
+        foreach (var env in EvalEnvs.Prepend(Base.Env).Distinct(StringComparer.OrdinalIgnoreCase))
+            EnvRegistry.Default.Make(env, Base.EnvSettings).Dispose();
+        CheckWritable(Path.Combine(RunsRoot, Name));
+        CheckWritable(Path.Combine(RunsRoot, "reports", Name));
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="folder"/> could be created and written: a probe file is created and deleted in it,
+    /// or in its nearest existing ancestor when it does not exist yet (so nothing is left behind).
+    /// </summary>
+    private static void CheckWritable(string folder)
+    {
+        var existing = Path.GetFullPath(folder);
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing)) throw new IOException($"{existing} is a file, so the output folder {folder} cannot be created there");
+            existing = Path.GetDirectoryName(existing) ?? throw new IOException($"no folder of {folder} exists");
+        }
+        var probe = Path.Combine(existing, $".rims-write-probe-{Environment.ProcessId}");
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UnauthorizedAccessException($"the output folder {folder} cannot be written ({existing} is not writable); choose another --runs-root");
+        }
     }
 }

@@ -75,7 +75,7 @@ public static class ComparisonRunner
                 (result.FinalSuccessRate is { } s ? $", success {s:P1}" : ""));
         foreach (var env in new[] { config.Env }.Concat(evalEnvs).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            if (result is null && File.Exists(EvaluationFile(folder, env))) continue;
+            if (result is null && File.Exists(RunFolder.EvalPath(folder, env, FinalCheckpoint(folder)))) continue;
             var evaluation = EvaluateFinal(folder, config, env, evalEpisodes);
             log($"evaluated {config.Core} seed {config.Seed} on {env}: mean {evaluation.Mean:F3}" +
                 (evaluation.SuccessRate is { } rate ? $", success {rate:P1}" : ""));
@@ -86,15 +86,14 @@ public static class ComparisonRunner
     /// <summary>Evaluates a run's final checkpoint on <paramref name="envId"/> and writes evals/&lt;env&gt;.json.</summary>
     public static EvalResult EvaluateFinal(string runFolder, PpoConfig config, string envId, int episodes, int seed = 12345)
     {
-        var checkpoint = Path.Combine(runFolder, "checkpoints", "final.ckpt");
-        var settings = new EnvSettings { RomsDirectory = config.Roms, Options = config.EnvOptions };
-        using var env = EnvRegistry.Default.Make(envId, settings);
+        var checkpoint = FinalCheckpoint(runFolder);
+        using var env = EnvRegistry.Default.Make(envId, config.EnvSettings);
         using var policy = new CheckpointPolicy(checkpoint, env.ObservationSpec, env.ActionCount, seed, deterministic: false);
         var result = Evaluator.Run(env, policy, envId, episodes, seed, deterministic: false,
             Path.GetRelativePath(runFolder, checkpoint), config.Env);
-        RunJson.Write(EvaluationFile(runFolder, envId), result);
+        RunJson.Write(RunFolder.EvalPath(runFolder, envId, checkpoint), result);
         return result;
     }
 
-    private static string EvaluationFile(string runFolder, string envId) => Path.Combine(runFolder, "evals", envId.Replace('/', '-') + ".json");
+    private static string FinalCheckpoint(string runFolder) => Path.Combine(runFolder, "checkpoints", RunFolder.FinalCheckpointFile);
 }

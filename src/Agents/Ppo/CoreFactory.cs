@@ -36,6 +36,13 @@ public static class CoreFactory
         if (options.Active < 1 || options.Active > options.Units)
             throw new ArgumentException($"--rims-active must be in 1..{options.Units} (--rims-units) (got {options.Active})");
         if (options.Hidden is < 1) throw new ArgumentException($"--rims-hidden must be positive (got {options.Hidden})");
+        foreach (var (value, option) in new[]
+                 {
+                     (options.CommHeads, "--rims-comm-heads"), (options.CommKey, "--rims-comm-key"), (options.CommValue, "--rims-comm-value"),
+                     (options.InputKey, "--rims-input-key"), (options.InputValue, "--rims-input-value"),
+                 })
+            if (value is < 1) throw new ArgumentException($"{option} must be positive (got {value})");
+        if (!(options.Dropout is >= 0 and < 1)) throw new ArgumentException($"--rims-dropout must be in [0, 1) (got {options.Dropout})");
         var defaults = new RimsConfig { InputSize = inputSize, Hidden = 1 };
         return new RimsConfig
         {

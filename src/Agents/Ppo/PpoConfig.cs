@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Rims.Envs;
 
 namespace Rims.Agents.Ppo;
 
@@ -95,10 +96,39 @@ public sealed record PpoConfig
     /// <summary>Agent steps collected per iteration.</summary>
     [JsonIgnore] public int BatchSize => NumEnvs * NumSteps;
 
-    /// <summary>Iterations the run performs.</summary>
-    [JsonIgnore] public long Iterations => TotalSteps / BatchSize;
+    /// <summary>
+    /// Iterations the run performs: <see cref="TotalSteps"/> rounded up to whole rollouts, so a run never trains
+    /// fewer steps than asked (CleanRL's integer division rounds down instead); <see cref="StepRoundingNote"/> says so.
+    /// </summary>
+    [JsonIgnore] public long Iterations => (TotalSteps + BatchSize - 1) / BatchSize;
 
-    /// <summary>Checks every value and names the option that is wrong and what it must be.</summary>
+    /// <summary>Agent steps the run trains: <see cref="Iterations"/> whole rollouts (config.json's trained_steps).</summary>
+    public long TrainedSteps => Iterations * BatchSize;
+
+    /// <summary>A line saying what will be trained when <see cref="TotalSteps"/> is not a whole number of rollouts, else null.</summary>
+    [JsonIgnore]
+    public string? StepRoundingNote => TotalSteps % BatchSize == 0
+        ? null
+        : $"--total-steps {TotalSteps} is not a whole number of rollouts (--num-envs {NumEnvs} x --num-steps {NumSteps} = {BatchSize}); " +
+          $"training {Iterations} rollouts = {TrainedSteps} steps";
+
+    /// <summary>
+    /// Checks every setting of a run: <see cref="Validate"/>, and the env id with its env options against
+    /// <paramref name="registry"/> (default: <see cref="EnvRegistry.Default"/>; <see cref="EnvRegistry.Check"/>), without
+    /// building anything, so a command can refuse bad input before any side effect.
+    /// </summary>
+    /// <exception cref="ArgumentException">The message names the option (or env option key), the value and what is allowed.</exception>
+    public void ValidateForRun(EnvRegistry? registry = null)
+    {
+        Validate();
+        (registry ?? EnvRegistry.Default).Check(Env, EnvSettings);
+    }
+
+    /// <summary>
+    /// Checks every training setting (everything but the env, which the trainer gets built: see
+    /// <see cref="ValidateForRun"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The message names the option, the value and what is allowed.</exception>
     public void Validate()
     {
         static void Require(bool ok, string option, string rule)
@@ -109,14 +139,25 @@ public sealed record PpoConfig
         Require(NumSteps >= 1, "--num-steps", $"must be at least 1 (got {NumSteps})");
         Require(NumMinibatches >= 1 && NumEnvs % NumMinibatches == 0, "--num-minibatches",
             $"must divide --num-envs ({NumEnvs}) because minibatches are whole env sequences (got {NumMinibatches})");
+        // Advantage normalisation divides by the minibatch's sample standard deviation, which one sample does not
+        // have (torch.std of one element is NaN): refuse rather than train NaN weights.
+        int minibatchSamples = NumEnvs / NumMinibatches * NumSteps;
+        Require(!NormAdv || minibatchSamples >= 2, "--num-minibatches",
+            $"leaves {minibatchSamples} sample per minibatch ((--num-envs {NumEnvs} / {NumMinibatches}) x --num-steps {NumSteps}); " +
+            "advantage normalisation needs at least 2: use fewer minibatches, more envs or steps, or --norm-adv false");
         Require(TotalSteps >= BatchSize, "--total-steps",
             $"must be at least one rollout, --num-envs x --num-steps = {BatchSize} (got {TotalSteps})");
-        Require(LearningRate > 0, "--learning-rate", $"must be positive (got {LearningRate})");
-        Require(Gamma is > 0 and <= 1, "--gamma", $"must be in (0, 1] (got {Gamma})");
+        Require(double.IsFinite(LearningRate) && LearningRate > 0, "--learning-rate", $"must be a finite number above 0 (got {LearningRate})");
+        Require(double.IsFinite(AdamEps) && AdamEps > 0, "--adam-eps", $"must be a finite number above 0 (got {AdamEps})");
+        Require(Gamma is >= 0 and <= 1, "--gamma", $"must be in [0, 1] (got {Gamma})");
         Require(GaeLambda is >= 0 and <= 1, "--gae-lambda", $"must be in [0, 1] (got {GaeLambda})");
         Require(UpdateEpochs >= 1, "--update-epochs", $"must be at least 1 (got {UpdateEpochs})");
-        Require(ClipCoef > 0, "--clip-coef", $"must be positive (got {ClipCoef})");
-        Require(MaxGradNorm > 0, "--max-grad-norm", $"must be positive (got {MaxGradNorm})");
+        Require(float.IsFinite(ClipCoef) && ClipCoef > 0, "--clip-coef", $"must be a finite number above 0 (got {ClipCoef})");
+        Require(float.IsFinite(EntCoef) && EntCoef >= 0, "--ent-coef", $"must be a finite number, 0 or more (got {EntCoef})");
+        Require(float.IsFinite(VfCoef) && VfCoef >= 0, "--vf-coef", $"must be a finite number, 0 or more (got {VfCoef})");
+        Require(double.IsFinite(MaxGradNorm) && MaxGradNorm > 0, "--max-grad-norm", $"must be a finite number above 0 (got {MaxGradNorm})");
+        Require(TargetKl is null || (double.IsFinite(TargetKl.Value) && TargetKl > 0), "--target-kl",
+            $"must be a finite number above 0, or left out for no early stop (got {TargetKl})");
         Require(Threads >= 1, "--threads", $"must be at least 1 (got {Threads})");
         Require(EnvThreads >= 1, "--env-threads", $"must be at least 1 (got {EnvThreads})");
         Require(SaveEvery >= 0, "--save-every", $"must be 0 or more (got {SaveEvery})");
@@ -126,6 +167,9 @@ public sealed record PpoConfig
         // The RIMs options are checked with the sizes they will get (feature width unknown here: any positive one).
         if (Core == "rims") CoreFactory.RimsConfigOf(Rims, Features ?? 128, Hidden ?? Features ?? 128);
     }
+
+    /// <summary>The settings every env of the run is built with: <see cref="Roms"/> and <see cref="EnvOptions"/>.</summary>
+    [JsonIgnore] public EnvSettings EnvSettings => new() { RomsDirectory = Roms, Options = EnvOptions };
 }
 
 /// <summary>RIMs core settings as the CLI exposes them; null sizes take the cell's defaults.</summary>

@@ -27,7 +27,7 @@ public static class PpoRun
     public static VectorEnv MakeEnvs(PpoConfig config, EnvRegistry? registry = null)
     {
         registry ??= EnvRegistry.Default;
-        var settings = new EnvSettings { RomsDirectory = config.Roms, Options = config.EnvOptions };
+        var settings = config.EnvSettings;
         var envs = new List<IEnv>(config.NumEnvs);
         try
         {
@@ -104,6 +104,7 @@ public static class PpoRun
             run = RunFolder.Create(path, configJson, columns);
             run.Log.Information("training {Env} with {Core} core, {Parameters} parameters, {Iterations} iterations: {Command}",
                 config.Env, config.Core, policy.ParameterCount, config.Iterations, command);
+            if (config.StepRoundingNote is { } rounding) run.Log.Information("{Note}", rounding);
             recent = new RecentEpisodes();
             unitTotals = new double[policy.Core.Units];
             previousSeconds = 0;
@@ -155,7 +156,7 @@ public static class PpoRun
             run.Log.Error("run ended by an error at iteration {Iteration}, step {Step}: {Message}", trainer.Iteration, trainer.GlobalStep, e.Message);
             throw;
         }
-        var finalCheckpoint = SaveCheckpoint(run, "final.ckpt", trainer, config, Totals());
+        var finalCheckpoint = SaveCheckpoint(run, RunFolder.FinalCheckpointFile, trainer, config, Totals());
 
         bool completed = trainer.Iteration >= config.Iterations;
         string? stopReason = completed ? null : stop?.Reason;
@@ -167,6 +168,7 @@ public static class PpoRun
             ["core"] = config.Core,
             ["seed"] = config.Seed,
             ["total_steps"] = trainer.GlobalStep,
+            ["requested_steps"] = config.TotalSteps,
             ["frames"] = trainer.GlobalStep * framesPerStep,
             ["wall_seconds"] = wallSeconds,
             ["sps"] = trainer.GlobalStep / wallSeconds,

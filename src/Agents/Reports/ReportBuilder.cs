@@ -14,18 +14,28 @@ public static class ReportBuilder
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Writes the report of <paramref name="runDirectories"/> into <paramref name="outDirectory"/>; returns report.md's path.</summary>
-    public static string Build(IReadOnlyList<string> runDirectories, string outDirectory, string name)
+    /// <exception cref="ArgumentException">The runs cannot be pooled (<see cref="RunPool.Read"/>).</exception>
+    public static string Build(IReadOnlyList<string> runDirectories, string outDirectory, string name) =>
+        Build(RunPool.Read(runDirectories), outDirectory, name);
+
+    /// <summary>Writes the report of <paramref name="runs"/> (read by <see cref="RunPool.Read"/>) into <paramref name="outDirectory"/>; returns report.md's path.</summary>
+    public static string Build(IReadOnlyList<RunRecord> runs, string outDirectory, string name)
     {
-        if (runDirectories.Count == 0) throw new ArgumentException("a report needs at least one run folder");
-        var runs = runDirectories.Select(RunRecord.Read).ToList();
         Directory.CreateDirectory(outDirectory);
         var byCore = runs.GroupBy(r => r.Core).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Seed).ToList());
         var trainEnvs = runs.Select(r => r.Env).Distinct().ToList();
         var md = new StringBuilder();
         md.AppendLine($"# {name}").AppendLine();
         md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => $"{c.Key} x {c.Value.Count} seeds"))}), " +
-                      $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
+                      $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Where(s => !double.IsNaN(s)).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
         md.AppendLine("Returns are raw game scores (all lives); episodes are whole games.").AppendLine();
+        var incomplete = runs.Where(r => !r.Completed).ToList();
+        if (incomplete.Count > 0)
+        {
+            md.AppendLine($"**Incomplete runs** ({incomplete.Count} of {runs.Count}; included as they stand, so their scores are not final):").AppendLine();
+            foreach (var run in incomplete) md.AppendLine($"- {run.Core} seed {run.Seed} (`{run.Directory}`): {run.IncompleteReason}");
+            md.AppendLine();
+        }
 
         md.AppendLine("## Learning curves").AppendLine();
         Figures.LearningCurves(Path.Combine(outDirectory, "learning_return.png"), $"{string.Join(", ", trainEnvs)}: episodic return", "episodic return", byCore, e => e.Return);

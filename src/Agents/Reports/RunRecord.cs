@@ -11,18 +11,33 @@ public readonly record struct EpisodeRow(long GlobalStep, double Return, int Len
 
 /// <summary>Everything a report reads from one run folder.</summary>
 public sealed record RunRecord(
-    string Directory, string Env, string Core, int Seed, JsonObject Config, JsonObject Summary,
+    string Directory, string Env, string Core, int Seed, JsonObject Config, JsonObject? Summary,
     IReadOnlyList<EpisodeRow> Episodes, IReadOnlyDictionary<string, EvalResult> Evals)
 {
+    /// <summary>
+    /// True when the run trained every step it was asked for: summary.json exists and does not say completed: false
+    /// (summaries written before the field existed count as complete).
+    /// </summary>
+    public bool Completed =>
+        Summary is not null && !(Summary["completed"] is JsonValue v && v.TryGetValue<bool>(out var done) && !done);
+
+    /// <summary>Why the run is not <see cref="Completed"/>, for the report (null when it is).</summary>
+    public string? IncompleteReason => Completed
+        ? null
+        : Summary is null
+            ? "no summary.json (stopped without a summary, or still running)"
+            : $"completed: false after {SummaryNumber("total_steps").ToString("N0", CultureInfo.InvariantCulture)} of " +
+              $"{(Config["total_steps"] is JsonValue asked && asked.TryGetValue<long>(out var steps) ? steps.ToString("N0", CultureInfo.InvariantCulture) : "?")} steps";
+
     /// <summary>Reads <paramref name="directory"/>; a missing or malformed file is an error naming the file.</summary>
     public static RunRecord Read(string directory)
     {
         var configPath = Path.Combine(directory, "config.json");
         var summaryPath = Path.Combine(directory, "summary.json");
         if (!File.Exists(configPath)) throw new InvalidDataException($"{directory} is not a run folder: it has no config.json");
-        if (!File.Exists(summaryPath)) throw new InvalidDataException($"{directory}: the run has not finished (no summary.json)");
         var config = ReadObject(configPath);
-        var summary = ReadObject(summaryPath);
+        // A run without summary.json was stopped hard or is still running: it is reported, marked incomplete.
+        var summary = File.Exists(summaryPath) ? ReadObject(summaryPath) : null;
         string Field(JsonObject o, string name, string file) =>
             o[name]?.ToString() ?? throw new InvalidDataException($"{file} has no \"{name}\"");
         var evals = new Dictionary<string, EvalResult>(StringComparer.OrdinalIgnoreCase);
@@ -30,8 +45,9 @@ public sealed record RunRecord(
         if (System.IO.Directory.Exists(evalDirectory))
             foreach (var file in System.IO.Directory.GetFiles(evalDirectory, "*.json").Order())
             {
+                // Only the final checkpoint's evaluations describe the run; those of intermediate checkpoints sit beside them.
                 var result = RunJson.Read<EvalResult>(file);
-                evals[result.Env] = result;
+                if (Path.GetFileName(result.Checkpoint) == RunFolder.FinalCheckpointFile) evals[result.Env] = result;
             }
         return new RunRecord(directory, Field(config, "env", configPath), Field(config, "core", configPath),
             int.Parse(Field(config, "seed", configPath), CultureInfo.InvariantCulture), config, summary,
@@ -66,6 +82,6 @@ public sealed record RunRecord(
         return rows;
     }
 
-    /// <summary>A number from summary.json (NaN when absent or null).</summary>
-    public double SummaryNumber(string name) => Summary[name] is JsonValue v && v.TryGetValue<double>(out var d) ? d : double.NaN;
+    /// <summary>A number from summary.json (NaN when absent or null, or when there is no summary.json).</summary>
+    public double SummaryNumber(string name) => Summary?[name] is JsonValue v && v.TryGetValue<double>(out var d) ? d : double.NaN;
 }

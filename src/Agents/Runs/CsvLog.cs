@@ -9,6 +9,9 @@ namespace Rims.Agents.Runs;
 /// </summary>
 public sealed class CsvLog : IDisposable
 {
+    // No byte-order mark: pandas, csv readers and `head` would otherwise see it as part of the first column name.
+    private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly StreamWriter writer;
     private readonly int columns;
     private readonly StringBuilder line = new();
@@ -16,7 +19,7 @@ public sealed class CsvLog : IDisposable
     /// <summary>Creates <paramref name="path"/> and writes <paramref name="header"/>.</summary>
     public CsvLog(string path, IReadOnlyList<string> header)
     {
-        writer = new StreamWriter(path, append: false, Encoding.UTF8);
+        writer = new StreamWriter(path, append: false, Utf8WithoutBom);
         columns = header.Count;
         writer.WriteLine(string.Join(',', header));
         writer.Flush();

@@ -51,15 +51,16 @@ public sealed class RunFolder : IDisposable
         $"{env.Replace('/', '-')}__{core}__{seed}__{utc:yyyyMMdd-HHmmss}";
 
     /// <summary>
-    /// Creates the folder (which must not already hold a run, so results are never overwritten) and writes
-    /// config.json.
+    /// Creates the folder for a new run and writes config.json. The folder must not already hold a run, so results
+    /// are never overwritten or mixed: it is claimed by creating config.json exclusively (O_CREAT | O_EXCL), so of
+    /// two runs started into one folder at the same moment exactly one gets it.
     /// </summary>
+    /// <exception cref="IOException">The folder already holds a run (or another run claimed it first).</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
     public static RunFolder Create(string path, JsonObject config, IReadOnlyList<string> progressColumns)
     {
-        if (File.Exists(System.IO.Path.Combine(path, "config.json")))
-            throw new IOException($"{path} already holds a run (config.json exists); choose another --run-dir");
-        Directory.CreateDirectory(path);
-        AtomicFile.WriteAllText(System.IO.Path.Combine(path, "config.json"), config.ToJsonString(RunJson.Options));
+        Claim(path);
+        AtomicFile.WriteAllText(ConfigPath(path), config.ToJsonString(RunJson.Options));
         return new RunFolder(path, new CsvLog(ProgressFile(path), progressColumns), new CsvLog(EpisodesFile(path), EpisodeColumns));
     }
 
@@ -80,6 +81,45 @@ public sealed class RunFolder : IDisposable
     private static string ProgressFile(string path) => System.IO.Path.Combine(path, "progress.csv");
 
     private static string EpisodesFile(string path) => System.IO.Path.Combine(path, "episodes.csv");
+
+    /// <summary>File name of the checkpoint a finished (or stopped) run leaves in checkpoints/.</summary>
+    public const string FinalCheckpointFile = "final.ckpt";
+
+    /// <summary>
+    /// Where the evaluation of <paramref name="checkpointPath"/> on <paramref name="envId"/> is written:
+    /// evals/&lt;env&gt;.json for the final checkpoint, evals/&lt;env&gt;__&lt;checkpoint name&gt;.json (e.g.
+    /// evals/GridPickup__iter_000050.json) for any other, so evaluating an intermediate checkpoint never overwrites the
+    /// final one's evaluation ('/' in env ids becomes '-').
+    /// </summary>
+    public static string EvalPath(string runDirectory, string envId, string checkpointPath)
+    {
+        string name = envId.Replace('/', '-');
+        if (System.IO.Path.GetFileName(checkpointPath) != FinalCheckpointFile)
+            name += "__" + System.IO.Path.GetFileNameWithoutExtension(checkpointPath);
+        return System.IO.Path.Combine(runDirectory, "evals", name + ".json");
+    }
+
+    /// <summary>config.json of the run folder at <paramref name="path"/>.</summary>
+    public static string ConfigPath(string path) => System.IO.Path.Combine(path, "config.json");
+
+    /// <summary>Creates <paramref name="path"/> and an empty config.json in it, failing if config.json exists.</summary>
+    private static void Claim(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(path);
+            // CreateNew is atomic on every file system .NET supports: the loser of a race gets EEXIST.
+            using var claim = new FileStream(ConfigPath(path), FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (IOException) when (File.Exists(ConfigPath(path)))
+        {
+            throw new IOException($"{path} already holds a run (config.json exists); choose another --run-dir");
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"run folder {path} cannot be created: {e.Message}", e);
+        }
+    }
 
     /// <summary>Writes summary.json atomically.</summary>
     public void WriteSummary(JsonObject summary) =>

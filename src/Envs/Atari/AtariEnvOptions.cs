@@ -72,16 +72,17 @@ public sealed record AtariEnvOptions
     ];
 
     /// <summary>
-    /// These options with the Atari keys of <paramref name="overrides"/> applied (keys case-insensitive, '_' read
-    /// as '-'). Other keys are ignored, because <see cref="EnvSettings.Options"/> is shared by every env family.
+    /// These options with <paramref name="overrides"/> applied (keys in any <see cref="EnvSettings.NormaliseKey"/>
+    /// spelling), then validated.
     /// </summary>
+    /// <exception cref="ArgumentException">A key is not one of <see cref="OptionKeys"/>, or a value is malformed or out of range; the message names the key.</exception>
     public AtariEnvOptions WithOverrides(IReadOnlyDictionary<string, string>? overrides)
     {
         var result = this;
         if (overrides is null) return result;
         foreach (var (rawKey, value) in overrides)
         {
-            string key = rawKey.Trim().Replace('_', '-').ToLowerInvariant();
+            string key = EnvSettings.NormaliseKey(rawKey);
             result = key switch
             {
                 "sticky-actions" => result with { StickyActionProbability = ParseProbability(key, value) },
@@ -98,7 +99,7 @@ public sealed record AtariEnvOptions
                 "max-episode-frames" => result with { MaxEpisodeFrames = ParseInt(key, value) },
                 "mode" => result with { Mode = ParseInt(key, value) },
                 "difficulty" => result with { Difficulty = ParseInt(key, value) },
-                _ => result,
+                _ => throw new ArgumentException($"'{rawKey}' is not an Atari option; valid keys: {string.Join(", ", OptionKeys)}"),
             };
         }
         result.Validate();
@@ -112,9 +113,24 @@ public sealed record AtariEnvOptions
             throw Bad("sticky-actions", StickyActionProbability, "a probability in [0, 1]");
         if (NoopMax < 0) throw Bad("noop-max", NoopMax, ">= 0");
         if (FrameSkip < 1) throw Bad("frame-skip", FrameSkip, ">= 1");
-        if (ScreenSize < 1) throw Bad("screen-size", ScreenSize, ">= 1");
+        // Area resizing only shrinks, and the screen is 160 pixels wide (210 high).
+        if (ScreenSize is < 1 or > Emulation.Tia.ScreenWidth)
+            throw Bad("screen-size", ScreenSize, $"1..{Emulation.Tia.ScreenWidth} (the screen is area-resized down from {Emulation.Tia.ScreenWidth} pixels wide)");
         if (FrameStack < 1) throw Bad("frame-stack", FrameStack, ">= 1");
         if (MaxEpisodeFrames < 0) throw Bad("max-episode-frames", MaxEpisodeFrames, ">= 0 (0 = no limit)");
+    }
+
+    /// <summary>
+    /// Throws an <see cref="ArgumentException"/> naming the key when <see cref="Mode"/> or <see cref="Difficulty"/> is
+    /// not one <paramref name="game"/> has (ALE's getAvailableModes / getAvailableDifficulties), so the check needs no ROM.
+    /// </summary>
+    public void ValidateFor(Games.AtariGame game)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        if (Mode is { } mode && !game.Modes.Contains(mode))
+            throw Bad("mode", mode, $"one of {game.Name}'s modes {string.Join(", ", game.Modes)}");
+        if (Difficulty is { } difficulty && !game.Difficulties.Contains(difficulty))
+            throw Bad("difficulty", difficulty, $"one of {game.Name}'s difficulties {string.Join(", ", game.Difficulties)}");
     }
 
     /// <summary>

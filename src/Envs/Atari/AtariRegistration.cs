@@ -20,8 +20,14 @@ public static class AtariRegistration
             foreach (var name in names)
             {
                 string id = AtariEnvIds.Format(name, variant);
+                var defaults = AtariEnvIds.OptionsFor(variant);
                 registry.Register(new EnvRegistration(id, $"{name}: {description}",
-                    settings => AtariEnv.Create(id, settings, (game, ale) => LoadGame(game, ale, settings.RomsDirectory), names)));
+                    settings => AtariEnv.Create(id, settings, (game, ale) => LoadGame(game, ale, settings.RomsDirectory), names))
+                {
+                    OptionKeys = AtariEnvOptions.OptionKeys,
+                    CheckOptions = options => defaults.WithOverrides(options).ValidateFor(GameCatalog.Create(name)),
+                    IsVariant = variant != AtariIdVariant.Plain,
+                });
             }
         }
     }

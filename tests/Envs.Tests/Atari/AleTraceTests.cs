@@ -70,4 +70,27 @@ public sealed class AleTraceTests
         using var header = JsonDocument.Parse(reader.ReadLine() ?? throw new InvalidDataException($"{tracePath} is empty."));
         return header.RootElement.GetProperty("game").GetString()!;
     }
+
+    [Fact]
+    public void ATraceThatEndsBeforeItsHeadersFrameCountIsRefusedNamingFileAndCounts()
+    {
+        string source = TestData.File(TestData.TracesDirectory, "pong.jsonl.gz");
+        string truncated = Path.Combine(Directory.CreateTempSubdirectory("rims-trace-").FullName, "pong.jsonl.gz");
+        try
+        {
+            string[] lines;
+            using (var reader = new StreamReader(new GZipStream(File.OpenRead(source), CompressionMode.Decompress)))
+                lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            using (var writer = new StreamWriter(new GZipStream(File.Create(truncated), CompressionLevel.Fastest)))
+                foreach (var line in lines[..1001]) writer.Write(line + "\n");
+
+            var error = Assert.Throws<InvalidDataException>(() => AleTrace.Read(truncated));
+            Assert.Contains(truncated, error.Message);
+            Assert.Contains("header states 5000 frames but the file holds 1000", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(truncated)!, recursive: true);
+        }
+    }
 }

@@ -27,14 +27,7 @@ public static class BenchEnvsCommand
             };
             int count = parse.GetValue(steps);
             if (count < 1) throw new CliUsageException($"--steps must be at least 1 (got {count})");
-            try
-            {
-                config.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliUsageException(e.Message);
-            }
+            CliRunner.Validate(() => config.ValidateForRun());
             using var envs = PpoRun.MakeEnvs(config);
             double sps = StepsPerSecond(envs, count);
             int frames = envs.Envs[0] is Envs.IFramedEnv framed ? framed.FramesPerStep : 1;

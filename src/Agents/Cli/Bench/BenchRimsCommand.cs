@@ -28,18 +28,12 @@ public static class BenchRimsCommand
         {
             int k = parse.GetValue(units), h = parse.GetValue(hidden), inputSize = parse.GetValue(input);
             int b = parse.GetValue(batch), t = parse.GetValue(steps), r = parse.GetValue(repeats);
-            if (k < 1 || h < 1 || inputSize < 1 || b < 1 || t < 1 || r < 1) throw new CliUsageException("every size and count must be positive");
+            foreach (var option in new[] { units, hidden, input, batch, steps, repeats, threads })
+                if (parse.GetValue(option) < 1) throw new CliUsageException($"{option.Name} must be at least 1 (got {parse.GetValue(option)})");
             set_num_threads(parse.GetValue(threads));
             manual_seed(0);
-            RimsConfig config;
-            try
-            {
-                config = new RimsConfig { InputSize = inputSize, Hidden = h, Units = k, ActiveUnits = parse.GetValue(active) }.Validated();
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliUsageException(e.Message);
-            }
+            var config = new RimsConfig { InputSize = inputSize, Hidden = h, Units = k, ActiveUnits = parse.GetValue(active) };
+            CliRunner.Validate(() => config = config.Validated());
             using var rims = new RimsCore(inputSize, config);
             using var lstm = new LstmCore(inputSize, k * h);
             Console.WriteLine($"input {inputSize}, batch {b}, sequence {t}, {get_num_threads()} torch threads; RIMs K={k} h={h} k_A={config.ActiveUnits} vs LSTM {k * h}");

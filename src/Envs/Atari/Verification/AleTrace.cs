@@ -131,7 +131,10 @@ public sealed class AleTrace
 
     /// <summary>Reads a trace file (gzip JSON Lines: a header line, then one line per frame).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not a readable trace (the message names the line).</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a readable trace, or holds fewer or more frames than its header's n_frames (the message names
+    /// the file and the line).
+    /// </exception>
     public static AleTrace Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -154,6 +157,11 @@ public sealed class AleTrace
                 using var doc = JsonDocument.Parse(line);
                 frames.Add(ReadFrame(doc.RootElement));
             }
+            // gzip streams cut at a block boundary read as a clean end, so the header's count is what exposes a
+            // trace that ends early.
+            if (h.TryGetProperty("n_frames", out var stated) && stated.GetInt32() != frames.Count)
+                throw new InvalidDataException(
+                    $"the header states {stated.GetInt32()} frames but the file holds {frames.Count} (truncated or damaged)");
             string? screens = h.TryGetProperty("screens_file", out var sf) && sf.TryGetProperty("name", out var sn)
                 ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, sn.GetString()!)
                 : null;
@@ -170,7 +178,7 @@ public sealed class AleTrace
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException
-                                      or InvalidDataException)
+                                      or InvalidDataException or IOException)
         {
             throw new InvalidDataException($"ALE trace {path}, line {lineNumber}: {e.Message}", e);
         }

@@ -416,7 +416,7 @@ public class AtariEnvTests
             Options = new Dictionary<string, string>
             {
                 ["sticky-actions"] = "0.1", ["episodic-life"] = "false", ["frame-stack"] = "2", ["noop-max"] = "0",
-                ["full-action-space"] = "true", ["grid-size"] = "9", // another family's option is ignored
+                ["full-action-space"] = "true",
             },
         };
         var env = AtariEnv.Create("ALE/Pong-v5", settings, (_, ale) => new FakeAleGame(settings: seen = ale));
@@ -425,6 +425,10 @@ public class AtariEnvTests
         Assert.Equal(0, env.Options.NoopMax);
         Assert.Equal("frames[2x84x84] uint8", env.ObservationSpec.ToString());
         Assert.Equal(18, env.ActionCount);
+        // Another family's option (or a typo) is refused, naming it, instead of silently ignored.
+        var foreign = settings with { Options = new Dictionary<string, string> { ["grid-size"] = "9" } };
+        var error = Assert.Throws<ArgumentException>(() => AtariEnv.Create("ALE/Pong-v5", foreign, (_, ale) => new FakeAleGame(settings: ale)));
+        Assert.Contains("'grid-size' is not an Atari option", error.Message);
     }
 
     [Fact]

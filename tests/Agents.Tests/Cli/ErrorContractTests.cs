@@ -1,0 +1,318 @@
+using System.Diagnostics;
+using Rims.Agents.Cli;
+using Rims.Agents.Comparison;
+using Rims.Agents.Ppo;
+using Rims.Agents.Tests.Reports;
+
+namespace Rims.Agents.Tests.Cli;
+
+/// <summary>
+/// The error contract (README, "Errors and exit codes") over every verb: each bad input below goes through the real
+/// command line and must end with its exit code, exactly one stderr line that starts with "error: " and names the
+/// option or file, no stack trace on either stream, and no file or folder created (no run folder left behind).
+/// Most rows run in-process; the rows marked Child run in a child process of the real executable, so an exception
+/// escaping the boundary would show as the runtime's exit 134 and its stack trace.
+/// </summary>
+[Collection("Console")]
+public class ErrorContractTests
+{
+    /// <summary>One bad input: its class (for the report), expected exit code, text stderr must contain, and the arguments.</summary>
+    /// <param name="Class">What kind of input this is.</param>
+    /// <param name="Exit">Expected exit code.</param>
+    /// <param name="Names">The option or file the message must name.</param>
+    /// <param name="Args">Arguments; {tmp} is the row's own temporary folder, {roms} the shared ROM folder.</param>
+    /// <param name="Setup">Creates the row's input files in {tmp} before the run.</param>
+    /// <param name="Child">Run in a child process instead of in-process.</param>
+    private sealed record Row(string Class, int Exit, string Names, string[] Args, Action<string>? Setup = null, bool Child = false);
+
+    private const int Usage = CliRunner.UsageError;
+    private const int File1 = CliRunner.InputError;
+
+    // A small, fast configuration, so a row that wrongly passed validation would fail quickly instead of training for hours.
+    private static string[] Ppo(params string[] args) =>
+        ["ppo", "--run-dir", "{tmp}/run", "--total-steps", "2048", "--num-envs", "2", "--num-steps", "8", "--num-minibatches", "1",
+         "--features", "8", "--hidden", "8", "--threads", "1", .. args];
+
+    private static string[] Compare(params string[] args) => CompareOn("GridPickup", args);
+
+    private static string[] CompareOn(string env, params string[] args) =>
+        ["compare", "--runs-root", "{tmp}/runs", "--cores", "lstm", "--seeds", "1", "--total-steps", "32",
+         "--num-envs", "2", "--num-steps", "8", "--num-minibatches", "1", "--features", "8", "--hidden", "8", "--threads", "1",
+         "--eval-episodes", "1", "--env", env, .. args];
+
+    private static IEnumerable<Row> Table() =>
+    [
+        // ---- ppo: option values out of range (each the root cause of a whole class: PpoConfig.Validate)
+        new("ppo: Atari option out of range", Usage, "frame-stack", Ppo("--env", "DemonAttack", "--frame-stack", "0")),
+        new("ppo: Atari option out of range via --env-option", Usage, "frame-stack", Ppo("--env", "DemonAttack", "--env-option", "frame-stack=0")),
+        new("ppo: Atari option out of range via --env-option", Usage, "noop-max", Ppo("--env", "Pong", "--env-option", "noop-max=-1")),
+        new("ppo: Atari option out of range via --env-option", Usage, "screen-size", Ppo("--env", "Pong", "--env-option", "screen-size=0")),
+        new("ppo: Atari option out of range via --env-option", Usage, "screen-size", Ppo("--env", "Pong", "--env-option", "screen-size=500")),
+        new("ppo: Atari option not a number", Usage, "frame-skip", Ppo("--env", "Pong", "--env-option", "frame-skip=four")),
+        new("ppo: Atari mode the game lacks", Usage, "mode", Ppo("--env", "DemonAttack", "--env-option", "mode=99")),
+        new("ppo: sticky-action probability out of range", Usage, "sticky-actions", Ppo("--env", "ALE/Pong-v5", "--sticky-actions", "2")),
+        new("ppo: misspelt env-option key", Usage, "sticky-action", Ppo("--env", "DemonAttack", "--env-option", "sticky-action=0.5")),
+        new("ppo: env option of another env family", Usage, "sticky-actions", Ppo("--env", "GridPickup", "--sticky-actions", "0.5")),
+        new("ppo: env-option without KEY=VALUE", Usage, "--env-option", Ppo("--env", "DemonAttack", "--env-option", "noop-max")),
+        new("ppo: optimiser setting that crashes torch", Usage, "--adam-eps", Ppo("--adam-eps", "-1")),
+        new("ppo: non-finite learning rate", Usage, "--learning-rate", Ppo("--learning-rate", "Infinity")),
+        new("ppo: non-finite learning rate", Usage, "--learning-rate", Ppo("--learning-rate", "NaN")),
+        new("ppo: negative loss coefficient", Usage, "--ent-coef", Ppo("--ent-coef", "-0.01")),
+        new("ppo: negative loss coefficient", Usage, "--vf-coef", Ppo("--vf-coef", "-1")),
+        new("ppo: target-kl not above 0", Usage, "--target-kl", Ppo("--target-kl", "0")),
+        new("ppo: clip not above 0", Usage, "--clip-coef", Ppo("--clip-coef", "0")),
+        new("ppo: discount out of [0, 1]", Usage, "--gamma", Ppo("--gamma", "1.5")),
+        new("ppo: GAE lambda out of [0, 1]", Usage, "--gae-lambda", Ppo("--gae-lambda", "-0.1")),
+        new("ppo: grad-norm clip not above 0", Usage, "--max-grad-norm", Ppo("--max-grad-norm", "0")),
+        new("ppo: size below 1", Usage, "--num-envs", Ppo("--num-envs", "0")),
+        new("ppo: size below 1", Usage, "--update-epochs", Ppo("--update-epochs", "0")),
+        new("ppo: size below 1", Usage, "--threads", Ppo("--threads", "0")),
+        new("ppo: minibatches not dividing the envs", Usage, "--num-minibatches", Ppo("--num-minibatches", "3")),
+        new("ppo: one-sample minibatches with advantage normalisation (NaN weights)", Usage, "--num-minibatches",
+            ["ppo", "--run-dir", "{tmp}/run", "--env", "GridPickup", "--num-envs", "1", "--num-steps", "1", "--num-minibatches", "1", "--total-steps", "30"]),
+        new("ppo: fewer steps than one rollout", Usage, "--total-steps", Ppo("--total-steps", "15")),
+        new("ppo: negative checkpoint interval", Usage, "--save-every", Ppo("--save-every", "-1")),
+        new("ppo: unknown core", Usage, "--core", Ppo("--core", "transformer")),
+        new("ppo: RIMs setting out of range", Usage, "--rims-active", Ppo("--core", "rims", "--rims-active", "9")),
+        new("ppo: RIMs setting out of range", Usage, "--rims-dropout", Ppo("--core", "rims", "--rims-dropout", "1")),
+        new("ppo: RIMs cell name", Usage, "--rims-cell", Ppo("--core", "rims", "--rims-cell", "transformer")),
+        new("ppo: near-miss env id", Usage, "did you mean DemonAttack?", Ppo("--env", "Demon_Attack")),
+        new("ppo: near-miss env id", Usage, "did you mean DemonAttack?", Ppo("--env", "demon_attack")),
+        new("ppo: near-miss env id", Usage, "did you mean GridPickup?", Ppo("--env", "GridPikup")),
+        new("ppo: unknown env id", Usage, "'Zork'", Ppo("--env", "Zork")),
+        new("ppo: unparsable value", Usage, "--num-envs", Ppo("--num-envs", "abc")),
+        new("ppo: unknown option", Usage, "--learning-rat", Ppo("--learning-rat", "1e-3")),
+        // ---- ppo: unusable files
+        new("ppo: ROM folder without the ROM", File1, "demon_attack.bin", Ppo("--env", "DemonAttack", "--roms", "{tmp}/no-roms")),
+        new("ppo: run folder that already holds a run", File1, "already holds a run", Ppo(),
+            tmp => WriteFile(Path.Combine(tmp, "run", "config.json"), "{}")),
+        // ---- eval
+        new("eval: count below 1", Usage, "--episodes", ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "0"]),
+        new("eval: unknown policy kind", Usage, "--policy", ["eval", "--policy", "smart", "--env", "GridPickup"]),
+        new("eval: size below 1", Usage, "--threads", ["eval", "--policy", "random", "--env", "GridPickup", "--threads", "0"]),
+        new("eval: near-miss env id", Usage, "did you mean Pong?", ["eval", "--policy", "random", "--env", "pongg"]),
+        new("eval: missing checkpoint", File1, "{tmp}/none.ckpt", ["eval", "--checkpoint", "{tmp}/none.ckpt"]),
+        new("eval: a file that is not a checkpoint", File1, "{tmp}/junk.ckpt", ["eval", "--checkpoint", "{tmp}/junk.ckpt"],
+            tmp => WriteFile(Path.Combine(tmp, "junk.ckpt"), "not a checkpoint at all")),
+        new("eval: env of another family than the checkpoint's env options", Usage, "frame-stack",
+            ["eval", "--checkpoint", "{tmp}/pong/checkpoints/final.ckpt", "--env", "GridPickup", "--episodes", "1"], tmp => PpoRun.Train(
+                new PpoConfig
+                {
+                    Env = "Pong", Roms = Shared.Roms, EnvOptions = new() { ["frame-stack"] = "2" }, TotalSteps = 16, NumEnvs = 2, NumSteps = 8,
+                    NumMinibatches = 1, Features = 8, Hidden = 8, Threads = 1,
+                }, "test", Path.Combine(tmp, "pong"))),
+        new("eval: ROM folder without the ROM", File1, "pong.bin", ["eval", "--policy", "random", "--env", "Pong", "--roms", "{tmp}/no-roms"]),
+        // ---- compare (checked before any training)
+        new("compare: a core named twice", Usage, "--cores", Compare("--cores", "lstm,lstm")),
+        new("compare: unknown core", Usage, "--cores", Compare("--cores", "lstm,rnn")),
+        new("compare: misspelt evaluation env", Usage, "--eval-envs", Compare("--eval-envs", "GridPickup-Novl")),
+        new("compare: env option of another family for an evaluation env", Usage, "sticky-actions",
+            CompareOn("Pong", "--sticky-actions", "0.5", "--eval-envs", "GridPickup")),
+        new("compare: count below 1", Usage, "--seeds", Compare("--seeds", "0")),
+        new("compare: count below 1", Usage, "--parallel", Compare("--parallel", "0")),
+        new("compare: name that is not a folder name", Usage, "--name", Compare("--name", "a/b")),
+        new("compare: bad PPO setting", Usage, "--learning-rate", Compare("--learning-rate", "-1")),
+        new("compare: missing ROM of an evaluation env", File1, "pong.bin", Compare("--eval-envs", "Pong", "--roms", "{tmp}/no-roms")),
+        new("compare: output root that is a file", File1, "{tmp}/runs", Compare(), tmp => WriteFile(Path.Combine(tmp, "runs"), "a file")),
+        // ---- report
+        new("report: folder that is not a run", Usage, "{tmp}/empty", ["report", "{tmp}/empty", "--out", "{tmp}/out"],
+            tmp => Directory.CreateDirectory(Path.Combine(tmp, "empty"))),
+        new("report: runs of different envs", Usage, "{tmp}/b", ["report", "{tmp}/a", "{tmp}/b", "--out", "{tmp}/out"], tmp =>
+        {
+            FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+            FakeRun.Write(Path.Combine(tmp, "b"), "GridPickup-Novel", "lstm", 2);
+        }),
+        new("report: one seed given twice", Usage, "{tmp}/b", ["report", "{tmp}/a", "{tmp}/b", "--out", "{tmp}/out"], tmp =>
+        {
+            FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+            FakeRun.Write(Path.Combine(tmp, "b"), "GridPickup", "lstm", 1);
+        }),
+        new("report: corrupt summary.json", File1, "summary.json", ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
+        {
+            FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+            WriteFile(Path.Combine(tmp, "a", "summary.json"), "{ not json");
+        }),
+        // ---- paper
+        new("paper: size below 1", Usage, "--train-len", ["paper", "copying", "--train-len", "0", "--run-dir", "{tmp}/run"]),
+        new("paper: unparsable list", Usage, "--test-sizes", ["paper", "seqmnist", "--test-sizes", "a,b", "--run-dir", "{tmp}/run"]),
+        new("paper: missing data folder", File1, "{tmp}/no-mnist", ["paper", "seqmnist", "--data", "{tmp}/no-mnist", "--run-dir", "{tmp}/run"]),
+        new("paper report: folder that is not a run", Usage, "{tmp}/none", ["paper", "report", "{tmp}/none", "--out", "{tmp}/out"]),
+        // ---- atari
+        new("atari verify: missing trace file", File1, "{tmp}/none.jsonl.gz", ["atari", "verify", "{tmp}/none.jsonl.gz", "--roms", "{roms}"]),
+        new("atari verify: truncated trace", File1, "{tmp}/pong.jsonl.gz", ["atari", "verify", "{tmp}/pong.jsonl.gz", "--roms", "{roms}"],
+            tmp => AtariCliTests.WriteLines(Path.Combine(tmp, "pong.jsonl.gz"), AtariCliTests.ReadLines(Shared.Trace("pong"))[..3001])),
+        new("atari verify: count below 0", Usage, "--frames", ["atari", "verify", "--game", "pong", "--frames", "-1"]),
+        new("atari verify: unknown game", Usage, "zork", ["atari", "verify", "--game", "zork", "--traces", "{tmp}"]),
+        new("atari roms: missing ROM folder", File1, "{tmp}/no-roms", ["atari", "roms", "--roms", "{tmp}/no-roms"]),
+        // ---- bench
+        new("bench envs: count below 1", Usage, "--steps", ["bench", "envs", "--steps", "0"]),
+        new("bench envs: near-miss env id", Usage, "did you mean Breakout?", ["bench", "envs", "--env", "Break_out"]),
+        new("bench rims: size below 1", Usage, "--units", ["bench", "rims", "--units", "0"]),
+        new("bench atari: unknown game", Usage, "--rom", ["bench", "atari", "--rom", "zork"]),
+        new("bench atari: missing ROM folder", File1, "{tmp}/no-roms", ["bench", "atari", "--roms", "{tmp}/no-roms"]),
+        // ---- envs and the root
+        new("envs: unknown option", Usage, "--all", ["envs", "--all"]),
+        new("unknown verb", Usage, "'train'", ["train", "--env", "GridPickup"]),
+        // ---- the same boundary in a real child process (an escaping exception would be exit 134 with a stack trace)
+        new("child process: Atari option out of range", Usage, "frame-stack", Ppo("--env", "DemonAttack", "--frame-stack", "0"), Child: true),
+        new("child process: one-sample minibatches", Usage, "--num-minibatches",
+            ["ppo", "--run-dir", "{tmp}/run", "--env", "GridPickup", "--num-envs", "1", "--num-steps", "1", "--num-minibatches", "1", "--total-steps", "30"], Child: true),
+        new("child process: a file that is not a checkpoint", File1, "{tmp}/junk.ckpt", ["eval", "--checkpoint", "{tmp}/junk.ckpt"],
+            tmp => WriteFile(Path.Combine(tmp, "junk.ckpt"), "not a checkpoint at all"), Child: true),
+        new("child process: truncated trace", File1, "{tmp}/pong.jsonl.gz", ["atari", "verify", "{tmp}/pong.jsonl.gz", "--roms", "{roms}"],
+            tmp => AtariCliTests.WriteLines(Path.Combine(tmp, "pong.jsonl.gz"), AtariCliTests.ReadLines(Shared.Trace("pong"))[..3001]), Child: true),
+    ];
+
+    [Fact]
+    public void EveryBadInputIsOneLineWithItsExitCodeNoStackTraceAndNoFilesLeftBehind()
+    {
+        var rows = Table().ToList();
+        Assert.True(rows.Count >= 40, $"the table has {rows.Count} rows");
+        var failures = new List<string>();
+        foreach (var row in rows)
+        {
+            string tmp = Directory.CreateTempSubdirectory("rims-bad-input-").FullName;
+            try
+            {
+                row.Setup?.Invoke(tmp);
+                var before = Entries(tmp);
+                string[] args = row.Args.Select(a => Expand(a, tmp)).ToArray();
+                var (exit, error, output) = row.Child ? RunChild(args, tmp) : CapturedCli.Run(args);
+                string names = Expand(row.Names, tmp);
+                var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Where(l => !l.Contains("NNPACK", StringComparison.Ordinal)).ToList();   // libtorch's own CPU warning
+                var problems = new List<string>();
+                if (exit != row.Exit) problems.Add($"exit {exit}, expected {row.Exit}");
+                if (lines.Count != 1) problems.Add($"{lines.Count} stderr lines");
+                else if (!lines[0].StartsWith("error: ", StringComparison.Ordinal)) problems.Add("stderr does not start with 'error: '");
+                if (!error.Contains(names, StringComparison.Ordinal)) problems.Add($"stderr does not name '{names}'");
+                if ((error + output).Contains("   at ", StringComparison.Ordinal)) problems.Add("a stack trace was printed");
+                var created = Entries(tmp).Except(before).ToList();
+                if (created.Count > 0) problems.Add($"left behind: {string.Join(", ", created)}");
+                if (problems.Count > 0)
+                    failures.Add($"[{row.Class}] {string.Join(' ', row.Args)}: {string.Join("; ", problems)}\n    stderr: {error.Trim()}");
+            }
+            finally
+            {
+                Directory.Delete(tmp, recursive: true);
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {rows.Count} rows broke the contract:\n" + string.Join('\n', failures));
+    }
+
+    [Fact]
+    public void AnInternalErrorIsOneLineWithExitCode70AndItsStackTraceInTheNamedLog()
+    {
+        string logs = Directory.CreateTempSubdirectory("rims-error-log-").FullName;
+        var error = new StringWriter();
+        var oldError = Console.Error;
+        Environment.SetEnvironmentVariable(CliRunner.ErrorLogVariable, logs);
+        Console.SetError(error);
+        try
+        {
+            int exit = CliRunner.Report(Thrown(new InvalidOperationException("the trainer lost its tensors")));
+            Assert.Equal(CliRunner.InternalError, exit);
+            string line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("error: internal error: the trainer lost its tensors (stack trace in ", line);
+            string log = Assert.Single(Directory.GetFiles(logs, "rims-error-*.log"));
+            Assert.Contains(log, line);
+            Assert.Contains("   at ", File.ReadAllText(log));
+            Assert.Contains(nameof(Thrown), File.ReadAllText(log));
+        }
+        finally
+        {
+            Console.SetError(oldError);
+            Environment.SetEnvironmentVariable(CliRunner.ErrorLogVariable, null);
+            Directory.Delete(logs, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ParallelWorkIsUnwrappedToItsCauseAndFileErrorsOfEveryKindExitWith1()
+    {
+        var error = new StringWriter();
+        var oldError = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(CliRunner.InputError, CliRunner.Report(new AggregateException(new AggregateException(new FileNotFoundException("run-7/final.ckpt is missing")))));
+            Assert.Equal(CliRunner.InputError, CliRunner.Report(new UnauthorizedAccessException("Access to the path '/runs/x' is denied.")));
+            Assert.Equal(CliRunner.InputError, CliRunner.Report(new DirectoryNotFoundException("no folder /runs/x")));
+            Assert.Equal(CliRunner.InputError, CliRunner.Report(new System.Text.Json.JsonException("bad JSON in /runs/x/config.json")));
+            Assert.Equal(CliRunner.UsageError, CliRunner.Report(new AggregateException(new CliUsageException("--cores: 'rnn' is not lstm"))));
+            Assert.Equal(CliRunner.UsageError, CliRunner.Report(new System.Reflection.TargetInvocationException(new CliUsageException("--x"))));
+            var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(6, lines.Length);
+            Assert.Equal("error: run-7/final.ckpt is missing", lines[0]);
+            Assert.Equal("error: --cores: 'rnn' is not lstm", lines[4]);
+        }
+        finally
+        {
+            Console.SetError(oldError);
+        }
+    }
+
+    [Fact]
+    public void AMultiLineMessageIsPrintedAsOneLine()
+    {
+        var error = new StringWriter();
+        var oldError = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            CliRunner.Report(new IOException("run lstm seed 1 failed:\nerror: ROM missing\r\n"));
+            Assert.Equal("error: run lstm seed 1 failed: error: ROM missing", error.ToString().Trim());
+        }
+        finally
+        {
+            Console.SetError(oldError);
+        }
+    }
+
+    private static Exception Thrown(Exception exception)
+    {
+        try
+        {
+            throw exception;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    private static string Expand(string text, string tmp)
+    {
+        text = text.Replace("{tmp}", tmp, StringComparison.Ordinal);
+        return text.Contains("{roms}", StringComparison.Ordinal) ? text.Replace("{roms}", Shared.Roms, StringComparison.Ordinal) : text;
+    }
+
+    private static HashSet<string> Entries(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).ToHashSet();
+
+    private static void WriteFile(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    /// <summary>Runs the real executable (as `compare --parallel` starts its children) in <paramref name="directory"/>.</summary>
+    private static (int Exit, string Error, string Output) RunChild(string[] args, string directory)
+    {
+        var self = ChildProcessRun.SelfCommand();
+        var start = new ProcessStartInfo(self[0])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = directory,
+        };
+        foreach (var part in self.Skip(1).Concat(args)) start.ArgumentList.Add(part);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{string.Join(' ', args)} did not end within 2 minutes");
+        }
+        return (process.ExitCode, error.Result, output.Result);
+    }
+}
