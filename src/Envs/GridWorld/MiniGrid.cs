@@ -63,6 +63,23 @@ public enum GridAction
     Done = 6,
 }
 
+/// <summary>The action names of <see cref="GridAction"/>, as MiniGrid's Actions enum spells them, and the range check.</summary>
+public static class GridActions
+{
+    private static readonly string[] AllNames = ["left", "right", "forward", "pickup", "drop", "toggle", "done"];
+
+    /// <summary>The seven names, indexed by action.</summary>
+    public static IReadOnlyList<string> Names => AllNames;
+
+    /// <summary>Throws unless <paramref name="action"/> is one of the seven actions.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The action is outside 0..6 (MiniGrid raises ValueError).</exception>
+    public static void Validate(int action)
+    {
+        if ((uint)action >= AllNames.Length)
+            throw new ArgumentOutOfRangeException(nameof(action), action, $"actions are 0..{AllNames.Length - 1}");
+    }
+}
+
 /// <summary>One grid cell: MiniGrid's (object, colour, state) triple; Empty for nothing.</summary>
 public readonly record struct Cell(ObjectType Type, GridColor Color, byte State = 0)
 {
