@@ -51,10 +51,10 @@ public abstract class MiniGridEnv : IEnv, IRenderableEnv
     public NumpyGenerator Random { get; } = new(0);
 
     /// <summary>Agent position (x, y); (-1, -1) while a layout is placing objects, as in MiniGrid.</summary>
-    public (int X, int Y) AgentPosition { get; protected set; }
+    public (int X, int Y) AgentPosition { get; protected internal set; }
 
     /// <summary>Agent direction: 0 right (+x), 1 down (+y), 2 left, 3 up.</summary>
-    public int AgentDirection { get; protected set; }
+    public int AgentDirection { get; protected internal set; }
 
     /// <summary>The carried object, or null.</summary>
     public Cell? Carrying { get; private set; }
