@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Reflection;
-using System.Text;
 using System.Text.Json.Nodes;
 using Rims.Agents.Cli;
 
@@ -28,7 +25,7 @@ public class AtariCliTests
         try
         {
             // One RAM byte ($85 at t = 100) changed in a copy of the Pong trace.
-            string[] lines = ReadLines(Shared.Trace("pong"));
+            string[] lines = GzipLines.Read(Shared.Trace("pong"));
             var frame = JsonNode.Parse(lines[101])!.AsObject();
             Assert.Equal(100, (int)frame["t"]!);
             byte[] ram = Convert.FromHexString((string)frame["ram"]!);
@@ -38,7 +35,7 @@ public class AtariCliTests
             frame["ram"] = Convert.ToHexStringLower(ram);
             lines[101] = frame.ToJsonString();
             string corrupted = Path.Combine(directory, "pong.jsonl.gz");
-            WriteLines(corrupted, lines);
+            GzipLines.Write(corrupted, lines);
 
             var (exit, error, output) = Run("atari", "verify", corrupted, "--roms", Shared.Roms, "--frames", "300");
             Assert.True(exit == 1, error + output);
@@ -76,54 +73,5 @@ public class AtariCliTests
         Assert.True(exit == 0, error);
         Assert.Matches(@"DemonAttack \(demon_attack\), act\(\), 1 thread: [0-9,]+ emulated frames/s", output);
         Assert.Contains("native ALE", output);
-    }
-
-    private static string[] ReadLines(string path)
-    {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    private static void WriteLines(string path, string[] lines)
-    {
-        using var writer = new StreamWriter(new GZipStream(File.Create(path), CompressionLevel.Fastest), new UTF8Encoding(false));
-        foreach (var line in lines) writer.Write(line + "\n");
-    }
-
-    /// <summary>The shared ROM and trace folders beside the repository (or where RIMS_ROMS / RIMS_ALE_TRACES point).</summary>
-    private static class Shared
-    {
-        public static string Roms => Folder("RIMS_ROMS", "roms");
-
-        public static string Trace(string game)
-        {
-            string path = Path.Combine(Folder("RIMS_ALE_TRACES", "ale-traces", "RIMS_TRACES"), game + ".jsonl.gz");
-            Assert.True(File.Exists(path), $"ALE trace {path} is missing (set RIMS_ALE_TRACES to the trace folder).");
-            return path;
-        }
-
-        private static string Folder(string variable, string name, string? fallbackVariable = null)
-        {
-            string? fromEnvironment = Environment.GetEnvironmentVariable(variable);
-            if (string.IsNullOrWhiteSpace(fromEnvironment) && fallbackVariable is not null)
-                fromEnvironment = Environment.GetEnvironmentVariable(fallbackVariable);
-            string path = string.IsNullOrWhiteSpace(fromEnvironment)
-                ? Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", name))
-                : Path.GetFullPath(fromEnvironment);
-            Assert.True(Directory.Exists(path), $"Shared folder {path} is missing (set {variable} to point at it).");
-            return path;
-        }
-
-        // The build stamps the repository root into every test assembly (build/Tests.props), so this works with any
-        // --artifacts-path.
-        private static string RepositoryRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Rims.sln"))) return dir.FullName;
-            string? stamped = typeof(AtariCliTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
-            Assert.True(stamped is not null, "cannot find the repository root (Rims.sln)");
-            return stamped!;
-        }
     }
 }
