@@ -78,14 +78,14 @@ public sealed class Grid
         }
         const int ax = ViewSize / 2, ay = ViewSize - 1;
         view[ay * ViewSize + ax] = carrying ?? Cell.Empty;
-        if (seeThroughWalls) Array.Fill(visible, true);
-        else ComputeVisibility(ax, ay);
+        if (!seeThroughWalls) ComputeVisibility(ax, ay);
+        image = image[..(ViewSize * ViewSize * 3)];
         for (int x = 0; x < ViewSize; x++)
             for (int y = 0; y < ViewSize; y++)
             {
                 int o = (x * ViewSize + y) * 3;
                 int v = y * ViewSize + x;
-                if (!visible[v])
+                if (!seeThroughWalls && !visible[v])
                 {
                     image[o] = image[o + 1] = image[o + 2] = 0;
                     continue;
