@@ -116,19 +116,21 @@ public sealed class MiniGridTrace
             using var text = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
             var episodes = new List<MiniGridTraceEpisode>();
             string? envId = null;
-            JsonElement? header = null;
+            MiniGridTraceEpisode? episode = null;
             var steps = new List<MiniGridTraceStep>();
             void Finish()
             {
-                if (header is { } h) episodes.Add(ReadEpisode(h, steps));
-                steps = [];
+                if (episode is null) return;
+                if (steps.Count == 0 || steps[0].T != 0) throw new InvalidDataException($"episode of seed {episode.Seed} has no t = 0 line");
+                episodes.Add(episode);
             }
             string? line;
             while ((line = text.ReadLine()) is not null)
             {
                 lineNumber++;
                 if (line.Length == 0) continue;
-                var root = JsonDocument.Parse(line).RootElement;
+                using var document = JsonDocument.Parse(line);
+                var root = document.RootElement;
                 switch (root.GetProperty("kind").GetString())
                 {
                     case "episode":
@@ -138,10 +140,12 @@ public sealed class MiniGridTrace
                         string id = root.GetProperty("env_id").GetString()!;
                         if (envId is not null && id != envId) throw new InvalidDataException($"env '{id}' after episodes of '{envId}'");
                         envId = id;
-                        header = root;
+                        // The episode holds the step list, filled by the lines that follow.
+                        steps = [];
+                        episode = ReadEpisode(root, steps);
                         break;
                     case "step":
-                        if (header is null) throw new InvalidDataException("a step line before the first episode header");
+                        if (episode is null) throw new InvalidDataException("a step line before the first episode header");
                         steps.Add(ReadStep(root));
                         break;
                     case var kind:
@@ -175,7 +179,6 @@ public sealed class MiniGridTrace
             }
             x++;
         }
-        if (steps.Count == 0 || steps[0].T != 0) throw new InvalidDataException($"episode of seed {h.GetProperty("seed")} has no t = 0 line");
         return new MiniGridTraceEpisode
         {
             Seed = h.GetProperty("seed").GetInt32(),
