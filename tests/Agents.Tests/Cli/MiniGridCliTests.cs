@@ -94,6 +94,27 @@ public class MiniGridCliTests
         }
     }
 
+    [Theory]
+    [InlineData("BabyAI-PickupDist-v0")]
+    [InlineData("MiniGrid-Fetch-5x5-N2-v0")]
+    public void PpoTrainsOnAMiniGridId(string id)
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "rims-minigrid-ppo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exit, error, output) = Run("ppo", "--env", id, "--core", "lstm", "--total-steps", "64", "--num-envs", "2",
+                "--num-steps", "16", "--num-minibatches", "1", "--threads", "1", "--features", "16", "--hidden", "16", "--run-dir", directory);
+            Assert.True(exit == 0, error + output);
+            var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "summary.json")))!;
+            Assert.Equal(id, (string)summary["env"]!);
+            Assert.Equal(64, (long)summary["total_steps"]!);
+        }
+        finally
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public void EnvsListsTheMiniGridIds()
     {
