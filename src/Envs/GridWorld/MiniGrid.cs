@@ -55,9 +55,9 @@ public enum GridAction
     Forward = 2,
     /// <summary>Pick up the object in front.</summary>
     Pickup = 3,
-    /// <summary>Drop the carried object (nothing is ever carried here: picking up ends the episode).</summary>
+    /// <summary>Drop the carried object onto the empty cell in front (GridPickup never carries: a pickup ends its episode).</summary>
     Drop = 4,
-    /// <summary>Open or close the door in front.</summary>
+    /// <summary>Toggle the object in front: a door opens or closes, a box is replaced by its contents.</summary>
     Toggle = 5,
     /// <summary>Declare the task done (a no-op in the pickup task).</summary>
     Done = 6,
