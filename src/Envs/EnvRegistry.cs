@@ -41,6 +41,7 @@ public sealed class EnvRegistry
     {
         var registry = new EnvRegistry();
         GridWorld.GridPickupRegistration.RegisterAll(registry);
+        MiniGrid.MiniGridRegistration.RegisterAll(registry);
         Atari.AtariRegistration.Register(registry);
         return registry;
     }

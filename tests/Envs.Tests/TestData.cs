@@ -4,12 +4,13 @@ using Rims.Envs.Atari.Verification;
 
 namespace Rims.Envs.Tests;
 
-/// <summary>Finds the shared data folders (ALE traces, ROMs) that live beside the repository, failing loudly if absent.</summary>
+/// <summary>Finds the shared data folders (ALE traces, ROMs, MiniGrid traces) that live beside the repository, failing loudly if absent.</summary>
 internal static class TestData
 {
     // The product's own variable names, so the tests look where `atari verify` and the Atari envs look.
     private static readonly string[] TraceVariables = [TraceLocator.EnvironmentVariable, TraceLocator.FallbackEnvironmentVariable];
     private static readonly string[] RomVariables = [RomLocator.EnvironmentVariable];
+    private static readonly string[] MiniGridTraceVariables = ["RIMS_MINIGRID_TRACES"];
 
     /// <summary>The repository root: walk up from the test binary to Rims.sln, else the root stamped in at build time
     /// (the walk fails when the build output is outside the repository, e.g. with --artifacts-path).</summary>
@@ -37,6 +38,10 @@ internal static class TestData
 
     /// <summary>Where the ROM folder should be, whether or not it exists.</summary>
     public static string RomsPath => Locate(RomVariables, Path.Combine("..", "shared", "roms"));
+
+    /// <summary>The MiniGrid reference trace folder: $RIMS_MINIGRID_TRACES, else ../shared/minigrid-traces next to the repository.</summary>
+    public static string MiniGridTracesDirectory =>
+        Existing(Locate(MiniGridTraceVariables, Path.Combine("..", "shared", "minigrid-traces")), MiniGridTraceVariables);
 
     /// <summary>A sentence saying which environment variable points at the trace folder (for failure messages).</summary>
     public static string TracesHint => $"set {TraceVariables[0]} (or {TraceVariables[1]}) to point at it";

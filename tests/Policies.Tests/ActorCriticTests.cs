@@ -67,6 +67,23 @@ public class ActorCriticTests
     }
 
     [Fact]
+    public void GridCnnReadsMiniGridsDirection()
+    {
+        using var scope = NewDisposeScope();
+        random.manual_seed(5);
+        var spec = new ObservationSpec(new ObservationPart("image", [7, 7, 3]), new ObservationPart("direction", [1]),
+                                       new ObservationPart("mission", [9]));
+        var encoder = EncoderFactory.Create(spec, 16);
+        Assert.IsType<GridCnn>(encoder);
+        var observations = RandomObservations(1, spec.Size);
+        var turned = observations.clone();
+        observations[0, 147] = tensor((byte)0);
+        turned[0, 147] = tensor((byte)2);
+        Assert.False(encoder.forward(observations).allclose(encoder.forward(turned)));
+        Assert.Throws<ArgumentException>(() => new GridCnn(new ObservationSpec(new ObservationPart("image", [7, 7, 3]), new ObservationPart("direction", [4]))));
+    }
+
+    [Fact]
     public void GridCnnRejectsAWrongImageShape()
     {
         var spec = new ObservationSpec(new ObservationPart("image", [5, 5, 3]));

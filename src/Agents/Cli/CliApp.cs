@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(PaperCommand.Create());
         root.Subcommands.Add(EnvsCommand.Create());
         root.Subcommands.Add(AtariCommand.Create());
+        root.Subcommands.Add(MiniGridCommand.Create());
 
         var bench = new Command("bench", "Speed benchmarks (steps or frames per second).");
         bench.Subcommands.Add(BenchEnvsCommand.Create());

@@ -80,38 +80,36 @@ public sealed class Grid
 
     /// <summary>
     /// Writes the agent's 7x7x3 view into <paramref name="image"/> ([x, y, channel], 147 bytes).
-    /// <paramref name="carrying"/> is shown at the agent's own cell, as MiniGrid does.
+    /// <paramref name="carrying"/> is shown at the agent's own cell, as MiniGrid does. With
+    /// <paramref name="seeThroughWalls"/> (MiniGrid's see_through_walls) every view cell is visible; otherwise
+    /// visibility spreads from the agent as in process_vis.
     /// </summary>
-    public void EncodeView(int agentX, int agentY, int direction, Cell? carrying, Span<byte> image)
+    public void EncodeView(int agentX, int agentY, int direction, Cell? carrying, Span<byte> image, bool seeThroughWalls = false)
     {
-        // Top-left corner of the view in grid coordinates, before rotation (MiniGrid's get_view_exts).
-        int topX, topY;
-        switch (direction)
+        // MiniGrid cuts the view square in front of the agent (get_view_exts) and rotates it left direction + 1
+        // times; the net effect is one mapping: view cell (x, y) shows the world cell
+        // agent + forward * (6 - y) + right * (x - 3), with right = (-forward.y, forward.x) (MiniGrid's right_vec).
+        int forwardX = Directions.Dx[direction], forwardY = Directions.Dy[direction];
+        int rightX = -forwardY, rightY = forwardX;
+        for (int vy = 0; vy < ViewSize; vy++)
         {
-            case 0: topX = agentX; topY = agentY - ViewSize / 2; break;
-            case 1: topX = agentX - ViewSize / 2; topY = agentY; break;
-            case 2: topX = agentX - ViewSize + 1; topY = agentY - ViewSize / 2; break;
-            default: topX = agentX - ViewSize / 2; topY = agentY - ViewSize + 1; break;
-        }
-        // Slice, then rotate left (direction + 1) times; done in one mapping from view to grid coordinates.
-        int rotations = (direction + 1) % 4;
-        for (int vx = 0; vx < ViewSize; vx++)
-            for (int vy = 0; vy < ViewSize; vy++)
+            int depth = ViewSize - 1 - vy;
+            for (int vx = 0; vx < ViewSize; vx++)
             {
-                // Undo `rotations` left rotations of a square: rotate_left maps (i, j) -> (j, n-1-i).
-                int sx = vx, sy = vy;
-                for (int r = 0; r < rotations; r++) (sx, sy) = (ViewSize - 1 - sy, sx);
-                view[vy * ViewSize + vx] = this[topX + sx, topY + sy];
+                int side = vx - ViewSize / 2;
+                view[vy * ViewSize + vx] = this[agentX + forwardX * depth + rightX * side, agentY + forwardY * depth + rightY * side];
             }
+        }
         const int ax = ViewSize / 2, ay = ViewSize - 1;
         view[ay * ViewSize + ax] = carrying ?? Cell.Empty;
-        ComputeVisibility(ax, ay);
+        if (!seeThroughWalls) ComputeVisibility(ax, ay);
+        image = image[..(ViewSize * ViewSize * 3)];
         for (int x = 0; x < ViewSize; x++)
             for (int y = 0; y < ViewSize; y++)
             {
                 int o = (x * ViewSize + y) * 3;
                 int v = y * ViewSize + x;
-                if (!visible[v])
+                if (!seeThroughWalls && !visible[v])
                 {
                     image[o] = image[o + 1] = image[o + 2] = 0;
                     continue;

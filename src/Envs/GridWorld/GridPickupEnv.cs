@@ -2,17 +2,16 @@ namespace Rims.Envs.GridWorld;
 
 /// <summary>
 /// The pickup task in a MiniGrid room: find and pick up the object the mission names among distractors and
-/// obstacle tiles. Observation: MiniGrid's egocentric 7x7x3 "image" plus a "mission" vector (one-hot colour,
-/// 6 slots, then one-hot type: key, ball, box). Reward 1 - 0.9 * t / max_steps for the right object; picking up
+/// obstacle tiles. Observation: MiniGrid's egocentric 7x7x3 "image" plus a "mission" vector (<see cref="MissionVector"/>: one-hot
+/// colour, 6 slots, then one-hot type: key, ball, box). Reward 1 - 0.9 * t / max_steps for the right object; picking up
 /// a wrong object, or walking into lava, ends the episode with 0; max_steps truncates. The room has no doors, so
 /// toggle, drop and done change nothing (they still cost a step, as in MiniGrid).
 /// </summary>
 public sealed class GridPickupEnv : IEnv, IRenderableEnv, ISnapshotEnv
 {
-    /// <summary>Length of the mission vector.</summary>
-    public const int MissionSize = 6 + 3;
+    /// <summary>Length of the mission vector (<see cref="MissionVector"/>).</summary>
+    public const int MissionSize = MissionVector.Size;
 
-    private static readonly string[] Names = ["left", "right", "forward", "pickup", "drop", "toggle", "done"];
     private readonly PickupTask task;
     private readonly Grid grid;
     private readonly byte[] mission = new byte[MissionSize];
@@ -36,10 +35,10 @@ public sealed class GridPickupEnv : IEnv, IRenderableEnv, ISnapshotEnv
     public ObservationSpec ObservationSpec { get; }
 
     /// <inheritdoc />
-    public int ActionCount => Names.Length;
+    public int ActionCount => GridActions.Names.Count;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ActionNames => Names;
+    public IReadOnlyList<string> ActionNames => GridActions.Names;
 
     /// <summary>The grid (for tests and rendering).</summary>
     public Grid Grid => grid;
@@ -66,9 +65,7 @@ public sealed class GridPickupEnv : IEnv, IRenderableEnv, ISnapshotEnv
         // Rejection sampling: rare layouts where the target is walled off are drawn again.
         while (!TryGenerate()) { }
         stepCount = 0;
-        Array.Clear(mission);
-        mission[(int)Target.Color] = 1;
-        mission[6 + Array.IndexOf(PickupTask.MissionTypes, Target.Type)] = 1;
+        MissionVector.Write(mission, Target.Color, Target.Type);
         WriteObservation(observation);
     }
 
@@ -140,7 +137,7 @@ public sealed class GridPickupEnv : IEnv, IRenderableEnv, ISnapshotEnv
     /// <inheritdoc />
     public StepResult Step(int action, Span<byte> observation)
     {
-        if ((uint)action >= Names.Length) throw new ArgumentOutOfRangeException(nameof(action), action, $"actions are 0..{Names.Length - 1}");
+        GridActions.Validate(action);
         stepCount++;
         bool terminated = false;
         float reward = 0;

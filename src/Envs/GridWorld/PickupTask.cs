@@ -14,9 +14,6 @@ public readonly record struct ObjectKind(ObjectType Type, GridColor Color)
 /// </summary>
 public sealed record PickupTask
 {
-    /// <summary>Object types the mission can name, and the mission vector's type slots, in order.</summary>
-    public static readonly ObjectType[] MissionTypes = [ObjectType.Key, ObjectType.Ball, ObjectType.Box];
-
     /// <summary>Kinds the target and the training distractors are drawn from: keys and balls in red, green, blue, purple.</summary>
     public static readonly ObjectKind[] TrainingKinds =
         [.. from t in new[] { ObjectType.Key, ObjectType.Ball }
@@ -25,7 +22,7 @@ public sealed record PickupTask
 
     /// <summary>Kinds never seen in training: any box, and keys and balls in yellow or grey.</summary>
     public static readonly ObjectKind[] NovelKinds =
-        [.. from t in MissionTypes
+        [.. from t in MissionVector.Types
             from c in Enum.GetValues<GridColor>()
             let kind = new ObjectKind(t, c)
             where !TrainingKinds.Contains(kind)

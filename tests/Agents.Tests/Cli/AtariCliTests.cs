@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json.Nodes;
 using Rims.Agents.Cli;
 
@@ -27,7 +25,7 @@ public class AtariCliTests
         try
         {
             // One RAM byte ($85 at t = 100) changed in a copy of the Pong trace.
-            string[] lines = ReadLines(Shared.Trace("pong"));
+            string[] lines = GzipLines.Read(Shared.Trace("pong"));
             var frame = JsonNode.Parse(lines[101])!.AsObject();
             Assert.Equal(100, (int)frame["t"]!);
             byte[] ram = Convert.FromHexString((string)frame["ram"]!);
@@ -37,7 +35,7 @@ public class AtariCliTests
             frame["ram"] = Convert.ToHexStringLower(ram);
             lines[101] = frame.ToJsonString();
             string corrupted = Path.Combine(directory, "pong.jsonl.gz");
-            WriteLines(corrupted, lines);
+            GzipLines.Write(corrupted, lines);
 
             var (exit, error, output) = Run("atari", "verify", corrupted, "--roms", Shared.Roms, "--frames", "300");
             Assert.True(exit == 1, error + output);
@@ -75,17 +73,5 @@ public class AtariCliTests
         Assert.True(exit == 0, error);
         Assert.Matches(@"DemonAttack \(demon_attack\), act\(\), 1 thread: [0-9,]+ emulated frames/s", output);
         Assert.Contains("native ALE", output);
-    }
-
-    internal static string[] ReadLines(string path)
-    {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    internal static void WriteLines(string path, string[] lines)
-    {
-        using var writer = new StreamWriter(new GZipStream(File.Create(path), CompressionLevel.Fastest), new UTF8Encoding(false));
-        foreach (var line in lines) writer.Write(line + "\n");
     }
 }

@@ -140,7 +140,7 @@ public class ErrorContractTests
         // ---- atari
         new("atari verify: missing trace file", File1, "{tmp}/none.jsonl.gz", ["atari", "verify", "{tmp}/none.jsonl.gz", "--roms", "{roms}"]),
         new("atari verify: truncated trace", File1, "{tmp}/pong.jsonl.gz", ["atari", "verify", "{tmp}/pong.jsonl.gz", "--roms", "{roms}"],
-            tmp => AtariCliTests.WriteLines(Path.Combine(tmp, "pong.jsonl.gz"), AtariCliTests.ReadLines(Shared.Trace("pong"))[..3001])),
+            tmp => GzipLines.Write(Path.Combine(tmp, "pong.jsonl.gz"), GzipLines.Read(Shared.Trace("pong"))[..3001])),
         new("atari verify: count below 0", Usage, "--frames", ["atari", "verify", "--game", "pong", "--frames", "-1"]),
         new("atari verify: unknown game", Usage, "zork", ["atari", "verify", "--game", "zork", "--traces", "{tmp}"]),
         new("atari roms: missing ROM folder", File1, "{tmp}/no-roms", ["atari", "roms", "--roms", "{tmp}/no-roms"]),
@@ -160,7 +160,7 @@ public class ErrorContractTests
         new("child process: a file that is not a checkpoint", File1, "{tmp}/junk.ckpt", ["eval", "--checkpoint", "{tmp}/junk.ckpt"],
             tmp => WriteFile(Path.Combine(tmp, "junk.ckpt"), "not a checkpoint at all"), Child: true),
         new("child process: truncated trace", File1, "{tmp}/pong.jsonl.gz", ["atari", "verify", "{tmp}/pong.jsonl.gz", "--roms", "{roms}"],
-            tmp => AtariCliTests.WriteLines(Path.Combine(tmp, "pong.jsonl.gz"), AtariCliTests.ReadLines(Shared.Trace("pong"))[..3001]), Child: true),
+            tmp => GzipLines.Write(Path.Combine(tmp, "pong.jsonl.gz"), GzipLines.Read(Shared.Trace("pong"))[..3001]), Child: true),
     ];
 
     [Fact]

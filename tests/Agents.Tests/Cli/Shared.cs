@@ -2,10 +2,13 @@ using System.Reflection;
 
 namespace Rims.Agents.Tests.Cli;
 
-/// <summary>The shared ROM and trace folders beside the repository (or where RIMS_ROMS / RIMS_ALE_TRACES point).</summary>
+/// <summary>The shared ROM and trace folders beside the repository (or where RIMS_ROMS / RIMS_ALE_TRACES / RIMS_MINIGRID_TRACES point).</summary>
 internal static class Shared
 {
     public static string Roms => Folder("RIMS_ROMS", "roms");
+
+    /// <summary>The MiniGrid reference trace folder (RIMS_MINIGRID_TRACES, else ../shared/minigrid-traces).</summary>
+    public static string MiniGridTraces => Folder("RIMS_MINIGRID_TRACES", "minigrid-traces");
 
     public static string Trace(string game)
     {

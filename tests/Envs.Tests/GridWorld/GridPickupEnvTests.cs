@@ -30,7 +30,7 @@ public class GridPickupEnvTests
         Assert.Equal("image[7x7x3] + mission[9] uint8", env.ObservationSpec.ToString());
         var mission = obs[ImageSize..];
         Assert.Equal(1, mission[(int)env.Target.Color]);
-        Assert.Equal(1, mission[6 + Array.IndexOf(PickupTask.MissionTypes, env.Target.Type)]);
+        Assert.Equal(1, mission[6 + Array.IndexOf(MissionVector.Types, env.Target.Type)]);
         Assert.Equal(2, mission.Sum(b => b));
         Assert.Equal($"pick up the {env.Target}", env.MissionText);
         Assert.Equal(["left", "right", "forward", "pickup", "drop", "toggle", "done"], env.ActionNames);

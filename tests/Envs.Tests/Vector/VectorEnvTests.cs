@@ -93,13 +93,35 @@ public class VectorEnvTests
     public void SteppingAllocatesNothing(int threads)
     {
         using var envs = Make(8, 5, threads: threads);
+        AssertSteppingAllocatesNothing(envs);
+    }
+
+    [Theory]
+    [InlineData("GridPickup", 1)]
+    [InlineData("BabyAI-PickupDist-v0", 1)]
+    [InlineData("BabyAI-PickupDistDebug-v0", 1)]
+    [InlineData("MiniGrid-Fetch-5x5-N2-v0", 1)]
+    [InlineData("MiniGrid-Fetch-6x6-N2-v0", 1)]
+    [InlineData("MiniGrid-Fetch-8x8-N3-v0", 2)]
+    [InlineData("BabyAI-PickupDist-Known-v0", 1)]
+    [InlineData("BabyAI-PickupDist-Novel-v0", 2)]
+    public void SteppingRegisteredGridEnvsAllocatesNothing(string id, int threads)
+    {
+        // Random actions end episodes often, so the auto-resets (layout generation included) are measured too.
+        using var envs = new VectorEnv(Enumerable.Range(0, 8).Select(_ => EnvRegistry.Default.Make(id)).ToList(), threads);
+        AssertSteppingAllocatesNothing(envs);
+    }
+
+    private static void AssertSteppingAllocatesNothing(VectorEnv envs)
+    {
         envs.Reset(0);
-        int[] actions = new int[8];
-        for (int t = 0; t < 100; t++) envs.Step(actions);
+        var random = new Random(1);
+        int[][] actions = [.. Enumerable.Range(0, 64).Select(_ => Enumerable.Range(0, envs.Count).Select(_ => random.Next(envs.ActionCount)).ToArray())];
+        for (int t = 0; t < 100; t++) envs.Step(actions[t % actions.Length]);
         // Counted on the threads that step (the caller and the workers), not process-wide: the runtime's own
         // background work (tiered JIT, the test host) allocates too, and on a loaded machine it lands anywhere.
         long before = GC.GetAllocatedBytesForCurrentThread() + envs.WorkerAllocatedBytes;
-        for (int t = 0; t < 1000; t++) envs.Step(actions);
+        for (int t = 0; t < 1000; t++) envs.Step(actions[t % actions.Length]);
         long allocated = GC.GetAllocatedBytesForCurrentThread() + envs.WorkerAllocatedBytes - before;
         // A wait handle may allocate its lock object lazily the first time a thread really blocks (once, not per
         // step); anything allocated per step would be at least 8 envs x 1000 steps x 24 bytes.
