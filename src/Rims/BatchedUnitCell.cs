@@ -19,17 +19,20 @@ public sealed class BatchedUnitCell : nn.Module
     private readonly RimsCellType type;
     private readonly int hidden;
 
-    /// <summary>Creates K cells reading <paramref name="inputSize"/> into <paramref name="hidden"/> units each; init U(±1/√h).</summary>
-    public BatchedUnitCell(int units, int inputSize, int hidden, RimsCellType type) : base("cell")
+    /// <summary>
+    /// Creates the K cells of <paramref name="config"/>, each reading d_v into h; weights and biases from
+    /// U(±<see cref="RimsInitialization.CellBound"/>).
+    /// </summary>
+    public BatchedUnitCell(RimsConfig config) : base("cell")
     {
-        this.type = type;
-        this.hidden = hidden;
-        int gates = (type == RimsCellType.Lstm ? 4 : 3) * hidden;
-        double bound = 1 / Math.Sqrt(hidden);
-        weightIh = new Parameter((rand(units, inputSize, gates) * 2 - 1) * bound);
-        weightHh = new Parameter((rand(units, hidden, gates) * 2 - 1) * bound);
-        biasIh = new Parameter((rand(units, gates) * 2 - 1) * bound);
-        biasHh = new Parameter((rand(units, gates) * 2 - 1) * bound);
+        type = config.Cell;
+        hidden = config.Hidden;
+        int units = config.Units, gates = (type == RimsCellType.Lstm ? 4 : 3) * hidden;
+        double bound = RimsInitialization.CellBound(config);
+        weightIh = new Parameter(RimsInitialization.Uniform(bound, units, config.InputValueSize, gates));
+        weightHh = new Parameter(RimsInitialization.Uniform(bound, units, hidden, gates));
+        biasIh = new Parameter(RimsInitialization.Uniform(bound, units, gates));
+        biasHh = new Parameter(RimsInitialization.Uniform(bound, units, gates));
         RegisterComponents();
     }
 

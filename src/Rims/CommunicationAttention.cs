@@ -19,7 +19,7 @@ public sealed class CommunicationAttention : nn.Module
     private readonly Dropout dropout;
     private readonly int heads, keySize, valueSize, hidden;
 
-    /// <summary>Creates the attention for <paramref name="config"/>.</summary>
+    /// <summary>Creates the attention for <paramref name="config"/>; q/k/v drawn as <see cref="RimsConfig.Init"/> says, F and G as torch.nn.Linear.</summary>
     public CommunicationAttention(RimsConfig config) : base("comm")
     {
         heads = config.CommHeads;
@@ -27,9 +27,9 @@ public sealed class CommunicationAttention : nn.Module
         valueSize = config.CommValue;
         hidden = config.Hidden;
         int k = config.Units, h = config.Hidden;
-        query = new Parameter(randn(k, h, heads * keySize) / Math.Sqrt(h));
-        key = new Parameter(randn(k, h, heads * keySize) / Math.Sqrt(h));
-        value = new Parameter(randn(k, h, heads * valueSize) / Math.Sqrt(h));
+        query = new Parameter(RimsInitialization.AttentionProjection(config, h, k, h, heads * keySize));
+        key = new Parameter(RimsInitialization.AttentionProjection(config, h, k, h, heads * keySize));
+        value = new Parameter(RimsInitialization.AttentionProjection(config, h, k, h, heads * valueSize));
         outFc = nn.Linear(heads * valueSize, h);
         gateFc = nn.Linear(heads * valueSize, h);
         dropout = nn.Dropout(config.Dropout);

@@ -14,13 +14,13 @@ public sealed class InputAttention : nn.Module
     private readonly Parameter key, value, query;
     private readonly double scale;
 
-    /// <summary>Creates the attention with the canonical layout: key [d_in, d_k], value [d_in, d_v], query [K, h, d_k].</summary>
+    /// <summary>Creates the attention with the canonical layout: key [d_in, d_k], value [d_in, d_v], query [K, h, d_k], drawn as <see cref="RimsConfig.Init"/> says.</summary>
     public InputAttention(RimsConfig config) : base("input_attention")
     {
         scale = Math.Sqrt(config.InputKey);
-        key = new Parameter(randn(config.InputSize, config.InputKey) / Math.Sqrt(config.InputSize));
-        value = new Parameter(randn(config.InputSize, config.InputValueSize) / Math.Sqrt(config.InputSize));
-        query = new Parameter(randn(config.Units, config.Hidden, config.InputKey) / Math.Sqrt(config.Hidden));
+        key = new Parameter(RimsInitialization.AttentionProjection(config, config.InputSize, config.InputSize, config.InputKey));
+        value = new Parameter(RimsInitialization.AttentionProjection(config, config.InputSize, config.InputSize, config.InputValueSize));
+        query = new Parameter(RimsInitialization.AttentionProjection(config, config.Hidden, config.Units, config.Hidden, config.InputKey));
         RegisterComponents();
     }
 

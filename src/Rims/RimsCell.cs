@@ -38,7 +38,7 @@ public sealed class RimsCell : nn.Module
     {
         Config = config.Validated();
         inputAttention = new InputAttention(config);
-        cell = new BatchedUnitCell(config.Units, config.InputValueSize, config.Hidden, config.Cell);
+        cell = new BatchedUnitCell(config);
         comm = new CommunicationAttention(config);
         inputDropout = nn.Dropout(config.Dropout);
         RegisterComponents();

@@ -99,6 +99,9 @@ public sealed class PpoOptions
     /// <summary>--rims-dropout.</summary>
     public Option<double> RimsDropout { get; } = Make("--rims-dropout", "RIMs: attention dropout", RimsDefaults.Dropout);
 
+    /// <summary>--rims-init.</summary>
+    public Option<string> RimsInit { get; } = Make("--rims-init", "RIMs: initialisation, authors (official code's scales) or fan-in", RimsDefaults.Init);
+
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public PpoOptions(Command command, bool includeEnvAndCore = true)
     {
@@ -170,6 +173,7 @@ public sealed class PpoOptions
                 InputKey = parse.GetValue(RimsInputKey),
                 InputValue = parse.GetValue(RimsInputValue),
                 Dropout = parse.GetValue(RimsDropout),
+                Init = parse.GetValue(RimsInit)!.ToLowerInvariant(),
             },
         };
     }

@@ -123,6 +123,7 @@ public sealed record PpoConfig
         Require(Features is null or > 0, "--features", $"must be positive (got {Features})");
         Require(Hidden is null or > 0, "--hidden", $"must be positive (got {Hidden})");
         Require(CoreFactory.Names.Contains(Core), "--core", $"must be {CoreFactory.NamesText} (got '{Core}')");
+        Require(Rims.Init is "authors" or "fan-in", "--rims-init", $"must be authors or fan-in (got '{Rims.Init}')");
         // The RIMs options are checked with the sizes they will get (feature width unknown here: any positive one).
         if (Core == "rims") CoreFactory.RimsConfigOf(Rims, Features ?? 128, Hidden ?? Features ?? 128);
     }
@@ -163,4 +164,10 @@ public sealed record RimsOptions
 
     /// <summary>Dropout inside the attentions (0 in RL so acting and re-evaluation agree).</summary>
     public double Dropout { get; init; }
+
+    /// <summary>
+    /// Initialisation: authors (the official code's scales) or fan-in. Checkpoints and config.json files written before
+    /// this option existed lack the field and read as authors; the value only matters when weights are drawn.
+    /// </summary>
+    public string Init { get; init; } = "authors";
 }
