@@ -69,10 +69,10 @@ public sealed class BatchedUnitCell : nn.Module
         {
             // bmm + add_, not baddbmm: TorchSharp 0.107's baddbmm mixes up its arguments (shape errors).
             var z = previousH.bmm(weightHh).add_(inputSide);
-            // σ over all four blocks costs one kernel instead of three; the g block's σ is simply unused.
-            var gates = z.sigmoid();
-            var c = gates.narrow(-1, hidden, hidden).mul(previousC!).addcmul_(gates.narrow(-1, 0, hidden), z.narrow(-1, 2 * hidden, hidden).tanh(), One);
-            var h = gates.narrow(-1, 3 * hidden, hidden).mul(c.tanh());
+            // One σ over all of [i|f|g|o] costs one kernel instead of three; the g block's σ is simply unused.
+            var gates = z.sigmoid().chunk(4, -1);
+            var c = gates[1].mul(previousC!).addcmul_(gates[0], z.chunk(4, -1)[2].tanh(), One);
+            var h = gates[3].mul(c.tanh());
             return (h, c);
         }
         var e = previousH.bmm(weightHh).add_(hiddenBias!);

@@ -18,6 +18,7 @@ public sealed class CommunicationAttention : nn.Module
     private readonly Linear outFc, gateFc;
     private readonly Dropout dropout;
     private readonly int heads, keySize, valueSize, hidden;
+    private readonly double scale;
 
     /// <summary>Creates the attention for <paramref name="config"/>; q/k/v drawn as <see cref="RimsConfig.Init"/> says, F and G as torch.nn.Linear.</summary>
     public CommunicationAttention(RimsConfig config) : base("comm")
@@ -26,6 +27,8 @@ public sealed class CommunicationAttention : nn.Module
         keySize = config.CommKey;
         valueSize = config.CommValue;
         hidden = config.Hidden;
+        // 1/√d_ck folded into the query weights once per sequence instead of dividing every step's logits.
+        scale = 1 / Math.Sqrt(keySize);
         int k = config.Units, h = config.Hidden;
         query = new Parameter(RimsInitialization.AttentionProjection(config, h, k, h, heads * keySize));
         key = new Parameter(RimsInitialization.AttentionProjection(config, h, k, h, heads * keySize));
@@ -51,7 +54,7 @@ public sealed class CommunicationAttention : nn.Module
     public sealed record FusedWeights(Tensor Projection, Tensor OutputWeight, Tensor OutputBias);
 
     /// <summary>Concatenates the weights for <see cref="Forward"/>; their gradients flow back through the concatenation.</summary>
-    public FusedWeights Fuse() => new(cat([query, key, value], -1), cat([outFc.weight!, gateFc.weight!], 0), cat([outFc.bias!, gateFc.bias!], 0));
+    public FusedWeights Fuse() => new(cat([query.mul(scale), key, value], -1), cat([outFc.weight!, gateFc.weight!], 0), cat([outFc.bias!, gateFc.bias!], 0));
 
     /// <summary>
     /// <paramref name="blocked"/> [K, B, h] is ĥ with gradient blocked for inactive units (queries, keys,
@@ -64,21 +67,22 @@ public sealed class CommunicationAttention : nn.Module
         Tensor q, k, v;
         if (keySize == valueSize)
         {
-            // [K, B, 3, n, d] -> [3, B, n, K, d]: heads are head-major column blocks.
-            var qkv = projected.view(units, batch, 3, heads, keySize).permute(2, 1, 3, 0, 4).unbind(0);
+            // [K, B, 3, n, d]: heads are head-major column blocks.
+            var qkv = projected.view(units, batch, 3, heads, keySize).unbind(2);
             (q, k, v) = (qkv[0], qkv[1], qkv[2]);
         }
         else
         {
-            Tensor Heads(long start, int size) => projected.narrow(-1, start, heads * size).view(units, batch, heads, size).permute(1, 2, 0, 3);
+            Tensor Heads(long start, int size) => projected.narrow(-1, start, heads * size).view(units, batch, heads, size);
             (q, k, v) = (Heads(0, keySize), Heads(heads * keySize, keySize), Heads(2 * heads * keySize, valueSize));
         }
-        // softmax(q kᵀ / √d_ck) v over the K units, per batch row and head: [B, n, K, d_cv].
-        var attended = nn.functional.scaled_dot_product_attention(q, k, v);
-        var output = attended.permute(2, 0, 1, 3).reshape(units * batch, heads * valueSize);
-        var both = nn.functional.linear(output, weights.OutputWeight, weights.OutputBias).view(units, batch, 2 * hidden);
-        var outProjected = both.narrow(-1, 0, hidden);
+        // softmax over the K units of q kᵀ (1/√d_ck is in the query weights), per batch row and head, then the values:
+        // einsum keeps the [K, B, n, d] layout, so no permutes cross into C#.
+        var attention = einsum("kbnd,lbnd->bnkl", q, k).softmax(-1);
+        var output = einsum("bnkl,lbnd->kbnd", attention, v).reshape(units * batch, heads * valueSize);
+        var both = nn.functional.linear(output, weights.OutputWeight, weights.OutputBias).view(units, batch, 2 * hidden).chunk(2, -1);
+        var outProjected = both[0];
         if (dropout.p > 0) outProjected = dropout.forward(outProjected);
-        return candidate.addcmul(both.narrow(-1, hidden, hidden).sigmoid(), outProjected.tanh(), One);
+        return candidate.addcmul(both[1].sigmoid(), outProjected.tanh(), One);
     }
 }

@@ -102,6 +102,7 @@ public sealed class RimsCell : nn.Module
         // Unit-major state, [K, B, h], for the whole sequence.
         var previousH = h.view(batch, units, hidden).transpose(0, 1).contiguous();
         var previousC = lstm ? c!.view(batch, units, hidden).transpose(0, 1).contiguous() : null;
+        var flags = ones([units - Config.ActiveUnits, batch], ScalarType.Bool);
         var hs = new Tensor[steps];
         var inactives = new Tensor[steps];
         var scores = withScore ? new Tensor[steps] : null;
@@ -113,7 +114,7 @@ public sealed class RimsCell : nn.Module
                 if (lstm) previousC = previousC! * keep[t];
             }
             var logits = previousH.mul(logitWeightSteps[t]).sum(-1);                              // [K, B]
-            var (inputWeight, score, inactive) = UnitSelection.Select(logits, Config);
+            var (inputWeight, score, inactive) = UnitSelection.Select(logits, Config, flags, withScore);
             var weight = inputWeight.unsqueeze(-1);                                               // [K, B, 1]
             // Every unit gets its attended input, active or not (quirk 2).
             var unitInput = values is null ? null : inputDropout.forward(weight * values[t].unsqueeze(0));
@@ -128,7 +129,7 @@ public sealed class RimsCell : nn.Module
             if (lstm) previousC = where(keepState, previousC!, candidateC!);
             hs[t] = previousH;
             inactives[t] = inactive;
-            if (scores is not null) scores[t] = score;
+            if (scores is not null) scores[t] = score!;
         }
 
         // [T, K, B, h] -> [T, B, K·h]; masks [T, K, B] -> [T, B, K].

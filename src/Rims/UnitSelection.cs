@@ -4,8 +4,10 @@ namespace Rims;
 
 /// <summary>
 /// Turns the input logits into each unit's input weight and the set of inactive units (fixtures README §4.1 steps
-/// 4-6, §4.2 steps 4-6, and the tie recipe of §5.3: the deactivated set is computed with CPU topk exactly as the
-/// official code calls it, so ties resolve the same way). Everything is unit-major, [K, B].
+/// 4-6, §4.2 steps 4-6, and the tie recipe of §5.3: the deactivated set is CPU topk(K - k_A, largest: false) of
+/// the input logit s (variant A; the same indices as the official topk of a^null, ties included, unless float32
+/// saturation makes distinct s equal in a^null) or of a^in (variant B, as the official code). Everything is
+/// unit-major, [K, B].
 /// </summary>
 public static class UnitSelection
 {
@@ -13,22 +15,26 @@ public static class UnitSelection
     private const float SparseEpsilon = 1e-7f;
 
     /// <summary>
-    /// Returns the input weight a^in [K, B], the score the selection ranks [K, B] (a^null for variant A, a^in for
-    /// variant B; no gradient) and the inactive units as a bool tensor [K, B] (true = keeps its state; a constant).
+    /// Returns the input weight a^in [K, B], the selection score [K, B] (a^null for variant A, a^in for variant B; no
+    /// gradient; null unless <paramref name="withScore"/>) and the inactive units as a bool tensor [K, B] (true =
+    /// keeps its state; a constant). <paramref name="flags"/> is a bool tensor of ones, [K - k_A, B], reused
+    /// across steps.
     /// </summary>
-    public static (Tensor InputWeight, Tensor Score, Tensor Inactive) Select(Tensor logits, RimsConfig config)
+    public static (Tensor InputWeight, Tensor? Score, Tensor Inactive) Select(Tensor logits, RimsConfig config, Tensor flags, bool withScore)
     {
         using var scope = NewDisposeScope();
         int inactiveCount = config.Units - config.ActiveUnits;
-        Tensor inputWeight, score;
-        bool largestDeactivated;
+        Tensor inputWeight, ranked;
+        Tensor? score;
         if (config.Selection == RimsSelection.NullInput)
         {
             // The two-way softmax over {null, input} with the null logit exactly 0 (bias-free zero row) is
             // (σ(-s), σ(s)); σ keeps it to one kernel per weight, and both are monotone in s, so ties stay ties.
             inputWeight = logits.sigmoid();
-            using (no_grad()) score = logits.neg().sigmoid_();
-            largestDeactivated = true;
+            using (no_grad()) score = withScore ? logits.neg().sigmoid_() : null;
+            // The units with the largest a^null are those with the smallest s; ranking s itself gives the same
+            // indices, ties included (fixtures README §5.3), and saves two kernels a step.
+            ranked = logits.detach();
         }
         else
         {
@@ -43,19 +49,16 @@ public static class UnitSelection
             {
                 inputWeight = alpha;
             }
-            score = inputWeight.detach();
-            largestDeactivated = false;
+            score = ranked = inputWeight.detach();
         }
         Tensor inactive;
         using (no_grad())
         {
             inactive = zeros(logits.shape, ScalarType.Bool);
             if (inactiveCount > 0)
-            {
-                var deactivated = score.topk(inactiveCount, dim: 0, largest: largestDeactivated, sorted: true).indexes;
-                inactive.scatter_(0, deactivated, ones(deactivated.shape, ScalarType.Bool));
-            }
+                inactive.scatter_(0, ranked.topk(inactiveCount, dim: 0, largest: false, sorted: true).indexes, flags);
         }
-        return (scope.MoveToOuter(inputWeight), scope.MoveToOuter(score), scope.MoveToOuter(inactive));
+        if (score is not null) scope.MoveToOuter(score);
+        return (scope.MoveToOuter(inputWeight), score, scope.MoveToOuter(inactive));
     }
 }
