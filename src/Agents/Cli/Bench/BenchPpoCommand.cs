@@ -32,7 +32,8 @@ public static class BenchPpoCommand
             var coreList = (parse.GetValue(cores) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(c => c.ToLowerInvariant()).ToList();
             int timed = parse.GetValue(iterations), untimed = parse.GetValue(warmUp);
-            if (coreList.Count == 0) throw new CliUsageException($"--cores must list at least one of {CoreFactory.NamesText}");
+            if (coreList.Count == 0 || coreList.Any(c => !CoreFactory.Names.Contains(c)))
+                throw new CliUsageException($"--cores must list cores among {CoreFactory.NamesText} (got '{parse.GetValue(cores)}')");
             if (timed < 1) throw new CliUsageException($"--iterations must be at least 1 (got {timed})");
             if (untimed < 0) throw new CliUsageException($"--warm-up must be 0 or more (got {untimed})");
             var baseConfig = ppo.Read(parse);
