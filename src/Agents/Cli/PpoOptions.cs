@@ -27,7 +27,7 @@ public sealed class PpoOptions
     /// <summary>--run-dir.</summary>
     public Option<string?> RunDir { get; } = new("--run-dir") { Description = "Run folder (default: runs/{env}__{core}__{seed}__{utc time})" };
     /// <summary>--threads.</summary>
-    public Option<int> Threads { get; } = Make("--threads", "Torch threads", Defaults.Threads);
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Torch threads (default: all cores for Atari frames, 1 for grid and vector observations)" };
     /// <summary>--env-threads.</summary>
     public Option<int> EnvThreads { get; } = Make("--env-threads", "Threads stepping the envs", Defaults.EnvThreads);
     /// <summary>--learning-rate.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Rims.Envs;
 
 namespace Rims.Agents.Ppo;
 
@@ -77,8 +78,8 @@ public sealed record PpoConfig
     /// <summary>RIMs settings (used when Core is rims).</summary>
     public RimsOptions Rims { get; init; } = new();
 
-    /// <summary>Torch intra-op threads.</summary>
-    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>Torch intra-op threads (null: <see cref="DefaultThreads"/> of the env's observation).</summary>
+    public int? Threads { get; init; }
 
     /// <summary>Threads stepping the envs (1 = on the training thread).</summary>
     public int EnvThreads { get; init; } = 1;
@@ -91,6 +92,15 @@ public sealed record PpoConfig
 
     /// <summary>ROM folder for Atari envs (null: RIMS_ROMS, else ./roms).</summary>
     public string? Roms { get; init; }
+
+    /// <summary>
+    /// Torch threads when --threads is not given: all cores for Atari frames, whose Nature CNN convolutions split
+    /// well across threads; 1 for grid and vector observations. Their models are so small that libtorch's per-op
+    /// parallel regions (every bmm over a handful of units is one) cost more in waking a second thread than they
+    /// save, and a second thread only adds contention when another job holds a core (README, `--threads`).
+    /// </summary>
+    public static int DefaultThreads(ObservationSpec spec) =>
+        spec.Parts.Any(p => p.Shape is [_, 84, 84]) ? Math.Max(1, Environment.ProcessorCount) : 1;
 
     /// <summary>Agent steps collected per iteration.</summary>
     [JsonIgnore] public int BatchSize => NumEnvs * NumSteps;
@@ -117,7 +127,7 @@ public sealed record PpoConfig
         Require(UpdateEpochs >= 1, "--update-epochs", $"must be at least 1 (got {UpdateEpochs})");
         Require(ClipCoef > 0, "--clip-coef", $"must be positive (got {ClipCoef})");
         Require(MaxGradNorm > 0, "--max-grad-norm", $"must be positive (got {MaxGradNorm})");
-        Require(Threads >= 1, "--threads", $"must be at least 1 (got {Threads})");
+        Require(Threads is null or >= 1, "--threads", $"must be at least 1 (got {Threads})");
         Require(EnvThreads >= 1, "--env-threads", $"must be at least 1 (got {EnvThreads})");
         Require(SaveEvery >= 0, "--save-every", $"must be 0 or more (got {SaveEvery})");
         Require(Features is null or > 0, "--features", $"must be positive (got {Features})");

@@ -50,8 +50,8 @@ public static class PpoRun
         Action<IterationStats, RecentEpisodes>? onIteration = null, CancellationToken cancellation = default)
     {
         config.Validate();
-        set_num_threads(config.Threads);
         using var envs = MakeEnvs(config);
+        set_num_threads(config.Threads ?? PpoConfig.DefaultThreads(envs.Spec));
         using var policy = CreateSeededPolicy(config, envs);
         int framesPerStep = envs.Envs[0] is IFramedEnv framed ? framed.FramesPerStep : 1;
         var path = runDirectory ?? Path.Combine("runs", RunFolder.DefaultName(config.Env, config.Core, config.Seed, DateTime.UtcNow));

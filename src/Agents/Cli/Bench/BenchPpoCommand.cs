@@ -70,13 +70,13 @@ public static class BenchPpoCommand
     private static void Run(List<PpoConfig> configs, int timed, int untimed)
     {
         var first = configs[0];
-        set_num_threads(first.Threads);
         var contestants = new List<Contestant>();
         try
         {
             foreach (var config in configs)
             {
                 var envs = PpoRun.MakeEnvs(config);
+                set_num_threads(config.Threads ?? PpoConfig.DefaultThreads(envs.Spec));
                 var policy = PpoRun.CreateSeededPolicy(config, envs);
                 contestants.Add(new Contestant(config, envs, policy, new PpoTrainer(config, envs, policy)));
             }
