@@ -55,8 +55,8 @@ public sealed class BatchedUnitCell : nn.Module
     /// weight [K, B, 1] times the precomputed <paramref name="inputGates"/> [K, B, G·h], or, when the unit input must
     /// be formed explicitly (dropout on it), <paramref name="unitInput"/> [K, B, d_v] times W_ih.
     /// </summary>
-    public Tensor InputSide(Tensor inputBias, Tensor weight, Tensor inputGates, Tensor? unitInput) => unitInput is null
-        ? inputBias.addcmul(weight, inputGates, One)
+    public Tensor InputSide(Tensor inputBias, Tensor weight, Tensor? inputGates, Tensor? unitInput) => unitInput is null
+        ? inputBias.addcmul(weight, inputGates!, One)
         : unitInput.bmm(weightIh).add_(inputBias);
 
     /// <summary>

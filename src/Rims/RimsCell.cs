@@ -118,7 +118,7 @@ public sealed class RimsCell : nn.Module
             var weight = inputWeight.unsqueeze(-1);                                               // [K, B, 1]
             // Every unit gets its attended input, active or not (quirk 2).
             var unitInput = values is null ? null : inputDropout.forward(weight * values[t].unsqueeze(0));
-            var inputSide = cell.InputSide(inputBias, weight, inputGates?[t] ?? weight, unitInput);
+            var inputSide = cell.InputSide(inputBias, weight, inputGates?[t], unitInput);
             var (candidateH, candidateC) = cell.Step(inputSide, hiddenBias, previousH, previousC);
 
             var keepState = inactive.unsqueeze(-1);                                               // [K, B, 1]

@@ -134,6 +134,21 @@ public class RimsCoreTests
         }
     }
 
+    [Fact]
+    public void DropoutIsDrawnInTrainingAndOffInEval()
+    {
+        using var scope = NewDisposeScope();
+        random.manual_seed(6);
+        var core = new RimsCore(12, new RimsConfig { InputSize = 0, Hidden = 5, Units = 4, ActiveUnits = 2, InputKey = 8, CommHeads = 2, CommKey = 4, CommValue = 4, Dropout = 0.5 });
+        var (x, state, starts) = (randn(4, 2, 12), randn(2, core.StateSize), zeros(4, 2));
+        core.train();
+        var first = core.Sequence(x, state, starts).Outputs;
+        var second = core.Sequence(x, state, starts).Outputs;
+        Assert.False(first.allclose(second), "training-mode dropout drew the same masks twice");
+        core.eval();
+        Assert.True(core.Sequence(x, state, starts).Outputs.allclose(core.Sequence(x, state, starts).Outputs));
+    }
+
     private static void AssertClose(Tensor expected, Tensor actual, string what)
     {
         double error = (expected - actual).abs().max().item<float>();
