@@ -7,22 +7,32 @@ namespace Rims;
 /// <summary>
 /// K independent LSTM or GRU cells run as one batched matrix product ([K, in, G·h] weights, bmm over units)
 /// instead of a loop over K modules. Gate order follows torch.nn.LSTMCell [i|f|g|o] and GRUCell [r|z|n].
+/// A unit's input is its attention weight times the shared value, u_k = a_k ν, so its input-side gate
+/// pre-activation is a_k (ν W_ih[k]): the product ν W_ih is computed for a whole sequence at once
+/// (<see cref="InputGates"/>) and a step only scales it.
 /// </summary>
 public sealed class BatchedUnitCell : nn.Module
 {
     private readonly Parameter weightIh, weightHh, biasIh, biasHh;
+    // Cached: TorchSharp allocates a native Scalar for every implicit conversion.
+    private static readonly Scalar One = 1f;
     private readonly RimsCellType type;
+    private readonly int hidden;
 
-    /// <summary>Creates K cells reading <paramref name="inputSize"/> into <paramref name="hidden"/> units each; init U(±1/√h).</summary>
-    public BatchedUnitCell(int units, int inputSize, int hidden, RimsCellType type) : base("cell")
+    /// <summary>
+    /// Creates the K cells of <paramref name="config"/>, each reading d_v into h; weights and biases from
+    /// U(±<see cref="RimsInitialization.CellBound"/>).
+    /// </summary>
+    public BatchedUnitCell(RimsConfig config) : base("cell")
     {
-        this.type = type;
-        int gates = (type == RimsCellType.Lstm ? 4 : 3) * hidden;
-        double bound = 1 / Math.Sqrt(hidden);
-        weightIh = new Parameter((rand(units, inputSize, gates) * 2 - 1) * bound);
-        weightHh = new Parameter((rand(units, hidden, gates) * 2 - 1) * bound);
-        biasIh = new Parameter((rand(units, gates) * 2 - 1) * bound);
-        biasHh = new Parameter((rand(units, gates) * 2 - 1) * bound);
+        type = config.Cell;
+        hidden = config.Hidden;
+        int units = config.Units, gates = (type == RimsCellType.Lstm ? 4 : 3) * hidden;
+        double bound = RimsInitialization.CellBound(config);
+        weightIh = new Parameter(RimsInitialization.Uniform(bound, units, config.InputValueSize, gates));
+        weightHh = new Parameter(RimsInitialization.Uniform(bound, units, hidden, gates));
+        biasIh = new Parameter(RimsInitialization.Uniform(bound, units, gates));
+        biasHh = new Parameter(RimsInitialization.Uniform(bound, units, gates));
         RegisterComponents();
     }
 
@@ -31,27 +41,44 @@ public sealed class BatchedUnitCell : nn.Module
         [("cell.weight_ih", weightIh), ("cell.weight_hh", weightHh), ("cell.bias_ih", biasIh), ("cell.bias_hh", biasHh)];
 
     /// <summary>
-    /// One step for all units: input [K, B, in], previous h (and c) [K, B, h]. Returns the candidate ĥ and ĉ
-    /// (ĉ null for GRU), [K, B, h].
+    /// ν W_ih[k] for every step and unit: value [T, B, d_v] -> [T, K, B, G·h] (one broadcast matmul per sequence).
     /// </summary>
-    public (Tensor H, Tensor? C) Forward(Tensor input, Tensor previousH, Tensor? previousC)
+    public Tensor InputGates(Tensor value) => value.unsqueeze(1).matmul(weightIh.unsqueeze(0));
+
+    /// <summary>The biases as one step adds them, [K, 1, G·h] each: for LSTM (b_ih + b_hh, none), for GRU (b_ih, b_hh).</summary>
+    public (Tensor Input, Tensor? Hidden) StepBiases() => type == RimsCellType.Lstm
+        ? ((biasIh + biasHh).unsqueeze(1), null)
+        : (biasIh.unsqueeze(1), biasHh.unsqueeze(1));
+
+    /// <summary>
+    /// The input-side gate pre-activation of one step with biases (from <see cref="StepBiases"/>): either
+    /// weight [K, B, 1] times the precomputed <paramref name="inputGates"/> [K, B, G·h], or, when the unit input must
+    /// be formed explicitly (dropout on it), <paramref name="unitInput"/> [K, B, d_v] times W_ih.
+    /// </summary>
+    public Tensor InputSide(Tensor inputBias, Tensor weight, Tensor? inputGates, Tensor? unitInput) => unitInput is null
+        ? inputBias.addcmul(weight, inputGates!, One)
+        : unitInput.bmm(weightIh).add_(inputBias);
+
+    /// <summary>
+    /// One step for all units from the input-side pre-activation [K, B, G·h] and the previous h (and c) [K, B, h].
+    /// Returns the candidate ĥ and ĉ (ĉ null for GRU), [K, B, h].
+    /// </summary>
+    public (Tensor H, Tensor? C) Step(Tensor inputSide, Tensor? hiddenBias, Tensor previousH, Tensor? previousC)
     {
-        using var scope = NewDisposeScope();
-        var fromInput = input.bmm(weightIh) + biasIh.unsqueeze(1);
-        var fromHidden = previousH.bmm(weightHh) + biasHh.unsqueeze(1);
         if (type == RimsCellType.Lstm)
         {
-            var z = (fromInput + fromHidden).chunk(4, -1);
-            var c = z[1].sigmoid() * previousC! + z[0].sigmoid() * z[2].tanh();
-            var h = z[3].sigmoid() * c.tanh();
-            return (scope.MoveToOuter(h), scope.MoveToOuter(c));
+            // bmm + add_, not baddbmm: TorchSharp 0.107's baddbmm mixes up its arguments (shape errors).
+            var z = previousH.bmm(weightHh).add_(inputSide);
+            // One σ over all of [i|f|g|o] costs one kernel instead of three; the g block's σ is simply unused.
+            var gates = z.sigmoid().chunk(4, -1);
+            var c = gates[1].mul(previousC!).addcmul_(gates[0], z.chunk(4, -1)[2].tanh(), One);
+            var h = gates[3].mul(c.tanh());
+            return (h, c);
         }
-        var a = fromInput.chunk(3, -1);
-        var e = fromHidden.chunk(3, -1);
-        var r = (a[0] + e[0]).sigmoid();
-        var update = (a[1] + e[1]).sigmoid();
-        var n = (a[2] + r * e[2]).tanh();
-        var next = (1 - update) * n + update * previousH;
-        return (scope.MoveToOuter(next), null);
+        var e = previousH.bmm(weightHh).add_(hiddenBias!);
+        var rz = inputSide.narrow(-1, 0, 2 * hidden).add(e.narrow(-1, 0, 2 * hidden)).sigmoid_();
+        var n = inputSide.narrow(-1, 2 * hidden, hidden).addcmul(rz.narrow(-1, 0, hidden), e.narrow(-1, 2 * hidden, hidden), One).tanh_();
+        // (1 - z) ⊙ n + z ⊙ h_{t-1} as one lerp (no scalar-minus-tensor).
+        return (n.lerp(previousH, rz.narrow(-1, hidden, hidden)), null);
     }
 }

@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -7,12 +6,26 @@ namespace Rims;
 /// <summary>One step of a RIMs layer: new h [B, K·h], new c (LSTM) or null, the active mask [B, K] and the selection score [B, K].</summary>
 public sealed record RimsStep(Tensor H, Tensor? C, Tensor Mask, Tensor Score);
 
+/// <summary>A sequence of RIMs steps.</summary>
+/// <param name="H">h after every step, [T, B, K·h].</param>
+/// <param name="FinalH">h after the last step, [B, K·h].</param>
+/// <param name="FinalC">c after the last step for LSTM cells, [B, K·h], else null.</param>
+/// <param name="Mask">1 where a unit was active, [T, B, K] (a constant).</param>
+/// <param name="Score">The selection score of every step, [T, B, K] (no gradient), or null when not asked for.</param>
+public sealed record RimsSequence(Tensor H, Tensor FinalH, Tensor? FinalC, Tensor Mask, Tensor? Score);
+
 /// <summary>
 /// Recurrent Independent Mechanisms (Goyal et al.), the math of ../shared/fixtures/rims/README.md §4 with the
 /// official code's quirks: K units with their own LSTM/GRU weights compete through input attention; the k_A
 /// winners update, communicate through multi-head attention with a gated residual, and the rest keep their
 /// state and pass gradient through time unchanged. State layout [B, K·h], unit k in columns k·h..(k+1)·h-1.
 /// </summary>
+/// <remarks>
+/// Speed: libtorch's per-op overhead, not arithmetic, dominates at RL sizes, so <see cref="Sequence"/> computes
+/// everything that does not depend on the recurrent state for all steps at once (input keys and values folded into
+/// per-unit logit weights, the input-side half of the gate pre-activations) and keeps the state unit-major,
+/// [K, B, h], so each per-unit projection is one bmm. <see cref="Step"/> is the same code with T = 1.
+/// </remarks>
 public sealed class RimsCell : nn.Module
 {
     private readonly InputAttention inputAttention;
@@ -25,7 +38,7 @@ public sealed class RimsCell : nn.Module
     {
         Config = config.Validated();
         inputAttention = new InputAttention(config);
-        cell = new BatchedUnitCell(config.Units, config.InputValueSize, config.Hidden, config.Cell);
+        cell = new BatchedUnitCell(config);
         comm = new CommunicationAttention(config);
         inputDropout = nn.Dropout(config.Dropout);
         RegisterComponents();
@@ -55,27 +68,86 @@ public sealed class RimsCell : nn.Module
     public RimsStep Step(Tensor x, Tensor h, Tensor? c)
     {
         using var scope = NewDisposeScope();
+        var run = Sequence(x.unsqueeze(0), h, c, resets: null, withScore: true);
+        var step = new RimsStep(run.FinalH, run.FinalC, run.Mask[0], run.Score![0]);
+        scope.MoveToOuter([step.H, step.Mask, step.Score]);
+        if (step.C is not null) scope.MoveToOuter(step.C);
+        return step;
+    }
+
+    /// <summary>
+    /// Runs the layer over x [T, B, d_in] from h [B, K·h] (and c for LSTM cells). <paramref name="resets"/>, if
+    /// given, is [T, B] with 1 where the state is zeroed before that step (an episode start), as PPO replays
+    /// rollouts. <paramref name="withScore"/> also returns the selection scores.
+    /// </summary>
+    public RimsSequence Sequence(Tensor x, Tensor h, Tensor? c, Tensor? resets = null, bool withScore = false)
+    {
+        using var scope = NewDisposeScope();
         int units = Config.Units, hidden = Config.Hidden;
-        long batch = x.shape[0];
-        // Work unit-major, [K, B, h], so every per-unit projection is one bmm.
-        var previousH = h.view(batch, units, hidden).transpose(0, 1);
-        var previousC = c?.view(batch, units, hidden).transpose(0, 1);
+        long steps = x.shape[0], batch = x.shape[1];
+        bool lstm = Config.Cell == RimsCellType.Lstm;
+        bool inputDropoutActive = Config.Dropout > 0 && training;
 
-        var (logits, inputValue) = inputAttention.Forward(x, previousH);
-        var (inputWeight, score, mask) = UnitSelection.Select(logits, Config);
-        // Every unit gets its attended input, active or not (quirk 2).
-        var unitInput = inputWeight.t().unsqueeze(-1) * inputValue.unsqueeze(0);                          // [K, B, d_v]
-        if (Config.Dropout > 0) unitInput = inputDropout.forward(unitInput);
-        var (candidateH, candidateC) = cell.Forward(unitInput, previousH, previousC);
+        var (logitWeights, inputValue) = inputAttention.Precompute(x);
+        // With dropout on the unit input u = a ν, u has to be formed explicitly; otherwise a (ν W_ih) is exact.
+        var inputGates = inputDropoutActive ? null : cell.InputGates(inputValue).unbind(0);
+        var values = inputDropoutActive ? inputValue.unbind(0) : null;
+        var logitWeightSteps = logitWeights.unbind(0);
+        var (inputBias, hiddenBias) = cell.StepBiases();
+        var commWeights = comm.Fuse();
+        // Which steps reset some row: read once, so the other steps skip the multiply.
+        float[]? resetRows = resets?.data<float>().ToArray();
+        var keep = resets is null ? null : (1f - resets).view(steps, 1, batch, 1).unbind(0);
 
-        var m = mask.t().unsqueeze(-1);                                                          // [K, B, 1]
-        // Gradient reaches ĥ through communication only for active units (the official blocked_grad).
-        var blocked = m * candidateH + (1 - m) * candidateH.detach();
-        var communicated = comm.Forward(blocked, candidateH);
-        var nextH = (m * communicated + (1 - m) * previousH).transpose(0, 1).reshape(batch, units * hidden);
-        Tensor? nextC = candidateC is null
-            ? null
-            : scope.MoveToOuter((m * candidateC + (1 - m) * previousC!).transpose(0, 1).reshape(batch, units * hidden));
-        return new RimsStep(scope.MoveToOuter(nextH), nextC, scope.MoveToOuter(mask), scope.MoveToOuter(score));
+        // Unit-major state, [K, B, h], for the whole sequence.
+        var previousH = h.view(batch, units, hidden).transpose(0, 1).contiguous();
+        var previousC = lstm ? c!.view(batch, units, hidden).transpose(0, 1).contiguous() : null;
+        var flags = ones([units - Config.ActiveUnits, batch], ScalarType.Bool);
+        var hs = new Tensor[steps];
+        var inactives = new Tensor[steps];
+        var scores = withScore ? new Tensor[steps] : null;
+        for (int t = 0; t < steps; t++)
+        {
+            if (keep is not null && AnyReset(resetRows!, t, batch))
+            {
+                previousH = previousH * keep[t];
+                if (lstm) previousC = previousC! * keep[t];
+            }
+            var logits = previousH.mul(logitWeightSteps[t]).sum(-1);                              // [K, B]
+            var (inputWeight, score, inactive) = UnitSelection.Select(logits, Config, flags, withScore);
+            var weight = inputWeight.unsqueeze(-1);                                               // [K, B, 1]
+            // Every unit gets its attended input, active or not (quirk 2).
+            var unitInput = values is null ? null : inputDropout.forward(weight * values[t].unsqueeze(0));
+            var inputSide = cell.InputSide(inputBias, weight, inputGates?[t], unitInput);
+            var (candidateH, candidateC) = cell.Step(inputSide, hiddenBias, previousH, previousC);
+
+            var keepState = inactive.unsqueeze(-1);                                               // [K, B, 1]
+            // Gradient reaches ĥ through communication only for active units (the official blocked_grad).
+            var blocked = where(keepState, candidateH.detach(), candidateH);
+            var communicated = comm.Forward(blocked, candidateH, commWeights);
+            previousH = where(keepState, previousH, communicated);
+            if (lstm) previousC = where(keepState, previousC!, candidateC!);
+            hs[t] = previousH;
+            inactives[t] = inactive;
+            if (scores is not null) scores[t] = score!;
+        }
+
+        // [T, K, B, h] -> [T, B, K·h]; masks [T, K, B] -> [T, B, K].
+        Tensor BatchMajor(Tensor unitMajor) => unitMajor.transpose(0, 1).reshape(batch, units * hidden);
+        var outputs = stack(hs).transpose(1, 2).reshape(steps, batch, units * hidden);
+        var mask = stack(inactives).logical_not().transpose(1, 2).to_type(ScalarType.Float32);
+        var result = new RimsSequence(outputs, BatchMajor(previousH), lstm ? BatchMajor(previousC!) : null, mask,
+            scores is null ? null : stack(scores).transpose(1, 2).contiguous());
+        scope.MoveToOuter([result.H, result.FinalH, result.Mask]);
+        if (result.FinalC is not null) scope.MoveToOuter(result.FinalC);
+        if (result.Score is not null) scope.MoveToOuter(result.Score);
+        return result;
+    }
+
+    private static bool AnyReset(float[] resets, int step, long batch)
+    {
+        for (long b = 0; b < batch; b++)
+            if (resets[step * batch + b] != 0) return true;
+        return false;
     }
 }

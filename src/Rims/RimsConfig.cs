@@ -67,6 +67,9 @@ public sealed record RimsConfig
     /// <summary>Dropout on the unit inputs and on the communication output (training only; 0 for PPO).</summary>
     public double Dropout { get; init; }
 
+    /// <summary>How the parameters are drawn at construction (the authors' scales by default).</summary>
+    public RimsInit Init { get; init; } = RimsInit.Authors;
+
     /// <summary>The effective d_v.</summary>
     public int InputValueSize => InputValue ?? 4 * Hidden;
 

@@ -3,9 +3,11 @@ using static TorchSharp.torch;
 namespace Rims;
 
 /// <summary>
-/// Turns the input logits into each unit's input weight and the hard mask of active units (fixtures README
-/// §4.1 steps 4-6, §4.2 steps 4-6, and the tie recipe of §5.3: the deactivated set is computed with CPU topk
-/// exactly as the official code calls it, so ties resolve the same way).
+/// Turns the input logits into each unit's input weight and the set of inactive units (fixtures README §4.1 steps
+/// 4-6, §4.2 steps 4-6, and the tie recipe of §5.3: the deactivated set is CPU topk(K - k_A, largest: false) of
+/// the input logit s (variant A; the same indices as the official topk of a^null, ties included, unless float32
+/// saturation makes distinct s equal in a^null) or of a^in (variant B, as the official code). Everything is
+/// unit-major, [K, B].
 /// </summary>
 public static class UnitSelection
 {
@@ -13,46 +15,50 @@ public static class UnitSelection
     private const float SparseEpsilon = 1e-7f;
 
     /// <summary>
-    /// Returns the input weight a^in [B, K], the score the selection ranks [B, K] (a^null for variant A,
-    /// a^in for variant B) and the mask [B, K] (1 = active; a constant, no gradient).
+    /// Returns the input weight a^in [K, B], the selection score [K, B] (a^null for variant A, a^in for variant B; no
+    /// gradient; null unless <paramref name="withScore"/>) and the inactive units as a bool tensor [K, B] (true =
+    /// keeps its state; a constant). <paramref name="flags"/> is a bool tensor of ones, [K - k_A, B], reused
+    /// across steps.
     /// </summary>
-    public static (Tensor InputWeight, Tensor Score, Tensor Mask) Select(Tensor logits, RimsConfig config)
+    public static (Tensor InputWeight, Tensor? Score, Tensor Inactive) Select(Tensor logits, RimsConfig config, Tensor flags, bool withScore)
     {
         using var scope = NewDisposeScope();
-        int units = config.Units, inactive = config.Units - config.ActiveUnits;
-        Tensor inputWeight, score;
-        bool largestDeactivated;
+        int inactiveCount = config.Units - config.ActiveUnits;
+        Tensor inputWeight, ranked;
+        Tensor? score;
         if (config.Selection == RimsSelection.NullInput)
         {
-            // Two-way softmax over {null, input} per unit; the null logit is exactly 0 (bias-free zero row).
-            var pair = stack([zeros_like(logits), logits], -1).softmax(-1);
-            score = pair.select(-1, 0);
-            inputWeight = pair.select(-1, 1);
-            largestDeactivated = true;
+            // The two-way softmax over {null, input} with the null logit exactly 0 (bias-free zero row) is
+            // (σ(-s), σ(s)); σ keeps it to one kernel per weight, and both are monotone in s, so ties stay ties.
+            inputWeight = logits.sigmoid();
+            using (no_grad()) score = withScore ? logits.neg().sigmoid_() : null;
+            // The units with the largest a^null are those with the smallest s; ranking s itself gives the same
+            // indices, ties included (fixtures README §5.3), and saves two kernels a step.
+            ranked = logits.detach();
         }
         else
         {
-            var alpha = logits.softmax(1);
-            if (units > config.ActiveUnits + 1)
+            var alpha = logits.softmax(0);
+            if (config.Units > config.ActiveUnits + 1)
             {
-                var delta = alpha.topk(config.ActiveUnits + 1, dim: 1, largest: true, sorted: true).values.narrow(1, config.ActiveUnits, 1) + SparseEpsilon;
+                var delta = alpha.topk(config.ActiveUnits + 1, dim: 0, largest: true, sorted: true).values.narrow(0, config.ActiveUnits, 1).add(SparseEpsilon);
                 var kept = (alpha - delta).clamp_min(0);
-                inputWeight = kept / (kept.sum(1, keepdim: true) + SparseEpsilon);
+                inputWeight = kept / kept.sum(0, keepdim: true).add(SparseEpsilon);
             }
             else
             {
                 inputWeight = alpha;
             }
-            score = inputWeight;
-            largestDeactivated = false;
+            score = ranked = inputWeight.detach();
         }
-        var mask = ones_like(logits);
-        if (inactive > 0)
+        Tensor inactive;
+        using (no_grad())
         {
-            using var noGrad = no_grad();
-            var deactivated = score.detach().topk(inactive, dim: 1, largest: largestDeactivated, sorted: true).indexes;
-            mask = mask.scatter(1, deactivated, zeros_like(logits));
+            inactive = zeros(logits.shape, ScalarType.Bool);
+            if (inactiveCount > 0)
+                inactive.scatter_(0, ranked.topk(inactiveCount, dim: 0, largest: false, sorted: true).indexes, flags);
         }
-        return (scope.MoveToOuter(inputWeight), scope.MoveToOuter(score), scope.MoveToOuter(mask));
+        if (score is not null) scope.MoveToOuter(score);
+        return (scope.MoveToOuter(inputWeight), score, scope.MoveToOuter(inactive));
     }
 }

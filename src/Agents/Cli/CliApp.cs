@@ -24,6 +24,7 @@ public static class CliApp
         bench.Subcommands.Add(BenchEnvsCommand.Create());
         bench.Subcommands.Add(BenchRimsCommand.Create());
         bench.Subcommands.Add(BenchAtariCommand.Create());
+        bench.Subcommands.Add(BenchPpoCommand.Create());
         root.Subcommands.Add(bench);
         return root;
     }

@@ -27,7 +27,7 @@ public sealed class PpoOptions
     /// <summary>--run-dir.</summary>
     public Option<string?> RunDir { get; } = new("--run-dir") { Description = "Run folder (default: runs/{env}__{core}__{seed}__{utc time})" };
     /// <summary>--threads.</summary>
-    public Option<int> Threads { get; } = Make("--threads", "Torch threads", Defaults.Threads);
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Torch threads (default: all cores for Atari frames, 1 for grid and vector observations)" };
     /// <summary>--env-threads.</summary>
     public Option<int> EnvThreads { get; } = Make("--env-threads", "Threads stepping the envs", Defaults.EnvThreads);
     /// <summary>--learning-rate.</summary>
@@ -98,6 +98,9 @@ public sealed class PpoOptions
     public Option<int?> RimsInputValue { get; } = new("--rims-input-value") { Description = "RIMs: input attention value size (default: the cell's)" };
     /// <summary>--rims-dropout.</summary>
     public Option<double> RimsDropout { get; } = Make("--rims-dropout", "RIMs: attention dropout", RimsDefaults.Dropout);
+
+    /// <summary>--rims-init.</summary>
+    public Option<string> RimsInit { get; } = Make("--rims-init", "RIMs: initialisation, authors (official code's scales) or fan-in", RimsDefaults.Init);
 
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public PpoOptions(Command command, bool includeEnvAndCore = true)
@@ -192,6 +195,7 @@ public sealed class PpoOptions
                 InputKey = parse.GetValue(RimsInputKey),
                 InputValue = parse.GetValue(RimsInputValue),
                 Dropout = parse.GetValue(RimsDropout),
+                Init = parse.GetValue(RimsInit)!.ToLowerInvariant(),
             },
         };
     }

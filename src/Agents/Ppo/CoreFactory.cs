@@ -68,6 +68,12 @@ public static class CoreFactory
             CommKey = options.CommKey ?? defaults.CommKey,
             CommValue = options.CommValue ?? defaults.CommValue,
             Dropout = options.Dropout,
+            Init = options.Init switch
+            {
+                "authors" => Rims.RimsInit.Authors,
+                "fan-in" => Rims.RimsInit.FanIn,
+                _ => throw new ArgumentException($"--rims-init must be authors or fan-in (got '{options.Init}')"),
+            },
         }.Validated();
     }
 }

@@ -78,8 +78,8 @@ public sealed record PpoConfig
     /// <summary>RIMs settings (used when Core is rims).</summary>
     public RimsOptions Rims { get; init; } = new();
 
-    /// <summary>Torch intra-op threads.</summary>
-    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>Torch intra-op threads (null: <see cref="DefaultThreads"/> of the env's observation).</summary>
+    public int? Threads { get; init; }
 
     /// <summary>Threads stepping the envs (1 = on the training thread).</summary>
     public int EnvThreads { get; init; } = 1;
@@ -92,6 +92,15 @@ public sealed record PpoConfig
 
     /// <summary>ROM folder for Atari envs (null: RIMS_ROMS, else ./roms).</summary>
     public string? Roms { get; init; }
+
+    /// <summary>
+    /// Torch threads when --threads is not given: all cores for Atari frames, whose Nature CNN convolutions split
+    /// well across threads; 1 for grid and vector observations. Their models are so small that libtorch's per-op
+    /// parallel regions (every bmm over a handful of units is one) cost more in waking a second thread than they
+    /// save, and a second thread only adds contention when another job holds a core (README, `--threads`).
+    /// </summary>
+    public static int DefaultThreads(ObservationSpec spec) =>
+        spec.Parts.Any(p => p.Shape is [_, 84, 84]) ? Math.Max(1, Environment.ProcessorCount) : 1;
 
     /// <summary>Agent steps collected per iteration.</summary>
     [JsonIgnore] public int BatchSize => NumEnvs * NumSteps;
@@ -158,12 +167,13 @@ public sealed record PpoConfig
         Require(double.IsFinite(MaxGradNorm) && MaxGradNorm > 0, "--max-grad-norm", $"must be a finite number above 0 (got {MaxGradNorm})");
         Require(TargetKl is null || (double.IsFinite(TargetKl.Value) && TargetKl > 0), "--target-kl",
             $"must be a finite number above 0, or left out for no early stop (got {TargetKl})");
-        Require(Threads >= 1, "--threads", $"must be at least 1 (got {Threads})");
+        Require(Threads is null or >= 1, "--threads", $"must be at least 1 (got {Threads})");
         Require(EnvThreads >= 1, "--env-threads", $"must be at least 1 (got {EnvThreads})");
         Require(SaveEvery >= 0, "--save-every", $"must be 0 or more (got {SaveEvery})");
         Require(Features is null or > 0, "--features", $"must be positive (got {Features})");
         Require(Hidden is null or > 0, "--hidden", $"must be positive (got {Hidden})");
         Require(CoreFactory.Names.Contains(Core), "--core", $"must be {CoreFactory.NamesText} (got '{Core}')");
+        Require(Rims.Init is "authors" or "fan-in", "--rims-init", $"must be authors or fan-in (got '{Rims.Init}')");
         // The RIMs options are checked with the sizes they will get (feature width unknown here: any positive one).
         if (Core == "rims") CoreFactory.RimsConfigOf(Rims, Features ?? 128, Hidden ?? Features ?? 128);
     }
@@ -207,4 +217,10 @@ public sealed record RimsOptions
 
     /// <summary>Dropout inside the attentions (0 in RL so acting and re-evaluation agree).</summary>
     public double Dropout { get; init; }
+
+    /// <summary>
+    /// Initialisation: authors (the official code's scales) or fan-in. Checkpoints and config.json files written before
+    /// this option existed lack the field and read as authors; the value only matters when weights are drawn.
+    /// </summary>
+    public string Init { get; init; } = "authors";
 }

@@ -77,8 +77,8 @@ public static class PpoRun
     private static RunResult Run(PpoConfig config, string command, string path, ResumePoint? resume,
         Action<IterationStats, RecentEpisodes>? onIteration, StopRequest? stop)
     {
-        set_num_threads(config.Threads);
         using var envs = MakeEnvs(config);
+        set_num_threads(config.Threads ?? PpoConfig.DefaultThreads(envs.Spec));
         using var policy = CreateSeededPolicy(config, envs);
         int framesPerStep = envs.Envs[0] is IFramedEnv framed ? framed.FramesPerStep : 1;
 

@@ -49,4 +49,22 @@ public sealed class RimsCore : RecurrentCore
         step.C?.Dispose();
         return new CoreStep(step.H, next, step.Mask);
     }
+
+    /// <summary>
+    /// The whole replay in the cell's sequence path (state-independent work done once for all T, unit-major state),
+    /// with the base contract: the state is zeroed where <paramref name="episodeStarts"/> [T, B] is 1, before that step.
+    /// </summary>
+    public override CoreSequence Sequence(Tensor x, Tensor state, Tensor episodeStarts)
+    {
+        using var h = state.narrow(1, 0, total);
+        using var c = hasCellState ? state.narrow(1, total, total) : null;
+        var run = cell.Sequence(x, h, c, episodeStarts);
+        var final = run.FinalC is null ? run.FinalH : cat([run.FinalH, run.FinalC], 1);
+        if (run.FinalC is not null)
+        {
+            run.FinalH.Dispose();
+            run.FinalC.Dispose();
+        }
+        return new CoreSequence(run.H, final, run.Mask);
+    }
 }

@@ -69,6 +69,92 @@ public class RimsCoreTests
         Assert.True(fromZero.Output.allclose(masked.Output));
     }
 
+    [Theory]
+    [InlineData(RimsCellType.Lstm, RimsSelection.NullInput)]
+    [InlineData(RimsCellType.Gru, RimsSelection.NullInput)]
+    [InlineData(RimsCellType.Gru, RimsSelection.SoftmaxOverUnits)]
+    public void SequencePathEqualsSteppingInOutputsMasksAndGradients(RimsCellType cell, RimsSelection selection)
+    {
+        using var scope = NewDisposeScope();
+        random.manual_seed(5);
+        var core = Make(cell, selection);
+        const int steps = 9, batch = 3;
+        var x = randn(steps, batch, 12);
+        // Episode starts in the middle (one row twice), so the replay must zero the state exactly where acting did.
+        var starts = zeros(steps, batch);
+        starts[3, 1] = tensor(1f);
+        starts[6, 0] = tensor(1f);
+        starts[6, 1] = tensor(1f);
+        var initial = randn(batch, core.StateSize);
+        var cotangent = randn(steps, batch, core.OutputSize);
+
+        var (sequenceOutputs, sequenceMasks, sequenceFinal, sequenceGradients) = Run(useSequence: true);
+        var (steppedOutputs, steppedMasks, steppedFinal, steppedGradients) = Run(useSequence: false);
+
+        Assert.True(sequenceMasks.eq(steppedMasks).all().item<bool>(), "active-unit masks differ");
+        AssertClose(steppedOutputs, sequenceOutputs, "outputs");
+        AssertClose(steppedFinal, sequenceFinal, "final state");
+        foreach (var name in steppedGradients.Keys)
+        {
+            var expected = steppedGradients[name];
+            double scale = Math.Max(expected.abs().max().item<float>(), 1e-12);
+            double error = (sequenceGradients[name] - expected).abs().max().item<float>() / scale;
+            Assert.True(error <= 1e-4, $"gradient of {name}: relative error {error:E2} > 1e-4");
+        }
+
+        (Tensor Outputs, Tensor Masks, Tensor Final, Dictionary<string, Tensor> Gradients) Run(bool useSequence)
+        {
+            core.zero_grad();
+            var input = x.detach().requires_grad_(true);
+            var state0 = initial.detach().requires_grad_(true);
+            Tensor outputs, masks, final;
+            if (useSequence)
+            {
+                var sequence = core.Sequence(input, state0, starts);
+                (outputs, masks, final) = (sequence.Outputs, sequence.ActiveUnits!, sequence.FinalState);
+            }
+            else
+            {
+                var state = state0;
+                var (outs, actives) = (new List<Tensor>(), new List<Tensor>());
+                for (int t = 0; t < steps; t++)
+                {
+                    var step = core.Step(input[t], state, starts[t]);
+                    outs.Add(step.Output);
+                    actives.Add(step.ActiveUnits!);
+                    state = step.State;
+                }
+                (outputs, masks, final) = (stack(outs), stack(actives), state);
+            }
+            (outputs * cotangent).sum().backward();
+            var gradients = core.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!.clone());
+            gradients["x"] = input.grad!.clone();
+            gradients["initial state"] = state0.grad!.clone();
+            return (outputs.detach(), masks, final.detach(), gradients);
+        }
+    }
+
+    [Fact]
+    public void DropoutIsDrawnInTrainingAndOffInEval()
+    {
+        using var scope = NewDisposeScope();
+        random.manual_seed(6);
+        var core = new RimsCore(12, new RimsConfig { InputSize = 0, Hidden = 5, Units = 4, ActiveUnits = 2, InputKey = 8, CommHeads = 2, CommKey = 4, CommValue = 4, Dropout = 0.5 });
+        var (x, state, starts) = (randn(4, 2, 12), randn(2, core.StateSize), zeros(4, 2));
+        core.train();
+        var first = core.Sequence(x, state, starts).Outputs;
+        var second = core.Sequence(x, state, starts).Outputs;
+        Assert.False(first.allclose(second), "training-mode dropout drew the same masks twice");
+        core.eval();
+        Assert.True(core.Sequence(x, state, starts).Outputs.allclose(core.Sequence(x, state, starts).Outputs));
+    }
+
+    private static void AssertClose(Tensor expected, Tensor actual, string what)
+    {
+        double error = (expected - actual).abs().max().item<float>();
+        Assert.True(error <= 1e-5, $"{what}: max abs difference {error:E2} > 1e-5");
+    }
+
     [Fact]
     public void EveryParameterGetsGradientFromTheOutputs()
     {
