@@ -190,6 +190,15 @@ public sealed partial class Cpu6507
         sp--;
     }
 
+    /// <summary>
+    /// The reference CPU's extra stack access: JSR, RTS, RTI, PLA and PLP first read the byte at the current stack
+    /// pointer (page 1) and discard it. Only its trace on the data bus is observable: the stack page is mirrored onto the
+    /// TIA below $0180, so when the stack pointer has wrapped there (games use PLA/PHA on $0100 to read and write TIA
+    /// registers) the undefined bits of the TIA read that follows come from this byte, not from the opcode.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReadStack(byte sp) => Read((ushort)(0x0100 | sp));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte Pull(ref byte sp)
     {
