@@ -66,6 +66,7 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     private readonly bool _paddles;
     private readonly bool _swapPaddles;
     private readonly bool _rightPortPaddles;
+    private readonly bool _swapPorts;
 
     // Paddle positions of player A (paddle 0) and player B (paddle 1) as resistances.
     private int _paddleA;
@@ -93,6 +94,7 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
         _paddles = game.UsesPaddles;
         _swapPaddles = game.SwapPaddles;
         _rightPortPaddles = StellaProperties.RightPortPaddles(game.RomName);
+        _swapPorts = StellaProperties.SwapPorts(game.RomName);
         _nextMode = _mode = settings.Mode ?? game.Modes[0];
         _nextDifficulty = _difficulty = settings.Difficulty ?? 0;
 
@@ -367,10 +369,21 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
         Riot riot = _machine.Riot;
         Tia tia = _machine.Tia;
         int lines = action == ResetAction ? 0 : ActionLines[action];
-        // Player A drives the left port's high nibble (active low); player B (always NOOP) leaves the low one released.
-        riot.JoystickBits = (byte)(0xFF & ~(lines & 0xF0));
-        tia.Fire0 = (lines & Fire) != 0;
-        tia.Fire1 = false;
+        bool fire = (lines & Fire) != 0;
+        if (_swapPorts)
+        {
+            // Player A's joystick is in the right port: SWCHA's low nibble and INPT5; player B (NOOP) is in the left one.
+            riot.JoystickBits = (byte)(0xFF & ~((lines & 0xF0) >> 4));
+            tia.Fire0 = false;
+            tia.Fire1 = fire;
+        }
+        else
+        {
+            // Player A drives the left port's high nibble (active low); player B (always NOOP) leaves the low one released.
+            riot.JoystickBits = (byte)(0xFF & ~(lines & 0xF0));
+            tia.Fire0 = fire;
+            tia.Fire1 = false;
+        }
         riot.SwitchBits = Switches(action == ResetAction, select: false);
     }
 
@@ -446,5 +459,12 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
 
         /// <summary>Controller.Right = PADDLES (Pong); the other paddle game, Breakout, has a joystick there.</summary>
         public static bool RightPortPaddles(string romName) => romName == "pong";
+
+        /// <summary>
+        /// Console.SwapPorts = YES: the controllers are plugged in the other way round, so player A's joystick is the
+        /// right port. Of the supported games only Wizard of Wor has it (its table entry: "Uses the Joystick Controllers
+        /// (swapped)"); the game reads player 1 from the right port.
+        /// </summary>
+        public static bool SwapPorts(string romName) => romName == "wizard_of_wor";
     }
 }

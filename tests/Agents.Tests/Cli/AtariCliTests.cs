@@ -72,6 +72,8 @@ public class AtariCliTests
         var (exit, error, output) = Run("bench", "atari", "--frames", "2000", "--roms", Shared.Roms);
         Assert.True(exit == 0, error);
         Assert.Matches(@"DemonAttack \(demon_attack\), act\(\), 1 thread: [0-9,]+ emulated frames/s", output);
-        Assert.Contains("native ALE", output);
+        // Native ALE's figure was measured on another machine: shown as a reference, never as a ratio to this run.
+        Assert.Contains("reference, measured on another machine: native ALE 0.12.1", output);
+        Assert.DoesNotContain("%", output);
     }
 }

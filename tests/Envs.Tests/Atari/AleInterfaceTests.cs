@@ -36,6 +36,22 @@ public sealed class AleInterfaceTests
         Assert.Equal(44, GameCatalog.Count);
     }
 
+    /// <summary>
+    /// Stella's Console.SwapPorts (Wizard of Wor: "Uses the Joystick Controllers (swapped)"): player A's joystick is in
+    /// the right port, so its directions are SWCHA's low nibble and its button INPT5; other games use the left port.
+    /// </summary>
+    [Theory]
+    [InlineData("wizard_of_wor", 0xFE, false, true)]
+    [InlineData("seaquest", 0xEF, true, false)]
+    public void PlayerAJoystickIsInTheRightPortOnlyWhereThePortsAreSwapped(string game, int swcha, bool fire0, bool fire1)
+    {
+        var ale = Load(game);
+        ale.Act(AleAction.UpFire);
+        Assert.Equal(swcha, ale.Machine.Riot.JoystickBits);
+        Assert.Equal(fire0, ale.Machine.Tia.Fire0);
+        Assert.Equal(fire1, ale.Machine.Tia.Fire1);
+    }
+
     [Theory]
     [MemberData(nameof(RomFiles))]
     public void EveryRomLoadsByMd5ResetsAndPlaysRandomActions(string file)

@@ -16,9 +16,12 @@ public class Cpu6507Tests
         public readonly List<Access> Log = [];
         public Cpu6507? Cpu;
 
+        /// <summary>An address that reads like a TIA register: bit 7 set, bits 5..0 whatever the data bus last held.</summary>
+        public int TiaLikeAddress = -1;
+
         public byte Read(ushort address)
         {
-            byte value = Memory[address];
+            byte value = address == TiaLikeAddress ? (byte)(0x80 | (Cpu!.LastBusValue & 0x3F)) : Memory[address];
             Log.Add(new Access(false, address, value, Cpu?.Cycles ?? -1));
             return value;
         }
@@ -318,6 +321,57 @@ public class Cpu6507Tests
         Assert.Equal(0xC3, cpu.LastBusValue);
         cpu.Step();
         Assert.Equal(0xEA, cpu.LastBusValue);
+    }
+
+    /// <summary>
+    /// The reference CPU (ALE's Stella core) reads the byte at the current stack pointer before PLA, PLP, RTS and RTI
+    /// pull and before JSR pushes, RTS reads the byte it returns past, and BRK reads its padding byte. The reads are
+    /// discarded, but they set the data bus: with the stack pointer wrapped to $00, PLA reads TIA register $0100 and the
+    /// bits the TIA does not drive come from the byte at $01FF (Alien's VSYNC trick: PLA, then PHA to $0100).
+    /// </summary>
+    [Theory]
+    [InlineData(0x68, new ushort[] { 0xF002, 0x01FF, 0x0100 })] // PLA
+    [InlineData(0x28, new ushort[] { 0xF002, 0x01FF, 0x0100 })] // PLP
+    [InlineData(0x60, new ushort[] { 0xF002, 0x01FF, 0x0100, 0x0101, 0x0000 })] // RTS: pulls $0000 from $0100/$0101, reads the byte there
+    [InlineData(0x40, new ushort[] { 0xF002, 0x01FF, 0x0100, 0x0101, 0x0102 })] // RTI
+    public void PullsFirstReadTheByteAtTheStackPointer(byte opcode, ushort[] reads)
+    {
+        var (cpu, bus) = Load(0x9A, 0xEA, opcode); // TXS; NOP; the pull
+        cpu.X = 0xFF;
+        bus.Memory[0x01FF] = 0x5A;
+        Steps(cpu, 2);
+        bus.Log.Clear();
+        cpu.Step();
+        Assert.Equal(reads, bus.Log.Where(a => !a.IsWrite).Select(a => a.Address).ToArray());
+    }
+
+    [Fact]
+    public void JsrReadsTheStackByteBeforePushingAndBrkReadsItsPaddingByte()
+    {
+        var (cpu, bus) = Load(0x20, 0x00, 0xF1);
+        cpu.Step();
+        Assert.Equal(
+            [(false, (ushort)0xF000), (false, (ushort)0xF001), (false, (ushort)0x01FD), (true, (ushort)0x01FD), (true, (ushort)0x01FC), (false, (ushort)0xF002)],
+            bus.Log.Select(a => (a.IsWrite, a.Address)).ToArray());
+
+        (cpu, bus) = Load(0x00, 0x77);
+        bus.Memory[0xFFFE] = 0x00;
+        bus.Memory[0xFFFF] = 0xF8;
+        cpu.Step();
+        Assert.Equal(new ushort[] { 0xF000, 0xF001, 0xFFFE, 0xFFFF }, bus.Log.Where(a => !a.IsWrite).Select(a => a.Address).ToArray());
+        Assert.Equal(0xF8, cpu.PC >> 8);
+    }
+
+    [Fact]
+    public void PlaFromTheTiaMirrorSeesTheStackByteOnTheBus()
+    {
+        var (cpu, bus) = Load(0x9A, 0x68); // TXS; PLA
+        bus.TiaLikeAddress = 0x0100;
+        cpu.X = 0xFF;
+        bus.Memory[0x01FF] = 0x02;
+        Steps(cpu, 2);
+        // Bit 7 is driven, bits 5..0 are the bus: $02 from $01FF (without the stack read, $28 from the opcode $68).
+        Assert.Equal(0x82, cpu.A);
     }
 
     // ------------------------------------------------------------------ arithmetic

@@ -11,8 +11,9 @@ namespace Rims.Agents.Cli.Bench;
 
 /// <summary>
 /// `bench atari`: emulated frames/s on one thread (ALE act() with frame skip 1 and one random minimal action per frame,
-/// optionally fetching the screen every frame), measured the way native ALE was in ALE-NOTES ("Speed of native ALE"),
-/// and printed next to that figure. Optionally also agent steps/s of a VectorEnv of the preprocessed env (--envs).
+/// optionally fetching the screen every frame), measured the way native ALE was in ALE-NOTES ("Speed of native ALE");
+/// that figure, measured on another machine, is printed as a reference only. Optionally also agent steps/s of a
+/// VectorEnv of the preprocessed env (--envs).
 /// </summary>
 public static partial class BenchAtariCommand
 {
@@ -32,8 +33,8 @@ public static partial class BenchAtariCommand
         Rgb,
     }
 
-    // Native ALE 0.12.1 on the project's 2-vCPU machine, one pinned core, frame skip 1 (ALE-NOTES, medians), per variant
-    // in ScreenVariant order.
+    // Native ALE 0.12.1 as ALE-NOTES measured it on another 2-vCPU machine, one pinned core, frame skip 1 (medians), per
+    // variant in ScreenVariant order. A reference only: never divided into this machine's figures.
     private static readonly Dictionary<string, int[]> NativeFramesPerSecond = new(StringComparer.Ordinal)
     {
         ["demon_attack"] = [19_900, 19_900, 15_500, 12_600],
@@ -47,8 +48,8 @@ public static partial class BenchAtariCommand
     public static Command Create()
     {
         var command = new Command("atari",
-            "Emulated frames/s on one thread (ALE act(), frame skip 1, a random minimal action per frame), next to native ALE's " +
-            "figure on the reference machine; optionally preprocessed env steps/s of N vectorised envs (--envs).");
+            "Emulated frames/s on one thread (ALE act(), frame skip 1, a random minimal action per frame), with native ALE's " +
+            "figure from another machine as a reference; optionally preprocessed env steps/s of N vectorised envs (--envs).");
         var rom = new Option<string>("--rom", "--game") { Description = "Game: ROM name or CamelCase name (e.g. pong or Pong)", DefaultValueFactory = _ => "demon_attack" };
         var frames = new Option<int>("--frames") { Description = $"Emulated frames to time (after {WarmUpFrames:N0} warm-up frames)", DefaultValueFactory = _ => 100_000 };
         var screen = new Option<string>("--screen")
@@ -164,9 +165,8 @@ public static partial class BenchAtariCommand
             $"{clock.Elapsed.TotalSeconds:F1} s, {resets} reset(s) not counted");
         if (NativeFramesPerSecond.TryGetValue(info.RomName, out var native))
         {
-            int n = native[(int)variant];
-            Console.WriteLine($"  native ALE 0.12.1 on the reference machine (ALE-NOTES): ~{n:N0} frames/s; this run: {fps / n:P0} of it " +
-                              $"(wall clock){(cpuSeconds > 0 ? $", {frameCount / cpuSeconds / n:P0} per CPU-second" : "")}");
+            // Only a reference: it was measured on another machine, so a ratio to this run would mislead on a different CPU.
+            Console.WriteLine($"  reference, measured on another machine: native ALE 0.12.1 ~{native[(int)variant]:N0} frames/s (ALE-NOTES)");
         }
         else
         {

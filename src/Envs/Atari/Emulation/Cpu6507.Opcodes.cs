@@ -93,7 +93,7 @@ public sealed partial class Cpu6507
                 case 0x45: Eor(ref a, ref p, Read(Zp(ref pc))); break;
                 case 0x65: Adc(ref a, ref p, Read(Zp(ref pc))); break;
                 case 0x75: Adc(ref a, ref p, Read(ZpX(ref pc, x))); break;
-                case 0x68: a = Pull(ref sp); Nz(ref p, a); break;
+                case 0x68: ReadStack(sp); a = Pull(ref sp); Nz(ref p, a); break;
                 case 0x8D: Write(Abs(ref pc), a); break;
                 case 0xBE: Load(ref x, ref p, Read(AbsYR(ref pc, y))); break;
                 case 0x05: Ora(ref a, ref p, Read(Zp(ref pc))); break;
@@ -116,13 +116,16 @@ public sealed partial class Cpu6507
                 case 0x20:
                     // JSR: low operand byte, push the return address (the high operand byte's address), then the high byte.
                     v = Fetch(ref pc);
+                    ReadStack(sp);
                     Push(ref sp, (byte)(pc >> 8));
                     Push(ref sp, (byte)pc);
                     pc = (ushort)(v | (Read(pc) << 8));
                     break;
                 case 0x60:
+                    ReadStack(sp);
                     v = Pull(ref sp);
-                    pc = (ushort)((v | (Pull(ref sp) << 8)) + 1);
+                    pc = (ushort)(v | (Pull(ref sp) << 8));
+                    Fetch(ref pc); // the reference reads the byte at the pulled address while stepping past it
                     break;
                 case 0x10:
                 case 0x30:
@@ -362,17 +365,20 @@ public sealed partial class Cpu6507
                 // Same order as the chip: low operand byte, push the return address (the high operand byte's
                 // address), then the high byte.
                 v = Fetch(ref pc);
+                ReadStack(sp);
                 Push(ref sp, (byte)(pc >> 8));
                 Push(ref sp, (byte)pc);
                 pc = (ushort)(v | (Read(pc) << 8));
                 break;
             case 0x60:
+                ReadStack(sp);
                 v = Pull(ref sp);
-                pc = (ushort)((v | (Pull(ref sp) << 8)) + 1);
+                pc = (ushort)(v | (Pull(ref sp) << 8));
+                Fetch(ref pc); // the reference reads the byte at the pulled address while stepping past it
                 break;
             case 0x00:
-                // BRK skips a padding byte: the pushed return address is the opcode address + 2.
-                pc++;
+                // BRK reads and skips a padding byte: the pushed return address is the opcode address + 2.
+                Fetch(ref pc);
                 Push(ref sp, (byte)(pc >> 8));
                 Push(ref sp, (byte)pc);
                 Push(ref sp, (byte)(p | FlagB | FlagU));
@@ -381,14 +387,15 @@ public sealed partial class Cpu6507
                 pc = (ushort)(v | (Read(0xFFFF) << 8));
                 break;
             case 0x40:
+                ReadStack(sp);
                 p = (byte)((Pull(ref sp) & ~(FlagB | FlagU)) | FlagU);
                 v = Pull(ref sp);
                 pc = (ushort)(v | (Pull(ref sp) << 8));
                 break;
             case 0x48: Push(ref sp, a); break;
-            case 0x68: a = Pull(ref sp); Nz(ref p, a); break;
+            case 0x68: ReadStack(sp); a = Pull(ref sp); Nz(ref p, a); break;
             case 0x08: Push(ref sp, (byte)(p | FlagB | FlagU)); break;
-            case 0x28: p = (byte)((Pull(ref sp) & ~(FlagB | FlagU)) | FlagU); break;
+            case 0x28: ReadStack(sp); p = (byte)((Pull(ref sp) & ~(FlagB | FlagU)) | FlagU); break;
 
             // ---------------- NOPs (the undocumented ones with operands do read them) ----------------
             case 0xEA:

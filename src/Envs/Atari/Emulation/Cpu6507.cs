@@ -10,8 +10,10 @@ namespace Rims.Envs.Atari.Emulation;
 /// Timing follows the reference emulator (ALE): each instruction runs whole. Its base cycle count is added to
 /// <see cref="Cycles"/> right after the opcode fetch, and any extra cycles (page crossings on indexed reads,
 /// taken branches) are added before the operand access, so every data access sees <see cref="Cycles"/> at the
-/// end-of-instruction value. The bus devices (TIA, RIOT) read <see cref="Cycles"/> to know the time. There are
-/// no dummy reads or writes: a read-modify-write instruction does one read and one write of its target.
+/// end-of-instruction value. The bus devices (TIA, RIOT) read <see cref="Cycles"/> to know the time. A
+/// read-modify-write instruction does one read and one write of its target; the only extra accesses are the
+/// reference's stack reads (JSR, RTS, RTI, PLA, PLP read the byte at the stack pointer first, RTS also reads the byte
+/// it returns past, BRK its padding byte), whose values matter only as the data bus later TIA reads see.
 /// </remarks>
 public sealed partial class Cpu6507
 {
@@ -189,6 +191,15 @@ public sealed partial class Cpu6507
         Write((ushort)(0x0100 | sp), value);
         sp--;
     }
+
+    /// <summary>
+    /// The reference CPU's extra stack access: JSR, RTS, RTI, PLA and PLP first read the byte at the current stack
+    /// pointer (page 1) and discard it. Only its trace on the data bus is observable: the stack page is mirrored onto the
+    /// TIA below $0180, so when the stack pointer has wrapped there (games use PLA/PHA on $0100 to read and write TIA
+    /// registers) the undefined bits of the TIA read that follows come from this byte, not from the opcode.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReadStack(byte sp) => Read((ushort)(0x0100 | sp));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte Pull(ref byte sp)
