@@ -43,12 +43,7 @@ public sealed class Grid
     {
         writer.Write(Width);
         writer.Write(Height);
-        foreach (var cell in cells)
-        {
-            writer.Write((byte)cell.Type);
-            writer.Write((byte)cell.Color);
-            writer.Write(cell.State);
-        }
+        foreach (var cell in cells) cell.Save(writer);
     }
 
     /// <summary>Reads the cells written by <see cref="Save"/> of a grid of the same size.</summary>
@@ -59,7 +54,7 @@ public sealed class Grid
         if (width != Width || height != Height)
             throw new InvalidDataException($"the saved grid is {width}x{height}, this one {Width}x{Height}");
         for (int i = 0; i < cells.Length; i++)
-            cells[i] = new Cell((ObjectType)reader.ReadByte(), (GridColor)reader.ReadByte(), reader.ReadByte());
+            cells[i] = Cell.Load(reader);
     }
 
     /// <summary>Fills every cell with Empty, then walls the border.</summary>

@@ -101,6 +101,17 @@ public readonly record struct Cell(ObjectType Type, GridColor Color, byte State 
 
     /// <summary>Can be picked up (keys, balls, boxes).</summary>
     public bool CanPickUp => Type is ObjectType.Key or ObjectType.Ball or ObjectType.Box;
+
+    /// <summary>Writes the cell as three bytes: object, colour, state.</summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write((byte)Type);
+        writer.Write((byte)Color);
+        writer.Write(State);
+    }
+
+    /// <summary>Reads a cell written by <see cref="Save"/>.</summary>
+    public static Cell Load(BinaryReader reader) => new((ObjectType)reader.ReadByte(), (GridColor)reader.ReadByte(), reader.ReadByte());
 }
 
 /// <summary>Direction conventions: 0 = right (+x), 1 = down (+y), 2 = left, 3 = up, as MiniGrid's DIR_TO_VEC.</summary>

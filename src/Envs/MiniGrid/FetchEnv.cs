@@ -47,6 +47,13 @@ public sealed class FetchEnv : MiniGridEnv
     }
 
     /// <inheritdoc />
+    /// <remarks>The target; the other objects are only drawn and placed, so the grid holds all that is left of them.</remarks>
+    protected override void SaveLayout(BinaryWriter writer) => Target.Save(writer);
+
+    /// <inheritdoc />
+    protected override void LoadLayout(BinaryReader reader) => Target = Cell.Load(reader);
+
+    /// <inheritdoc />
     protected override (bool Terminated, double Reward) Judge(GridAction action, Cell? carriedBefore) =>
         Carrying is { } carried
             ? (true, carried.Type == Target.Type && carried.Color == Target.Color ? SuccessReward() : 0)

@@ -11,8 +11,10 @@ namespace Rims.Envs.MiniGrid;
 /// <para>Observation (uint8): <c>image</c> [7, 7, 3] (MiniGrid's encoding, indexed [x, y, channel]), <c>direction</c>
 /// [1] (obs["direction"], 0 right .. 3 up), <c>mission</c> [9] (the mission as a <see cref="MissionVector"/>); the
 /// mission string itself is <see cref="MissionText"/>.</para>
+/// <para>Snapshots (<see cref="ISnapshotEnv"/>) hold the whole env, the generator included, so a restored env draws
+/// the same next episodes; subclasses add what their layout drew (<see cref="SaveLayout"/>).</para>
 /// </summary>
-public abstract class MiniGridEnv : IEnv, IRenderableEnv
+public abstract class MiniGridEnv : IEnv, IRenderableEnv, ISnapshotEnv
 {
     /// <summary>Bytes of the image part.</summary>
     public const int ImageSize = Grid.ViewSize * Grid.ViewSize * 3;
@@ -206,6 +208,54 @@ public abstract class MiniGridEnv : IEnv, IRenderableEnv
         observation[ImageSize] = (byte)AgentDirection;
         mission.CopyTo(observation.Slice(ImageSize + 1, MissionVector.Size));
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The grid, the agent's pose, the carried object, the step count, the last reward, the mission (text, description
+    /// and vector), the generator's full PCG64 state (<see cref="Pcg64.Save"/>), then the subclass's layout
+    /// (<see cref="SaveLayout"/>).
+    /// </remarks>
+    public void SaveState(BinaryWriter writer)
+    {
+        Grid.Save(writer);
+        writer.Write(AgentPosition.X);
+        writer.Write(AgentPosition.Y);
+        writer.Write(AgentDirection);
+        writer.Write(Carrying.HasValue);
+        Carrying.GetValueOrDefault().Save(writer);
+        writer.Write(StepCount);
+        writer.Write(LastReward);
+        writer.Write(MissionText);
+        Mission.Save(writer);
+        writer.Write(mission);
+        Random.BitGenerator.Save(writer);
+        SaveLayout(writer);
+    }
+
+    /// <inheritdoc />
+    public void LoadState(BinaryReader reader)
+    {
+        Grid.Load(reader);
+        AgentPosition = (reader.ReadInt32(), reader.ReadInt32());
+        AgentDirection = reader.ReadInt32();
+        bool carrying = reader.ReadBoolean();
+        var carried = Cell.Load(reader);
+        Carrying = carrying ? carried : null;
+        StepCount = reader.ReadInt32();
+        LastReward = reader.ReadDouble();
+        MissionText = reader.ReadString();
+        Mission = ObjectDescription.Load(reader);
+        reader.ReadExactly(mission);
+        Random.BitGenerator.Load(reader);
+        LoadLayout(reader);
+    }
+
+    /// <summary>Writes what <see cref="GenerateGrid"/> drew that later steps read and the base does not hold (the target, the objects).</summary>
+    protected abstract void SaveLayout(BinaryWriter writer);
+
+    /// <summary>Restores what <see cref="SaveLayout"/> wrote.</summary>
+    /// <exception cref="InvalidDataException">The layout was saved by an env of another kind or variant.</exception>
+    protected abstract void LoadLayout(BinaryReader reader);
 
     /// <summary>MiniGrid-style text of the whole grid: two characters per cell, the agent as &gt;&gt; V V &lt;&lt; ^^.</summary>
     public string RenderText() => GridText.Render(Grid, AgentPosition, AgentDirection);

@@ -30,4 +30,23 @@ public readonly record struct ObjectDescription(GridColor? Color, ObjectType? Ty
 
     /// <summary>Writes the description as the policy's mission vector (<see cref="MissionVector.Size"/> bytes).</summary>
     public void WriteVector(Span<byte> mission) => MissionVector.Write(mission, Color, Type);
+
+    /// <summary>Writes the description: per part, whether it is named, then its index (0 when not named).</summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(Color.HasValue);
+        writer.Write((byte)Color.GetValueOrDefault());
+        writer.Write(Type.HasValue);
+        writer.Write((byte)Type.GetValueOrDefault());
+    }
+
+    /// <summary>Reads a description written by <see cref="Save"/>.</summary>
+    public static ObjectDescription Load(BinaryReader reader)
+    {
+        bool hasColor = reader.ReadBoolean();
+        var color = (GridColor)reader.ReadByte();
+        bool hasType = reader.ReadBoolean();
+        var type = (ObjectType)reader.ReadByte();
+        return new ObjectDescription(hasColor ? color : null, hasType ? type : null);
+    }
 }

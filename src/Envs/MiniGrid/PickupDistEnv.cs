@@ -121,6 +121,27 @@ public sealed class PickupDistEnv : MiniGridEnv
     private static bool IsKnown(Cell cell) => PickupTask.TrainingKinds.Contains(new ObjectKind(cell.Type, cell.Color));
 
     /// <inheritdoc />
+    /// <remarks>The variant (strict verifier, split) as a check, the five objects and the target.</remarks>
+    protected override void SaveLayout(BinaryWriter writer)
+    {
+        writer.Write(Strict);
+        writer.Write((byte)Split);
+        foreach (var cell in objects) cell.Save(writer);
+        Target.Save(writer);
+    }
+
+    /// <inheritdoc />
+    protected override void LoadLayout(BinaryReader reader)
+    {
+        bool strict = reader.ReadBoolean();
+        var split = (PickupDistSplit)reader.ReadByte();
+        if (strict != Strict || split != Split)
+            throw new InvalidDataException($"the state is of a PickupDist env with strict = {strict}, split {split}; this one has strict = {Strict}, split {Split}");
+        for (int i = 0; i < objects.Length; i++) objects[i] = Cell.Load(reader);
+        Target = Cell.Load(reader);
+    }
+
+    /// <inheritdoc />
     protected override (bool Terminated, double Reward) Judge(GridAction action, Cell? carriedBefore)
     {
         // PickupInstr.verify_action: only a pickup is judged; success iff nothing was carried before this step and the

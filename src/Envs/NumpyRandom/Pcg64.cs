@@ -52,6 +52,30 @@ public sealed class Pcg64
         }
     }
 
+    /// <summary>
+    /// Writes the full state (<see cref="State"/>): the LCG state and increment, each as its high then low 64 bits, the
+    /// buffered-half flag and the buffered 32-bit value.
+    /// </summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write((ulong)(state >> 64));
+        writer.Write((ulong)state);
+        writer.Write((ulong)(increment >> 64));
+        writer.Write((ulong)increment);
+        writer.Write(hasUInt32);
+        writer.Write(uinteger);
+    }
+
+    /// <summary>Restores a state written by <see cref="Save"/>, so the next draws are the saved generator's.</summary>
+    /// <exception cref="InvalidDataException">The saved increment is even, which no PCG64 state has.</exception>
+    public void Load(BinaryReader reader)
+    {
+        var lcgState = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
+        var lcgIncrement = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
+        if ((lcgIncrement & 1) == 0) throw new InvalidDataException($"a saved PCG64 increment is odd (got 0x{lcgIncrement:x32})");
+        State = new Pcg64State(lcgState, lcgIncrement, reader.ReadBoolean(), reader.ReadUInt32());
+    }
+
     /// <summary>The next 64-bit output.</summary>
     public ulong NextUInt64()
     {
