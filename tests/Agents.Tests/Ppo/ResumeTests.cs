@@ -23,11 +23,14 @@ public class ResumeTests : IDisposable
     private static JsonNode Summary(string dir) => JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")))!;
 
     [Theory]
-    [InlineData("lstm")]
-    [InlineData("rims")]
-    public void ARunStoppedAfterAnIterationAndResumedEndsAsTheRunLeftAlone(string core)
+    [InlineData("GridPickup", "lstm")]
+    [InlineData("GridPickup", "rims")]
+    // 49-step episodes: the envs' first episodes end after the checkpoint (at 32 steps), so the next ones are drawn
+    // from the restored numpy generators.
+    [InlineData("BabyAI-PickupDist-v0", "lstm")]
+    public void ARunStoppedAfterAnIterationAndResumedEndsAsTheRunLeftAlone(string env, string core)
     {
-        var config = Config with { Core = core };
+        var config = Config with { Env = env, Core = core };
         string straight = Path.Combine(root, "straight"), stopped = Path.Combine(root, "stopped");
         PpoRun.Train(config, "straight", straight);
 
@@ -50,6 +53,7 @@ public class ResumeTests : IDisposable
             Assert.True(JsonNode.DeepEquals(a[key], b[key]), $"{key}: {a[key]?.ToJsonString()} vs {b[key]?.ToJsonString()}");
         var log = File.ReadAllText(Path.Combine(stopped, "run.log"));
         Assert.Contains("resumed from checkpoints/final.ckpt at iteration 2", log);
+        Assert.DoesNotContain("cannot snapshot", log);
         Assert.Contains("run ended: finished", log);
     }
 
