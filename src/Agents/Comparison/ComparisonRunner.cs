@@ -35,9 +35,12 @@ public static class ComparisonRunner
 
     /// <summary>
     /// Trains one run into <paramref name="folder"/> (or resumes it, or keeps it when it has finished; see
-    /// <see cref="ExistingRun"/>) and evaluates its final policy on its env and every eval env.
+    /// <see cref="ExistingRun"/>) and evaluates its final policy on its env and every eval env. A run stopped by
+    /// <paramref name="stop"/> (SIGTERM from a cluster's preemption) keeps its checkpoint and is not evaluated.
     /// </summary>
-    public static void TrainAndEvaluate(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs, int evalEpisodes, string command, Action<string> log)
+    /// <returns>Why training stopped early (e.g. "SIGTERM"), or null when the run is trained and evaluated.</returns>
+    public static string? TrainAndEvaluate(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs, int evalEpisodes, string command,
+        Action<string> log, StopRequest? stop = null)
     {
         var existing = ExistingRun.Inspect(config, folder);
         RunResult? result = null;
@@ -48,29 +51,48 @@ public static class ComparisonRunner
                 break;
             case ExistingRunKind.Interrupted:
                 log($"resuming {config.Core} seed {config.Seed} from {existing.Point!.CheckpointPath}");
-                result = PpoRun.Resume(existing.Point, config, command);
+                result = PpoRun.Resume(existing.Point, config, command, stop: stop);
                 break;
             case ExistingRunKind.Unresumable:
                 // Nothing to resume from: what the stopped attempt logged would only mix with the new run's rows.
                 log($"restarting {config.Core} seed {config.Seed}: {folder} has no complete checkpoint");
                 Directory.Delete(folder, recursive: true);
-                result = PpoRun.Train(config, command, folder);
+                result = PpoRun.Train(config, command, folder, stop: stop);
                 break;
             default:
-                result = PpoRun.Train(config, command, folder);
+                result = PpoRun.Train(config, command, folder, stop: stop);
                 break;
+        }
+        if (result?.StopReason is { } reason)
+        {
+            log($"stopped {config.Core} seed {config.Seed} by {reason} at step {result.GlobalStep}: its checkpoint resumes it");
+            return reason;
         }
         if (result is not null)
             log($"trained {config.Core} seed {config.Seed}: mean return {result.FinalReturnMean:F3}" +
                 (result.FinalSuccessRate is { } s ? $", success {s:P1}" : ""));
-        foreach (var env in new[] { config.Env }.Concat(evalEnvs).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var env in EvaluatedEnvs(config, evalEnvs))
         {
             if (result is null && File.Exists(EvaluationFile(folder, env))) continue;
             var evaluation = EvaluateFinal(folder, config, env, evalEpisodes);
             log($"evaluated {config.Core} seed {config.Seed} on {env}: mean {evaluation.Mean:F3}" +
                 (evaluation.SuccessRate is { } rate ? $", success {rate:P1}" : ""));
         }
+        return null;
     }
+
+    /// <summary>The envs a run is evaluated on: its training env, then each eval env once.</summary>
+    public static IEnumerable<string> EvaluatedEnvs(PpoConfig config, IReadOnlyList<string> evalEnvs) =>
+        new[] { config.Env }.Concat(evalEnvs).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the run in <paramref name="folder"/> is done: trained to the end (<see cref="ExistingRunKind.Finished"/>)
+    /// and evaluated on every env, so running the comparison again leaves it as it is.
+    /// </summary>
+    /// <exception cref="ArgumentException">The folder holds a run with other settings.</exception>
+    public static bool IsComplete(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs) =>
+        ExistingRun.Inspect(config, folder).Kind == ExistingRunKind.Finished
+        && EvaluatedEnvs(config, evalEnvs).All(env => File.Exists(EvaluationFile(folder, env)));
 
     /// <summary>Evaluates a run's final checkpoint on <paramref name="envId"/> and writes evals/&lt;env&gt;.json.</summary>
     public static EvalResult EvaluateFinal(string runFolder, PpoConfig config, string envId, int episodes, int seed = 12345)
@@ -85,5 +107,6 @@ public static class ComparisonRunner
         return result;
     }
 
-    private static string EvaluationFile(string runFolder, string envId) => Path.Combine(runFolder, "evals", envId.Replace('/', '-') + ".json");
+    /// <summary>Where a run's evaluation on <paramref name="envId"/> is written: evals/&lt;env&gt;.json.</summary>
+    public static string EvaluationFile(string runFolder, string envId) => Path.Combine(runFolder, "evals", envId.Replace('/', '-') + ".json");
 }
