@@ -55,7 +55,13 @@ public static class CompareCommand
             if (backendName != "local") throw new CliUsageException($"--backend must be local or slurm (got '{backendName}')");
             if (slurmOptions.Length > 0 || parse.GetValue(dryRun) || parse.GetValue(status))
                 throw new CliUsageException("--slurm-option, --dry-run and --status belong to --backend slurm; add --backend slurm");
-            var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
+            using var signals = new StopSignals();
+            var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), signals.Request);
+            if (signals.Request.Reason is { } reason)
+            {
+                Console.WriteLine($"stopped by {reason} before every run finished; run the same command again to resume");
+                return StopSignals.ExitCode(reason);
+            }
             var report = Reports.ReportBuilder.Build(folders, Path.Combine(plan.RunsRoot, "reports", plan.Name), plan.Name);
             Console.WriteLine($"report: {report}");
             return 0;

@@ -16,8 +16,12 @@ public static class ChildProcessRun
     /// <summary>The hidden verb the child runs.</summary>
     public const string Verb = "compare-run";
 
-    /// <summary>Runs <paramref name="config"/> into <paramref name="folder"/> in a child process; throws if it fails.</summary>
-    public static void Execute(PpoConfig config, string folder, ComparisonPlan plan, string command, Action<string> log)
+    /// <summary>
+    /// Runs <paramref name="config"/> into <paramref name="folder"/> in a child process; throws if it fails. The child
+    /// handles SIGINT/SIGTERM itself (checkpoint, then exit 130/143); signals sent to the process group (Ctrl+C, Slurm)
+    /// reach it directly, and such an exit after <paramref name="stop"/> was requested is a stop, not a failure.
+    /// </summary>
+    public static void Execute(PpoConfig config, string folder, ComparisonPlan plan, string command, Action<string> log, StopRequest? stop = null)
     {
         string configFile = Path.Combine(Path.GetTempPath(), $"rims-run-{Guid.NewGuid():N}.json");
         RunJson.Write(configFile, config);
@@ -49,6 +53,7 @@ public static class ChildProcessRun
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             process.WaitForExit();
+            if (stop?.IsRequested == true && process.ExitCode is 130 or 143) return;
             if (process.ExitCode != 0)
                 throw new InvalidOperationException(
                     $"run {config.Core} seed {config.Seed} failed with exit code {process.ExitCode} (run folder {folder}):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");

@@ -13,9 +13,10 @@ public static class ComparisonRunner
     /// A run that fails stops the comparison with its error (never silently dropped from the report).
     /// With Parallel above 1 every run trains in its own child process (see <see cref="ChildProcessRun"/>).
     /// Run again, the same plan keeps finished runs, resumes interrupted ones and trains missing ones; a folder
-    /// holding a run with other settings stops it before any training.
+    /// holding a run with other settings stops it before any training. Once <paramref name="stop"/> is requested,
+    /// runs in progress stop after their iteration with a checkpoint and no further run starts.
     /// </summary>
-    public static IReadOnlyList<string> Run(ComparisonPlan plan, string commandLine, Action<string> log)
+    public static IReadOnlyList<string> Run(ComparisonPlan plan, string commandLine, Action<string> log, StopRequest? stop = null)
     {
         plan.Validate();
         var runs = plan.Runs().ToList();
@@ -24,11 +25,12 @@ public static class ComparisonRunner
         var options = new ParallelOptions { MaxDegreeOfParallelism = plan.Parallel };
         Parallel.For(0, runs.Count, options, i =>
         {
+            if (stop?.IsRequested == true) return;
             var config = runs[i];
             string command = $"{commandLine}  # run {config.Core} seed {config.Seed}";
             log($"training {config.Core} seed {config.Seed} -> {folders[i]}");
-            if (plan.Parallel == 1) TrainAndEvaluate(config, folders[i], plan.EvalEnvs, plan.EvalEpisodes, command, log);
-            else ChildProcessRun.Execute(config, folders[i], plan, command, log);
+            if (plan.Parallel == 1) TrainAndEvaluate(config, folders[i], plan.EvalEnvs, plan.EvalEpisodes, command, log, stop);
+            else ChildProcessRun.Execute(config, folders[i], plan, command, log, stop);
         });
         return folders;
     }
@@ -36,9 +38,9 @@ public static class ComparisonRunner
     /// <summary>
     /// Trains one run into <paramref name="folder"/> (or resumes it, or keeps it when it has finished; see
     /// <see cref="ExistingRun"/>) and evaluates its final policy on its env and every eval env. A run stopped by
-    /// <paramref name="stop"/> (SIGTERM from a cluster's preemption) keeps its checkpoint and is not evaluated.
+    /// <paramref name="stop"/> is left with its checkpoint for the next attempt and not evaluated.
     /// </summary>
-    /// <returns>Why training stopped early (e.g. "SIGTERM"), or null when the run is trained and evaluated.</returns>
+    /// <returns>Why the run stopped early, or null when it is finished.</returns>
     public static string? TrainAndEvaluate(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs, int evalEpisodes, string command,
         Action<string> log, StopRequest? stop = null)
     {
@@ -65,7 +67,7 @@ public static class ComparisonRunner
         }
         if (result?.StopReason is { } reason)
         {
-            log($"stopped {config.Core} seed {config.Seed} by {reason} at step {result.GlobalStep}: its checkpoint resumes it");
+            log($"stopped {config.Core} seed {config.Seed} by {reason} at step {result.GlobalStep}; run the same compare command again to resume it");
             return reason;
         }
         if (result is not null)

@@ -39,10 +39,21 @@ public sealed record ExistingRun(ExistingRunKind Kind, ResumePoint? Point)
             return new ExistingRun(ExistingRunKind.Unresumable, null);
         }
         point.CheckChanges(config);
-        var summaryFile = Path.Combine(folder, "summary.json");
-        bool completed = File.Exists(summaryFile)
-                         && JsonNode.Parse(File.ReadAllText(summaryFile))?["completed"]?.GetValue<bool>() == true;
-        bool finished = completed && point.Header.Iteration >= config.Iterations;
+        bool finished = Completed(Path.Combine(folder, "summary.json")) && point.Header.Iteration >= config.Iterations;
         return new ExistingRun(finished ? ExistingRunKind.Finished : ExistingRunKind.Interrupted, point);
+    }
+
+    /// <summary>summary.json exists and says completed: true (an unreadable one counts as not completed: the run resumes).</summary>
+    private static bool Completed(string summaryFile)
+    {
+        if (!File.Exists(summaryFile)) return false;
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(summaryFile))?["completed"]?.GetValue<bool>() == true;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

@@ -147,7 +147,7 @@ public static class PpoRun
                 onIteration?.Invoke(stats, recent);
                 // After the iteration's rows, so a checkpoint never precedes the log lines it continues from.
                 if (config.SaveEvery > 0 && stats.Iteration % config.SaveEvery == 0)
-                    Checkpoint.Save(Path.Combine(run.CheckpointsPath, $"iter_{stats.Iteration:D6}.ckpt"), trainer, config, Totals());
+                    SaveCheckpoint(run, $"iter_{stats.Iteration:D6}.ckpt", trainer, config, Totals());
             }
         }
         catch (Exception e)
@@ -155,8 +155,7 @@ public static class PpoRun
             run.Log.Error("run ended by an error at iteration {Iteration}, step {Step}: {Message}", trainer.Iteration, trainer.GlobalStep, e.Message);
             throw;
         }
-        var finalCheckpoint = Path.Combine(run.CheckpointsPath, "final.ckpt");
-        Checkpoint.Save(finalCheckpoint, trainer, config, Totals());
+        var finalCheckpoint = SaveCheckpoint(run, "final.ckpt", trainer, config, Totals());
 
         bool completed = trainer.Iteration >= config.Iterations;
         string? stopReason = completed ? null : stop?.Reason;
@@ -190,6 +189,17 @@ public static class PpoRun
             run.Log.Information("run ended: stopped by {Reason} after iteration {Iteration} of {Iterations} (step {Step}); resume with ppo --resume {Path}",
                 stopReason, trainer.Iteration, config.Iterations, trainer.GlobalStep, run.Path);
         return new RunResult(run.Path, trainer.GlobalStep, recent.MeanReturn, successRate, stopReason);
+    }
+
+    /// <summary>Saves a checkpoint into the run's checkpoints/ and logs its size and write time.</summary>
+    private static string SaveCheckpoint(RunFolder run, string name, PpoTrainer trainer, PpoConfig config, RunTotals totals)
+    {
+        var path = Path.Combine(run.CheckpointsPath, name);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Checkpoint.Save(path, trainer, config, totals);
+        run.Log.Information("checkpoint {Name} at iteration {Iteration}: {Bytes} bytes written in {Milliseconds:F0} ms",
+            name, trainer.Iteration, new FileInfo(path).Length, clock.Elapsed.TotalMilliseconds);
+        return path;
     }
 
     /// <summary>config.json keeps the original command and settings; a resume updates what it may change and is listed.</summary>

@@ -70,4 +70,22 @@ public class CompareResumeTests : IDisposable
         Assert.Contains(folders[0], error.Message);
         Assert.False(Directory.Exists(changed.RunDirectory(changed.Runs().ElementAt(1))));
     }
+
+    [Fact]
+    public void AStopRequestStopsTheRunningRunWithACheckpointStartsNoOtherAndTheNextAttemptFinishes()
+    {
+        var plan = Plan() with { Seeds = 2 };
+        var stop = new StopRequest();
+        var folders = ComparisonRunner.Run(plan, "compare", line => { if (line.StartsWith("training lstm seed 1", StringComparison.Ordinal)) stop.Request("SIGTERM"); }, stop);
+        Assert.True(File.Exists(Path.Combine(folders[0], "checkpoints", "final.ckpt")));
+        Assert.Equal("SIGTERM", System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folders[0], "summary.json")))!["stop_reason"]!.GetValue<string>());
+        Assert.False(Directory.Exists(Path.Combine(folders[0], "evals")));
+        Assert.False(Directory.Exists(folders[1]));
+
+        ComparisonRunner.Run(plan, "compare", _ => { });
+        var reference = Path.Combine(root, "reference");
+        PpoRun.Train(plan.Runs().First(), "compare", reference);
+        RunFiles.AssertSameRun(reference, folders[0]);
+        Assert.True(File.Exists(Path.Combine(folders[1], "evals", "GridPickup.json")));
+    }
 }

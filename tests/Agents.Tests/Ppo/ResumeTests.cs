@@ -146,6 +146,24 @@ public class ResumeTests : IDisposable
         Assert.Contains("trained on GridPickup with the lstm core", error.Message);
     }
 
+    [Fact]
+    public void EnvsThatCannotSnapshotThemselvesAreReportedAsStartingFreshEpisodes()
+    {
+        // RecallEnv has no ISnapshotEnv: the restore says how many envs start over, which PpoRun writes to run.log.
+        var config = new PpoConfig { Env = "recall", Core = "gru", Seed = 5, TotalSteps = 4 * 8 * 2, NumEnvs = 4, NumSteps = 8, NumMinibatches = 2, Features = 16, Hidden = 16, Threads = 1 };
+        var path = Path.Combine(root, "recall.ckpt");
+        using (var trainer = RecallTrainer.Make(config))
+        {
+            trainer.RunIteration();
+            Checkpoint.Save(path, trainer, config);
+        }
+        using var resumed = RecallTrainer.Make(config);
+        var (header, freshEnvs) = Checkpoint.Restore(path, resumed);
+        Assert.Equal(1, header.Iteration);
+        Assert.Equal(config.NumEnvs, freshEnvs);
+        Assert.Equal(2, resumed.RunIteration().Iteration);
+    }
+
     private static void Truncate(string path, int bytes)
     {
         using var file = File.Open(path, FileMode.Open);
