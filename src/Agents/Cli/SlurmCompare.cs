@@ -25,6 +25,8 @@ public static class SlurmCompare
         {
             throw new CliUsageException(e.Message);
         }
+        // The scripts record the command that submits them, which is this one without --dry-run.
+        if (dryRun) commandLine = string.Join(' ', commandLine.Split(' ').Where(token => token != "--dry-run"));
         var backend = new SlurmBackend(runner ?? new ProcessRunner(), ChildProcessRun.SelfCommand(), Directory.GetCurrentDirectory());
         try
         {

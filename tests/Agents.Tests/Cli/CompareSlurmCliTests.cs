@@ -21,6 +21,9 @@ public class CompareSlurmCliTests : IDisposable
         Assert.Contains("#SBATCH --gres=gpu:1\n", output);
         Assert.Contains($"# {root}/DemonAttack-lstm-rims/slurm/report.sbatch\n#!/bin/bash\n", output);
         Assert.Contains(" compare-run --config ", output);
+        // The scripts record the command that would submit them: this one without --dry-run.
+        Assert.Contains("--command 'compare --env DemonAttack --cores lstm,rims --seeds 3 --runs-root", output);
+        Assert.DoesNotContain("--dry-run", output);
         Assert.Empty(Directory.EnumerateFileSystemEntries(root));
     }
 

@@ -4,7 +4,12 @@ namespace Rims.Agents.Comparison.Slurm;
 /// <param name="ExitCode">The process's exit code.</param>
 /// <param name="Output">Its standard output.</param>
 /// <param name="Error">Its standard error.</param>
-public sealed record ProcessOutput(int ExitCode, string Output, string Error);
+public sealed record ProcessOutput(int ExitCode, string Output, string Error)
+{
+    /// <summary>The last line the command printed on stderr (else stdout): Slurm's commands end with the line that says why they failed.</summary>
+    public string LastLine =>
+        (Error.Trim().Length > 0 ? Error : Output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+}
 
 /// <summary>
 /// Runs a command to completion (sbatch, squeue). The Slurm backend talks to Slurm only through this, so tests

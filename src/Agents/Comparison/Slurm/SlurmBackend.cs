@@ -95,7 +95,7 @@ public sealed class SlurmBackend(IProcessRunner runner, IReadOnlyList<string> ri
         var id = result.Output.Trim().Split(';')[0];
         if (result.ExitCode != 0 || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long job))
             throw new SlurmCommandException(
-                $"sbatch {string.Join(' ', arguments)} failed (exit {result.ExitCode}): {(result.Error + result.Output).Trim()}");
+                $"sbatch {string.Join(' ', arguments)} failed (exit {result.ExitCode}): {result.LastLine}");
         return job;
     }
 }

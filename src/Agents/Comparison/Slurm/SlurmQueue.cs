@@ -28,7 +28,7 @@ public static class SlurmQueue
     {
         var result = runner.Run("squeue", ["--me", "--array", "--noheader", $"--name={jobName}", $"--format={Format}"]);
         if (result.ExitCode != 0)
-            throw new SlurmCommandException($"squeue failed (exit {result.ExitCode}): {result.Error.Trim()}");
+            throw new SlurmCommandException($"squeue failed (exit {result.ExitCode}): {result.LastLine}");
         return Parse(result.Output);
     }
 

@@ -132,6 +132,14 @@ public class SlurmBackendTests : IDisposable
         Assert.Throws<SlurmCommandException>(() => SlurmQueue.Parse("12_0 RUNNING"));
     }
 
+    [Fact]
+    public void AFailedSlurmCommandIsReportedByItsLastLine()
+    {
+        var output = new ProcessOutput(1, "", "squeue: error: fetch_config: DNS SRV lookup failed\nsqueue: fatal: Could not establish a configuration source\n");
+        Assert.Equal("squeue: fatal: Could not establish a configuration source", output.LastLine);
+        Assert.Equal("12", new ProcessOutput(0, "12\n", "").LastLine);
+    }
+
     private sealed class MissingSlurm : IProcessRunner
     {
         public ProcessOutput Run(string fileName, IReadOnlyList<string> arguments) => throw new SlurmCommandException($"{fileName} is not on PATH");
