@@ -56,8 +56,8 @@ public sealed record RunStatus(int Index, string Name, RunState State, string De
         {
             if (ComparisonRunner.IsComplete(config, folder, plan.EvalEnvs))
                 return new RunStatus(index, name, RunState.Finished, "trained and evaluated", []);
-            detail = File.Exists(Path.Combine(folder, "checkpoints", "final.ckpt"))
-                ? "trained, not evaluated on every env"
+            detail = !File.Exists(Path.Combine(folder, "config.json")) ? "failed before training started"
+                : File.Exists(Path.Combine(folder, "checkpoints", "final.ckpt")) ? "trained, not evaluated on every env"
                 : "ended before its last iteration; the next submission resumes it";
         }
         catch (ArgumentException e)

@@ -120,6 +120,13 @@ public class SlurmBackendTests : IDisposable
         Assert.Contains("BeginTime", statuses[3].Detail);
         Assert.Contains("array job 7 task 1", statuses[1].Detail);
         Assert.Empty(statuses[0].LogTail);
+
+        // Task 4 fails before its run folder exists: failed, with its task log.
+        File.WriteAllText(layout.TaskLog(4), "error: the ROM folder does not exist\n");
+        var failed = Backend().Status(plan)[4];
+        Assert.Equal(RunState.Failed, failed.State);
+        Assert.Equal("failed before training started", failed.Detail);
+        Assert.Equal(["error: the ROM folder does not exist"], failed.LogTail);
     }
 
     [Fact]
