@@ -17,7 +17,11 @@ public static class CompareCommand
         var name = new Option<string?>("--name") { Description = "Comparison name (default: {env}-{cores})" };
         var parallel = new Option<int>("--parallel") { Description = "Runs trained at once, each in its own process (give each --threads cores/parallel)", DefaultValueFactory = _ => 1 };
         var runsRoot = new Option<string>("--runs-root") { Description = "Folder that receives the run folders and reports/<name>", DefaultValueFactory = _ => "runs" };
-        foreach (var option in new Option[] { cores, seeds, evalEnvs, evalEpisodes, name, parallel, runsRoot }) command.Options.Add(option);
+        var backend = new Option<string>("--backend") { Description = "Where runs train: local (this machine) or slurm (a job array; see README, Running on a cluster)", DefaultValueFactory = _ => "local" };
+        var slurmOption = new Option<string[]>("--slurm-option") { Description = "slurm: sbatch option KEY=VALUE for the array job (repeatable), e.g. partition=gpu, time=2-00:00:00, gres=gpu:1" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "slurm: print the sbatch scripts instead of submitting them" };
+        var status = new Option<bool>("--status") { Description = "slurm: show each run as pending, running, finished, failed (with its log's last lines) or missing" };
+        foreach (var option in new Option[] { cores, seeds, evalEnvs, evalEpisodes, name, parallel, runsRoot, backend, slurmOption, dryRun, status }) command.Options.Add(option);
         var ppo = new PpoOptions(command, includeEnvAndCore: false);
         command.Options.Add(ppo.Env);
 
@@ -38,6 +42,12 @@ public static class CompareCommand
             };
             CliRunner.Validate(plan.Validate);
             var commandLine = CliRunner.CommandLine(parse);
+            var backendName = parse.GetValue(backend)!.ToLowerInvariant();
+            var slurmOptions = parse.GetValue(slurmOption) ?? [];
+            if (backendName == "slurm") return SlurmCompare.Run(plan, slurmOptions, parse.GetValue(dryRun), parse.GetValue(status), commandLine);
+            if (backendName != "local") throw new CliUsageException($"--backend must be local or slurm (got '{backendName}')");
+            if (slurmOptions.Length > 0 || parse.GetValue(dryRun) || parse.GetValue(status))
+                throw new CliUsageException("--slurm-option, --dry-run and --status belong to --backend slurm; add --backend slurm");
             using var signals = new StopSignals();
             var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), signals.Request);
             if (signals.Request.Reason is { } reason)

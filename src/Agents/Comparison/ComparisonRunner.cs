@@ -73,15 +73,28 @@ public static class ComparisonRunner
         if (result is not null)
             log($"trained {config.Core} seed {config.Seed}: mean return {result.FinalReturnMean:F3}" +
                 (result.FinalSuccessRate is { } s ? $", success {s:P1}" : ""));
-        foreach (var env in new[] { config.Env }.Concat(evalEnvs).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var env in EvaluatedEnvs(config, evalEnvs))
         {
-            if (result is null && File.Exists(RunFolder.EvalPath(folder, env, FinalCheckpoint(folder)))) continue;
+            if (result is null && File.Exists(EvaluationFile(folder, env))) continue;
             var evaluation = EvaluateFinal(folder, config, env, evalEpisodes);
             log($"evaluated {config.Core} seed {config.Seed} on {env}: mean {evaluation.Mean:F3}" +
                 (evaluation.SuccessRate is { } rate ? $", success {rate:P1}" : ""));
         }
         return null;
     }
+
+    /// <summary>The envs a run is evaluated on: its training env, then each eval env once.</summary>
+    public static IEnumerable<string> EvaluatedEnvs(PpoConfig config, IReadOnlyList<string> evalEnvs) =>
+        new[] { config.Env }.Concat(evalEnvs).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the run in <paramref name="folder"/> is done: trained to the end (<see cref="ExistingRunKind.Finished"/>)
+    /// and evaluated on every env, so running the comparison again leaves it as it is.
+    /// </summary>
+    /// <exception cref="ArgumentException">The folder holds a run with other settings.</exception>
+    public static bool IsComplete(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs) =>
+        ExistingRun.Inspect(config, folder).Kind == ExistingRunKind.Finished
+        && EvaluatedEnvs(config, evalEnvs).All(env => File.Exists(EvaluationFile(folder, env)));
 
     /// <summary>Evaluates a run's final checkpoint on <paramref name="envId"/> and writes evals/&lt;env&gt;.json.</summary>
     public static EvalResult EvaluateFinal(string runFolder, PpoConfig config, string envId, int episodes, int seed = 12345)
@@ -94,6 +107,9 @@ public static class ComparisonRunner
         RunJson.Write(RunFolder.EvalPath(runFolder, envId, checkpoint), result);
         return result;
     }
+
+    /// <summary>Where a run's evaluation of its final checkpoint on <paramref name="envId"/> is written (<see cref="RunFolder.EvalPath"/>).</summary>
+    public static string EvaluationFile(string runFolder, string envId) => RunFolder.EvalPath(runFolder, envId, FinalCheckpoint(runFolder));
 
     private static string FinalCheckpoint(string runFolder) => Path.Combine(runFolder, "checkpoints", RunFolder.FinalCheckpointFile);
 }
