@@ -5,7 +5,8 @@ namespace Rims.Envs.Atari.Verification;
 
 /// <summary>
 /// Replays an ALE reference trace on <see cref="AleInterface"/>: same settings, same actions, a reset_game() wherever
-/// the trace has one, and compares every recorded field after loadROM, after each act() and after each reset.
+/// the trace has one, and compares every recorded field after loadROM, after each act() and after each reset (the
+/// header's loadROM lives after the last frame, where they were recorded: see <see cref="LoadRomFrameNumber"/>).
 /// The replay goes on past mismatches so the counts show how far off the emulator is.
 /// </summary>
 public static class TraceVerifier
