@@ -147,7 +147,11 @@ public sealed class TraceReport
     /// <summary>act() frames the trace holds (more than <see cref="FramesReplayed"/> when the replay was cut short).</summary>
     public int FramesInTrace { get; }
 
-    /// <summary>The state right after loadROM matched.</summary>
+    /// <summary>
+    /// The state right after loadROM matched: RAM, screen, debug aids and the frame number the first act() implies, plus
+    /// the header's lives after the last frame, where the recorder read them, when the whole trace was replayed
+    /// (see <see cref="TraceVerifier.LoadRomFrameNumber"/>).
+    /// </summary>
     public bool InitialStateMatches { get; }
 
     /// <summary>reset_game() calls replayed.</summary>

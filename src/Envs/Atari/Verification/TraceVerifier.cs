@@ -5,7 +5,8 @@ namespace Rims.Envs.Atari.Verification;
 
 /// <summary>
 /// Replays an ALE reference trace on <see cref="AleInterface"/>: same settings, same actions, a reset_game() wherever
-/// the trace has one, and compares every recorded field after loadROM, after each act() and after each reset.
+/// the trace has one, and compares every recorded field after loadROM, after each act() and after each reset (the
+/// header's loadROM lives after the last frame, where they were recorded: see <see cref="LoadRomFrameNumber"/>).
 /// The replay goes on past mismatches so the counts show how far off the emulator is.
 /// </summary>
 public static class TraceVerifier
@@ -62,7 +63,7 @@ public static class TraceVerifier
         public TraceReport Run(int? maxFrames)
         {
             _recordMatches = true;
-            CompareState(trace.InitialState, -1, "loadROM", "", 0);
+            CompareState(trace.InitialState with { Lives = null, FrameNumber = LoadRomFrameNumber(trace) }, -1, "loadROM", "", 0);
             bool initialMatches = _recordMatches;
 
             int frames = trace.Frames.Count, resets = 0, matched = 0;
@@ -88,6 +89,12 @@ public static class TraceVerifier
                     CompareState(reset, f.T, at, prefix, null);
                 }
                 if (_recordMatches) matched++;
+            }
+            if (frames == trace.Frames.Count && trace.InitialState.Lives is { } headerLives)
+            {
+                _recordMatches = true;
+                Check(TraceField.Lives, headerLives, ale.Lives, -1, "after the last frame", "header initial_state ");
+                initialMatches &= _recordMatches;
             }
             return new TraceReport(trace.Game, trace.Path, _fields, frames, matched, trace.Frames.Count, initialMatches, resets, _first, _screenDiff);
         }
@@ -141,6 +148,24 @@ public static class TraceVerifier
             TraceField.Pc => $"${value:X4}",
             _ => value.ToString(CultureInfo.InvariantCulture),
         };
+    }
+
+    /// <summary>
+    /// getFrameNumber() right after loadROM as the trace implies it: the first act() adds frame_skip to it (ALE's act()
+    /// counts every frame it emulates, and the game is never over right after loadROM). Null for a trace without frames.
+    /// </summary>
+    /// <remarks>
+    /// The header's initial_state is taken right after loadROM for RAM, screen and the debug aids, but not for its
+    /// frame_number and lives. Its frame_number is 0 for every trace, although in Double Dunk, whose setMode counts 13
+    /// frames (1 SELECT press, 12 menu act() calls; the header's own reset_measurement.frame_number_delta), t = 0 reads
+    /// 14. Its lives equal lives() after the trace's last frame in all nine shared traces (Assault 2, Wizard of Wor 1,
+    /// Demon Attack 3, where the RAM after loadROM gives 4, 3 and 1 by ALE's per-game rules), so the recorder read
+    /// lives() at the end of the run; <see cref="Replay"/> compares it there.
+    /// </remarks>
+    public static long? LoadRomFrameNumber(AleTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return trace.Frames.Count > 0 ? trace.Frames[0].State.FrameNumber - trace.Settings.FrameSkip : null;
     }
 
     private static int FirstDifference(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
