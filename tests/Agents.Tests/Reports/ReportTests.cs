@@ -117,6 +117,15 @@ public class ReportTests : IDisposable
         Assert.Equal("--baseline gru is not a core of these runs; use one of lstm, rims", error.Message);
     }
 
+    [Fact]
+    public void TheBaselineIsLstmWhenPresentElseTheFirstCoreAlphabetically()
+    {
+        RunRecord Run(string core) => new($"/runs/{core}", "GridPickup", core, 1, new JsonObject(), null, [], new Dictionary<string, EvalResult>());
+        Assert.Equal("lstm", ReportBuilder.BaselineCore([Run("rims"), Run("gru"), Run("lstm")], null));
+        Assert.Equal("gru", ReportBuilder.BaselineCore([Run("rims"), Run("gru")], null));
+        Assert.Equal("rims", ReportBuilder.BaselineCore([Run("rims"), Run("lstm")], "Rims"));
+    }
+
     /// <summary>The one line of <paramref name="markdown"/> that starts with <paramref name="prefix"/>.</summary>
     private static string Row(string markdown, string prefix) => Assert.Single(markdown.Split('\n'), l => l.StartsWith(prefix));
 
