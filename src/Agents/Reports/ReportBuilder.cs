@@ -6,8 +6,9 @@ namespace Rims.Agents.Reports;
 
 /// <summary>
 /// Builds report.md and its figures from run folders: learning curves, final scores (mean, std, IQM with a
-/// stratified-bootstrap CI), generalisation from the training env to every evaluated env, cost per core, the
-/// RIMs activation figures, and the commands, code version and machine that produced the runs.
+/// stratified-bootstrap CI), generalisation from the training env to every evaluated env (the paired drop with its CI,
+/// and against the baseline core's drop), the probability that each core improves on the baseline core, cost per
+/// core, the RIMs activation figures, and the commands, code version and machine that produced the runs.
 /// </summary>
 public static class ReportBuilder
 {

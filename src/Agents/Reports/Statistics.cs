@@ -3,8 +3,9 @@ using MathNet.Numerics.Random;
 namespace Rims.Agents.Reports;
 
 /// <summary>
-/// Summary statistics for RL results, following rliable (Agarwal et al., 2021): interquartile mean with
-/// percentile-bootstrap confidence intervals, stratified by task when runs of several tasks are pooled.
+/// Summary statistics for RL results, following rliable (Agarwal et al., 2021): interquartile mean and probability of
+/// improvement with percentile-bootstrap confidence intervals, stratified by task (or by core) so runs are only ever
+/// resampled within their own group.
 /// Every resampling method takes a seed, so a report rebuilt from the same runs prints the same numbers.
 /// </summary>
 public static class Statistics
