@@ -6,21 +6,27 @@ namespace Rims.Agents.Reports;
 
 /// <summary>
 /// Builds report.md and its figures from run folders: learning curves, final scores (mean, std, IQM with a
-/// stratified-bootstrap CI), generalisation from the training env to every evaluated env, cost per core, the
-/// RIMs activation figures, and the commands, code version and machine that produced the runs.
+/// stratified-bootstrap CI), generalisation from the training env to every evaluated env (the paired drop with its CI,
+/// and against the baseline core's drop), the probability that each core improves on the baseline core, cost per
+/// core, the RIMs activation figures, and the commands, code version and machine that produced the runs.
 /// </summary>
 public static class ReportBuilder
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Writes the report of <paramref name="runDirectories"/> into <paramref name="outDirectory"/>; returns report.md's path.</summary>
-    /// <exception cref="ArgumentException">The runs cannot be pooled (<see cref="RunPool.Read"/>).</exception>
-    public static string Build(IReadOnlyList<string> runDirectories, string outDirectory, string name) =>
-        Build(RunPool.Read(runDirectories), outDirectory, name);
+    /// <exception cref="ArgumentException">The runs cannot be pooled (<see cref="RunPool.Read"/>), or <paramref name="baseline"/> is none of their cores.</exception>
+    public static string Build(IReadOnlyList<string> runDirectories, string outDirectory, string name, string? baseline = null) =>
+        Build(RunPool.Read(runDirectories), outDirectory, name, baseline);
 
-    /// <summary>Writes the report of <paramref name="runs"/> (read by <see cref="RunPool.Read"/>) into <paramref name="outDirectory"/>; returns report.md's path.</summary>
-    public static string Build(IReadOnlyList<RunRecord> runs, string outDirectory, string name)
+    /// <summary>
+    /// Writes the report of <paramref name="runs"/> (read by <see cref="RunPool.Read"/>) into <paramref name="outDirectory"/>;
+    /// returns report.md's path. Every other core is compared with <paramref name="baseline"/> (see <see cref="BaselineCore"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="baseline"/> is none of the runs' cores.</exception>
+    public static string Build(IReadOnlyList<RunRecord> runs, string outDirectory, string name, string? baseline = null)
     {
+        var baselineCore = BaselineCore(runs, baseline);
         Directory.CreateDirectory(outDirectory);
         var byCore = runs.GroupBy(r => r.Core).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Seed).ToList());
         var trainEnvs = runs.Select(r => r.Env).Distinct().ToList();
@@ -79,32 +85,10 @@ public static class ReportBuilder
                                   $"{F(Statistics.InterquartileMean(scores))} | [{F(ci.Low)}, {F(ci.High)}] | {(success.Count == 0 ? "n/a" : P(Statistics.Mean(success)))} |");
                 }
             md.AppendLine();
-            md.AppendLine("## Generalisation").AppendLine();
-            var rows = new List<string>();
-            foreach (var (core, coreRuns) in byCore)
-            {
-                string train = coreRuns[0].Env;
-                double Mean(string env, Func<Evaluation.EvalResult, double?> f) =>
-                    Statistics.Mean(coreRuns.Where(r => r.Evals.ContainsKey(env)).Select(r => f(r.Evals[env])).Where(v => v is not null).Select(v => v!.Value).ToList());
-                if (!coreRuns.Any(r => r.Evals.ContainsKey(train))) continue;
-                foreach (var env in evalEnvs.Where(e => !e.Equals(train, StringComparison.OrdinalIgnoreCase)))
-                {
-                    double ts = Mean(train, e => e.SuccessRate), es = Mean(env, e => e.SuccessRate);
-                    double tr = Mean(train, e => e.Mean), er = Mean(env, e => e.Mean);
-                    rows.Add($"| {core} | {train} | {env} | {P(ts)} | {P(es)} | {P(ts - es)} | {F(tr)} | {F(er)} | {F(tr - er)} |");
-                }
-            }
-            if (rows.Count == 0)
-                md.AppendLine("Only the training env was evaluated; `eval --checkpoint <run>/checkpoints/final.ckpt --env ID` on a run adds one.");
-            else
-            {
-                md.AppendLine("Each evaluation env against the training env (means over seeds; drop = training minus evaluation).").AppendLine();
-                md.AppendLine("| core | train env | eval env | train success | eval success | success drop | train return | eval return | return drop |");
-                md.AppendLine("|---|---|---|---|---|---|---|---|---|");
-                foreach (var row in rows) md.AppendLine(row);
-            }
+            AppendGeneralisation(md, byCore, evalEnvs, baselineCore);
         }
         md.AppendLine();
+        AppendProbabilityOfImprovement(md, byCore, evalEnvs, baselineCore);
 
         md.AppendLine("## Cost").AppendLine();
         md.AppendLine("| core | parameters | mean SPS | mean wall time (min) |");
@@ -135,6 +119,100 @@ public static class ReportBuilder
         var reportPath = Path.Combine(outDirectory, "report.md");
         AtomicFile.WriteAllText(reportPath, md.ToString());
         return reportPath;
+    }
+
+    /// <summary>
+    /// The core the others are compared with: <paramref name="requested"/> (matched ignoring case) when given, else
+    /// lstm when the runs have it (the paper's baseline), else the first core in alphabetical order.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="requested"/> is none of the runs' cores; the message lists them.</exception>
+    public static string BaselineCore(IReadOnlyList<RunRecord> runs, string? requested)
+    {
+        var cores = runs.Select(r => r.Core).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (requested is not null)
+            return cores.FirstOrDefault(c => c.Equals(requested, StringComparison.OrdinalIgnoreCase))
+                   ?? throw new ArgumentException($"--baseline {requested} is not a core of these runs; use one of {string.Join(", ", cores)}");
+        return cores.FirstOrDefault(c => c.Equals("lstm", StringComparison.OrdinalIgnoreCase)) ?? cores[0];
+    }
+
+    /// <summary>Per core and evaluation env: success and return on the training and evaluation env, the paired return drop with its CI, and the drop against the baseline's.</summary>
+    private static void AppendGeneralisation(StringBuilder md, Dictionary<string, List<RunRecord>> byCore, List<string> evalEnvs, string baselineCore)
+    {
+        md.AppendLine("## Generalisation").AppendLine();
+        var returns = new List<GeneralisationDrop>();
+        var successes = new List<GeneralisationDrop>();
+        foreach (var (_, coreRuns) in byCore)
+            foreach (var env in evalEnvs.Where(e => !e.Equals(coreRuns[0].Env, StringComparison.OrdinalIgnoreCase)))
+            {
+                var drop = GeneralisationDrop.Of(coreRuns, env, e => e.Mean);
+                if (drop.Runs == 0) continue;
+                returns.Add(drop);
+                successes.Add(GeneralisationDrop.Of(coreRuns, env, e => e.SuccessRate));
+            }
+        if (returns.Count == 0)
+        {
+            md.AppendLine("Only the training env was evaluated; `eval --checkpoint <run>/checkpoints/final.ckpt --env ID` on a run adds one.");
+            return;
+        }
+        md.AppendLine("Each evaluation env against the training env, over the runs evaluated on both (paired: one final checkpoint per run).");
+        md.AppendLine("Drop = training minus evaluation score per run, averaged over runs (the mean, so drop = train - eval column by column);");
+        md.AppendLine($"its 95% CI is a percentile bootstrap over runs ({Statistics.DefaultResamples} resamples, seed 0). A CI above 0 means the core is reliably worse on the evaluation env.").AppendLine();
+        md.AppendLine("| core | train env | eval env | runs | train success | eval success | success drop | train return | eval return | return drop | return drop 95% CI |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (drop, success) in returns.Zip(successes))
+        {
+            var ci = drop.DropCi();
+            md.AppendLine($"| {drop.Core} | {drop.TrainEnv} | {drop.EvalEnv} | {drop.Runs} | {P(success.TrainMean)} | {P(success.EvalMean)} | {P(success.MeanDrop)} | " +
+                          $"{F(drop.TrainMean)} | {F(drop.EvalMean)} | {F(drop.MeanDrop)} | [{F(ci.Low)}, {F(ci.High)}] |");
+        }
+        var versus = returns.Where(d => d.Core != baselineCore)
+            .Select(d => (Drop: d, Baseline: returns.FirstOrDefault(b => b.Core == baselineCore && b.EvalEnv.Equals(d.EvalEnv, StringComparison.OrdinalIgnoreCase))))
+            .Where(p => p.Baseline is not null).ToList();
+        if (versus.Count == 0) return;
+        md.AppendLine();
+        md.AppendLine($"Return drop minus {baselineCore}'s return drop: below 0 means the core loses less than {baselineCore} on the evaluation env; " +
+                      $"95% CI by resampling each core's runs independently ({Statistics.DefaultResamples} resamples, seed 0).").AppendLine();
+        md.AppendLine($"| core | eval env | return drop | {baselineCore} return drop | difference | difference 95% CI |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var (drop, baseline) in versus)
+        {
+            var ci = drop.DropMinusCi(baseline!);
+            md.AppendLine($"| {drop.Core} | {drop.EvalEnv} | {F(drop.MeanDrop)} | {F(baseline!.MeanDrop)} | {F(drop.DropMinus(baseline))} | [{F(ci.Low)}, {F(ci.High)}] |");
+        }
+    }
+
+    /// <summary>
+    /// Per other core and env: the probability that a run of the core scores above a run of the baseline, with its CI.
+    /// Scores are the final checkpoint's mean evaluation return, or the training env's last-100 return when nothing was evaluated.
+    /// </summary>
+    private static void AppendProbabilityOfImprovement(StringBuilder md, Dictionary<string, List<RunRecord>> byCore, List<string> evalEnvs, string baselineCore)
+    {
+        var others = byCore.Keys.Where(c => c != baselineCore).ToList();
+        if (others.Count == 0) return;
+        string trainEnv = byCore[baselineCore][0].Env;
+        var envs = evalEnvs.Count > 0 ? evalEnvs : [trainEnv];
+        List<double> Scores(string core, string env) => evalEnvs.Count > 0
+            ? byCore[core].Where(r => r.Evals.ContainsKey(env)).Select(r => r.Evals[env].Mean).ToList()
+            : byCore[core].Select(r => r.SummaryNumber("mean_return_last_100")).Where(v => !double.IsNaN(v)).ToList();
+        md.AppendLine("## Probability of improvement").AppendLine();
+        md.AppendLine($"P(X > {baselineCore}): the chance that a random run of core X scores above a random run of {baselineCore} on that env, ties counting half " +
+                      "(Agarwal et al., 2021); 0.5 = neither is ahead. Scores per run: " +
+                      (evalEnvs.Count > 0 ? "the final checkpoint's mean evaluation return." : "the mean of the last 100 training returns (nothing was evaluated)."));
+        md.AppendLine($"95% CI: percentile bootstrap resampling each core's runs independently ({Statistics.DefaultResamples} resamples, seed 0); a CI above 0.5 means X is reliably ahead.").AppendLine();
+        foreach (var core in others)
+        {
+            md.AppendLine($"| env | runs ({core}, {baselineCore}) | P({core} > {baselineCore}) | 95% CI |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (var env in envs)
+            {
+                var x = Scores(core, env);
+                var y = Scores(baselineCore, env);
+                if (x.Count == 0 || y.Count == 0) continue;
+                var ci = Statistics.ProbabilityOfImprovementCi(x, y);
+                md.AppendLine($"| {env} | {x.Count}, {y.Count} | {F(Statistics.ProbabilityOfImprovement(x, y))} | [{F(ci.Low)}, {F(ci.High)}] |");
+            }
+            md.AppendLine();
+        }
     }
 
     private static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F3", Invariant);

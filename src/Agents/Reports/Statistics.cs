@@ -3,8 +3,9 @@ using MathNet.Numerics.Random;
 namespace Rims.Agents.Reports;
 
 /// <summary>
-/// Summary statistics for RL results, following rliable (Agarwal et al., 2021): interquartile mean with
-/// percentile-bootstrap confidence intervals, stratified by task when runs of several tasks are pooled.
+/// Summary statistics for RL results, following rliable (Agarwal et al., 2021): interquartile mean and probability of
+/// improvement with percentile-bootstrap confidence intervals, stratified by task (or by core) so runs are only ever
+/// resampled within their own group.
 /// Every resampling method takes a seed, so a report rebuilt from the same runs prints the same numbers.
 /// </summary>
 public static class Statistics
@@ -84,6 +85,54 @@ public static class Statistics
         Array.Sort(estimates);
         return new ConfidenceInterval(Percentile(estimates, 0.025), Percentile(estimates, 0.975));
     }
+
+    /// <summary>
+    /// Probability of improvement of X over Y (Agarwal et al., 2021, rliable's <c>probability_of_improvement</c>):
+    /// P(X &gt; Y) = (1 / (N M)) sum_i sum_j S(x_i, y_j) with S = 1 if x_i &gt; y_j, 1/2 if equal, 0 otherwise, over the
+    /// N per-run scores of X and the M of Y: the chance that a random run of X beats a random run of Y (0.5 = neither
+    /// is ahead). NaN when either side has no runs.
+    /// </summary>
+    public static double ProbabilityOfImprovement(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        if (x.Count == 0 || y.Count == 0) return double.NaN;
+        double wins = 0;
+        foreach (var xi in x)
+            foreach (var yj in y)
+                wins += xi > yj ? 1 : xi == yj ? 0.5 : 0;
+        return wins / ((double)x.Count * y.Count);
+    }
+
+    /// <summary>
+    /// Percentile bootstrap 95% CI of a statistic of two independent groups of runs (e.g. two cores): every resample
+    /// draws, within each group, as many runs as it has with replacement (rliable's stratified independent bootstrap,
+    /// one stratum per group), and evaluates <paramref name="statistic"/>(x draw, y draw). NaN bounds when a group is empty.
+    /// </summary>
+    public static ConfidenceInterval TwoSampleBootstrapCi(IReadOnlyList<double> x, IReadOnlyList<double> y,
+        Func<IReadOnlyList<double>, IReadOnlyList<double>, double> statistic, int resamples = DefaultResamples, int seed = 0)
+    {
+        if (resamples < 1) throw new ArgumentOutOfRangeException(nameof(resamples), "at least one resample is needed");
+        if (x.Count == 0 || y.Count == 0) return new ConfidenceInterval(double.NaN, double.NaN);
+        var random = new MersenneTwister(seed);
+        var xDraw = new double[x.Count];
+        var yDraw = new double[y.Count];
+        var estimates = new double[resamples];
+        for (int r = 0; r < resamples; r++)
+        {
+            for (int i = 0; i < xDraw.Length; i++) xDraw[i] = x[random.Next(x.Count)];
+            for (int j = 0; j < yDraw.Length; j++) yDraw[j] = y[random.Next(y.Count)];
+            estimates[r] = statistic(xDraw, yDraw);
+        }
+        Array.Sort(estimates);
+        return new ConfidenceInterval(Percentile(estimates, 0.025), Percentile(estimates, 0.975));
+    }
+
+    /// <summary>
+    /// 95% CI of <see cref="ProbabilityOfImprovement"/> by <see cref="TwoSampleBootstrapCi"/>: the runs of X and of Y
+    /// are resampled independently, as rliable does for one task.
+    /// </summary>
+    public static ConfidenceInterval ProbabilityOfImprovementCi(IReadOnlyList<double> x, IReadOnlyList<double> y,
+        int resamples = DefaultResamples, int seed = 0) =>
+        TwoSampleBootstrapCi(x, y, ProbabilityOfImprovement, resamples, seed);
 
     /// <summary>Percentile of already sorted values, interpolating linearly between ranks (numpy's default).</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double q)

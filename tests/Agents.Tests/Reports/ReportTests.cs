@@ -14,7 +14,7 @@ public class ReportTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     /// <summary>A synthetic finished run: returns rise linearly; evals with known means.</summary>
-    private string MakeRun(string core, int seed, double evalMean, bool withActivation, bool novelEval = true)
+    private string MakeRun(string core, int seed, double evalMean, bool withActivation, bool novelEval = true, double? novelMean = null)
     {
         var dir = Path.Combine(root, $"GridPickup__{core}__{seed}");
         Directory.CreateDirectory(dir);
@@ -31,7 +31,7 @@ public class ReportTests : IDisposable
         var lines = new List<string> { "global_step,episodic_return,episodic_length,success" };
         for (int i = 1; i <= 200; i++) lines.Add($"{i * 50},{i / 200.0 + seed * 0.01},{30},{(i % 3 == 0 ? 1 : 0)}");
         File.WriteAllLines(Path.Combine(dir, "episodes.csv"), lines);
-        foreach (var (env, mean) in new[] { ("GridPickup", evalMean), ("GridPickup-Novel", evalMean / 2) })
+        foreach (var (env, mean) in new[] { ("GridPickup", evalMean), ("GridPickup-Novel", novelMean ?? evalMean / 2) })
         {
             if (env != "GridPickup" && !novelEval) continue;
             RunJson.Write(Path.Combine(dir, "evals", env + ".json"), new EvalResult
@@ -62,8 +62,8 @@ public class ReportTests : IDisposable
         Assert.Contains("| lstm | GridPickup | 3 | 0.200 |", markdown);
         Assert.Contains("| rims | GridPickup | 3 | 0.400 |", markdown);
         Assert.Contains("| rims | GridPickup-Novel | 3 | 0.200 |", markdown);
-        // Generalisation: rims return drop 0.400 - 0.200.
-        Assert.Contains("| rims | GridPickup | GridPickup-Novel | 50.0% | 50.0% | 0.0% | 0.400 | 0.200 | 0.200 |", markdown);
+        // Generalisation: rims return drop 0.400 - 0.200 over 3 paired runs.
+        Assert.Contains("| rims | GridPickup | GridPickup-Novel | 3 | 50.0% | 50.0% | 0.0% | 0.400 | 0.200 | 0.200 | [", markdown);
         Assert.Contains("| rims | 1,111 | 300 | 1.0 |", markdown);
         Assert.Contains("ppo --env GridPickup --core rims --seed 2", markdown);
         Assert.Contains("abc123", markdown);
@@ -80,6 +80,60 @@ public class ReportTests : IDisposable
             var rows = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.All(rows, r => Assert.Equal(rows[0].Count(c => c == '|'), r.Count(c => c == '|')));
         }
+    }
+
+    [Fact]
+    public void ReportsTheProbabilityOfImprovementAndTheDropWithTheirIntervals()
+    {
+        // Training-env scores vary; every run loses a fixed amount on the novel env (rims 0.1, lstm 0.4), so the
+        // drops' intervals have zero width and can be computed by hand.
+        double[] rimsTrain = [0.9, 0.8, 0.7], lstmTrain = [0.95, 0.85, 0.6];
+        var runs = new List<string>();
+        for (int i = 0; i < 3; i++)
+        {
+            runs.Add(MakeRun("lstm", i + 1, lstmTrain[i], withActivation: false, novelMean: lstmTrain[i] - 0.4));
+            runs.Add(MakeRun("rims", i + 1, rimsTrain[i], withActivation: false, novelMean: rimsTrain[i] - 0.1));
+        }
+        var markdown = File.ReadAllText(ReportBuilder.Build(runs, Path.Combine(root, "poi"), "poi"));
+        // GridPickup: 0.9 beats 0.85 and 0.6, 0.8 and 0.7 beat 0.6 -> 4 of 9 pairs.
+        var onTrain = Row(markdown, "| GridPickup | 3, 3 | 0.444 | [");
+        var (low, high) = Interval(onTrain);
+        Assert.True(low < 4.0 / 9 && 4.0 / 9 < high, onTrain);
+        Assert.InRange(low, 0, 1);
+        Assert.InRange(high, 0, 1);
+        // GridPickup-Novel: rims 0.8, 0.7, 0.6 against lstm 0.55, 0.45, 0.2: every pair, in every resample.
+        Assert.Contains("| GridPickup-Novel | 3, 3 | 1.000 | [1.000, 1.000] |", markdown);
+        Assert.Contains("| env | runs (rims, lstm) | P(rims > lstm) | 95% CI |", markdown);
+        Assert.Contains("| rims | GridPickup | GridPickup-Novel | 3 | 50.0% | 50.0% | 0.0% | 0.800 | 0.700 | 0.100 | [0.100, 0.100] |", markdown);
+        Assert.Contains("| lstm | GridPickup | GridPickup-Novel | 3 | 50.0% | 50.0% | 0.0% | 0.800 | 0.400 | 0.400 | [0.400, 0.400] |", markdown);
+        Assert.Contains("| rims | GridPickup-Novel | 0.100 | 0.400 | -0.300 | [-0.300, -0.300] |", markdown);
+
+        // The other core as baseline turns the comparison round: P(lstm > rims) = 1 - P(rims > lstm).
+        var reversed = File.ReadAllText(ReportBuilder.Build(runs, Path.Combine(root, "poi-rims"), "poi", baseline: "RIMS"));
+        Assert.Contains("| GridPickup | 3, 3 | 0.556 | [", reversed);
+        Assert.Contains("| GridPickup-Novel | 3, 3 | 0.000 | [0.000, 0.000] |", reversed);
+        Assert.Contains("| lstm | GridPickup-Novel | 0.400 | 0.100 | 0.300 | [0.300, 0.300] |", reversed);
+        var error = Assert.Throws<ArgumentException>(() => ReportBuilder.Build(runs, Path.Combine(root, "poi-gru"), "poi", baseline: "gru"));
+        Assert.Equal("--baseline gru is not a core of these runs; use one of lstm, rims", error.Message);
+    }
+
+    [Fact]
+    public void TheBaselineIsLstmWhenPresentElseTheFirstCoreAlphabetically()
+    {
+        RunRecord Run(string core) => new($"/runs/{core}", "GridPickup", core, 1, new JsonObject(), null, [], new Dictionary<string, EvalResult>());
+        Assert.Equal("lstm", ReportBuilder.BaselineCore([Run("rims"), Run("gru"), Run("lstm")], null));
+        Assert.Equal("gru", ReportBuilder.BaselineCore([Run("rims"), Run("gru")], null));
+        Assert.Equal("rims", ReportBuilder.BaselineCore([Run("rims"), Run("lstm")], "Rims"));
+    }
+
+    /// <summary>The one line of <paramref name="markdown"/> that starts with <paramref name="prefix"/>.</summary>
+    private static string Row(string markdown, string prefix) => Assert.Single(markdown.Split('\n'), l => l.StartsWith(prefix));
+
+    /// <summary>The [low, high] interval at the end of a table row.</summary>
+    private static (double Low, double High) Interval(string row)
+    {
+        var bounds = row[(row.LastIndexOf('[') + 1)..row.LastIndexOf(']')].Split(", ");
+        return (double.Parse(bounds[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(bounds[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
