@@ -82,14 +82,8 @@ public static class PpoRun
         using var policy = CreateSeededPolicy(config, envs);
         int framesPerStep = envs.Envs[0] is IFramedEnv framed ? framed.FramesPerStep : 1;
 
-        // CleanRL's tag names, so progress.csv, TensorBoard and CleanRL's own logs line up column for column.
-        string[] columns =
-        [
-            "iteration", "global_step", "frames", "wall_seconds", "charts/SPS", "episodes", "charts/episodic_return",
-            "charts/episodic_length", "charts/success_rate", "charts/learning_rate", "losses/value_loss", "losses/policy_loss",
-            "losses/entropy", "losses/approx_kl", "losses/clipfrac", "losses/explained_variance",
-            .. Enumerable.Range(0, policy.Core.Units).Select(k => $"rims/unit_active_{k}"),
-        ];
+        var metrics = ProgressMetrics.For(policy.Core.Units);
+        string[] columns = [.. metrics.Select(m => m.Tag)];
         using var trainer = new PpoTrainer(config, envs, policy);
         RecentEpisodes recent;
         double[] unitTotals;
@@ -127,6 +121,7 @@ public static class PpoRun
             previousSeconds = totals.WallSeconds;
         }
         using var runFolder = run;
+        var sink = new MetricsSink(run, columns, metrics.Where(m => m.Charted).Select(m => m.Tag));
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         RunTotals Totals() => new(previousSeconds + clock.Elapsed.TotalSeconds, recent.Count, recent.Window, [.. unitTotals]);
@@ -144,7 +139,8 @@ public static class PpoRun
                 }
                 if (stats.UnitActivation is { } activation)
                     for (int k = 0; k < activation.Length; k++) unitTotals[k] += activation[k];
-                LogIteration(run, stats, framesPerStep, previousSeconds + clock.Elapsed.TotalSeconds);
+                var record = new IterationRecord(stats, framesPerStep, previousSeconds + clock.Elapsed.TotalSeconds);
+                sink.Write(stats.GlobalStep, metrics.Select(m => (m.Tag, m.Read(record))), PhaseTimes(stats));
                 onIteration?.Invoke(stats, recent);
                 // After the iteration's rows, so a checkpoint never precedes the log lines it continues from.
                 if (config.SaveEvery > 0 && stats.Iteration % config.SaveEvery == 0)
@@ -239,37 +235,12 @@ public static class PpoRun
         }
     }
 
-    private static void LogIteration(RunFolder run, IterationStats stats, int framesPerStep, double wallSeconds)
+    /// <summary>run.log's note of where an iteration's time went, and its own rate (charts/SPS is the cumulative one).</summary>
+    private static string PhaseTimes(IterationStats stats)
     {
-        var ended = stats.Episodes;
-        double? Mean(Func<Envs.Vector.EpisodeEnd, double> f) => ended.Count == 0 ? null : ended.Average(e => f(e.Episode));
-        var withSuccess = ended.Where(e => e.Episode.Success >= 0).ToList();
-        double? success = withSuccess.Count == 0 ? null : withSuccess.Average(e => (double)e.Episode.Success);
-        double?[] row =
-        [
-            stats.Iteration, stats.GlobalStep, stats.GlobalStep * framesPerStep, wallSeconds, stats.Sps, ended.Count,
-            Mean(e => e.Return), Mean(e => e.Length), success, stats.LearningRate, stats.ValueLoss, stats.PolicyLoss,
-            stats.Entropy, stats.ApproxKl, stats.ClipFrac, stats.ExplainedVariance,
-            .. (stats.UnitActivation ?? []).Select(a => (double?)a),
-        ];
-        run.Progress.Append(row);
-        int step = (int)stats.GlobalStep;
-        run.Board.add_scalar("charts/SPS", (float)stats.Sps, step);
-        run.Board.add_scalar("charts/learning_rate", (float)stats.LearningRate, step);
-        run.Board.add_scalar("losses/value_loss", (float)stats.ValueLoss, step);
-        run.Board.add_scalar("losses/policy_loss", (float)stats.PolicyLoss, step);
-        run.Board.add_scalar("losses/entropy", (float)stats.Entropy, step);
-        run.Board.add_scalar("losses/approx_kl", (float)stats.ApproxKl, step);
-        run.Board.add_scalar("losses/clipfrac", (float)stats.ClipFrac, step);
-        run.Board.add_scalar("losses/explained_variance", (float)stats.ExplainedVariance, step);
-        if (success is { } s) run.Board.add_scalar("charts/success_rate", (float)s, step);
-        if (stats.UnitActivation is { } activation)
-            for (int k = 0; k < activation.Length; k++) run.Board.add_scalar($"rims/unit_active_{k}", (float)activation[k], step);
         var p = stats.Profile;
-        run.Log.Information(
-            "iteration {Iteration} step {Step} sps {Sps:F0} episodes {Episodes} return {Return} value_loss {ValueLoss:F4} " +
-            "entropy {Entropy:F3} kl {Kl:F4} | time env {Env:F2}s acting {Acting:F2}s update-forward {Forward:F2}s backward {Backward:F2}s optimizer {Optimizer:F2}s other {Other:F2}s",
-            stats.Iteration, stats.GlobalStep, stats.Sps, ended.Count, Mean(e => e.Return), stats.ValueLoss, stats.Entropy,
-            stats.ApproxKl, p.Env, p.Acting, p.UpdateForward, p.Backward, p.Optimizer, p.Other);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"iteration sps {stats.Sps:F0} | time env {p.Env:F2}s acting {p.Acting:F2}s update-forward {p.UpdateForward:F2}s " +
+            $"backward {p.Backward:F2}s optimizer {p.Optimizer:F2}s other {p.Other:F2}s");
     }
 }
