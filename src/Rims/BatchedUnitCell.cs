@@ -36,6 +36,9 @@ public sealed class BatchedUnitCell : nn.Module
         RegisterComponents();
     }
 
+    /// <summary>The hidden-side weights W_hh, [K, h, 4h] for LSTM, [K, h, 3h] for GRU.</summary>
+    public Tensor WeightHh => weightHh;
+
     /// <summary>The parameters by canonical name.</summary>
     public IEnumerable<(string Name, Parameter Parameter)> Canonical() =>
         [("cell.weight_ih", weightIh), ("cell.weight_hh", weightHh), ("cell.bias_ih", biasIh), ("cell.bias_hh", biasHh)];

@@ -89,6 +89,13 @@ public sealed class RimsCell : nn.Module
         bool inputDropoutActive = Config.Dropout > 0 && training;
 
         var (logitWeights, inputValue) = inputAttention.Precompute(x);
+        if (HandWrittenBackward && lstm && !inputDropoutActive && !withScore && Config.Selection == RimsSelection.NullInput
+            && (Config.Dropout == 0 || !training) && is_grad_enabled())
+        {
+            var fast = SequenceWithHandWrittenBackward(logitWeights, cell.InputGates(inputValue), h, c!, resets);
+            scope.MoveToOuter([fast.H, fast.FinalH, fast.FinalC!, fast.Mask]);
+            return fast;
+        }
         // With dropout on the unit input u = a ν, u has to be formed explicitly; otherwise a (ν W_ih) is exact.
         var inputGates = inputDropoutActive ? null : cell.InputGates(inputValue).unbind(0);
         var values = inputDropoutActive ? inputValue.unbind(0) : null;
@@ -142,6 +149,37 @@ public sealed class RimsCell : nn.Module
         if (result.FinalC is not null) scope.MoveToOuter(result.FinalC);
         if (result.Score is not null) scope.MoveToOuter(result.Score);
         return result;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Sequence"/> uses the hand-written backward (<see cref="LstmSequenceFunction"/>) where it
+    /// applies: LSTM units, null-input selection, no active dropout, gradient recording on, no scores asked for.
+    /// Elsewhere, or when false, the sequence is recorded op by op by autograd (the reference path).
+    /// </summary>
+    public bool HandWrittenBackward { get; set; } = true;
+
+    private RimsSequence SequenceWithHandWrittenBackward(Tensor logitWeights, Tensor inputGates, Tensor h, Tensor c, Tensor? resets)
+    {
+        int units = Config.Units, hidden = Config.Hidden;
+        long steps = logitWeights.shape[0], batch = h.shape[0];
+        bool[]? resetSteps = null;
+        if (resets is not null)
+        {
+            var rows = resets.data<float>().ToArray();
+            resetSteps = [.. Enumerable.Range(0, (int)steps).Select(t => AnyReset(rows, t, batch))];
+        }
+        var keep = resets is null ? null : (1f - resets).view(steps, 1, batch, 1);
+        var (inputBias, _) = cell.StepBiases();
+        var commWeights = comm.Fuse();
+        var outputs = LstmSequenceFunction.apply(
+            logitWeights, inputGates,
+            h.view(batch, units, hidden).transpose(0, 1).contiguous(), c.view(batch, units, hidden).transpose(0, 1).contiguous(),
+            cell.WeightHh, inputBias, commWeights.Projection, commWeights.OutputWeight, commWeights.OutputBias,
+            keep!, new LstmSequenceFunction.Options(Config, resetSteps));
+        var (hs, finalC, inactive) = (outputs[0], outputs[1], outputs[2]);
+        Tensor BatchMajor(Tensor unitMajor) => unitMajor.transpose(0, 1).reshape(batch, units * hidden);
+        return new RimsSequence(hs.transpose(1, 2).reshape(steps, batch, units * hidden), BatchMajor(hs[steps - 1]), BatchMajor(finalC),
+            inactive.logical_not().transpose(1, 2).to_type(ScalarType.Float32), null);
     }
 
     private static bool AnyReset(float[] resets, int step, long batch)
