@@ -60,6 +60,13 @@ public sealed class EnvRegistry
     /// <summary>True when <paramref name="id"/> is known.</summary>
     public bool Contains(string id) => _byId.ContainsKey(id);
 
+    /// <summary>
+    /// The registered spelling of <paramref name="id"/> (ids match case-insensitively, so `gridpickup` is GridPickup),
+    /// or <paramref name="id"/> itself when nobody registered it. Run folders, configs and evaluation files use this
+    /// spelling, so one env never appears under two names.
+    /// </summary>
+    public string Canonical(string id) => _byId.TryGetValue(id, out var registration) ? registration.Id : id;
+
     /// <summary>Looks an id up, with an error that suggests the nearest ids.</summary>
     /// <exception cref="UnknownEnvException">No env has that id.</exception>
     public EnvRegistration Get(string id) =>

@@ -23,6 +23,15 @@ public class EnvRegistryTests
         Assert.True(error.Message.Length < 200, error.Message);
     }
 
+    [Theory]
+    [InlineData("gridpickup", "GridPickup")]
+    [InlineData("GRIDPICKUP-NOVEL", "GridPickup-Novel")]
+    [InlineData("babyai-pickupdist-v0", "BabyAI-PickupDist-v0")]
+    [InlineData("ale/demonattack-v5", "ALE/DemonAttack-v5")]
+    [InlineData("NoSuchEnv", "NoSuchEnv")]
+    public void CanonicalGivesTheRegisteredSpellingSoOneEnvHasOneName(string typed, string canonical) =>
+        Assert.Equal(canonical, EnvRegistry.Default.Canonical(typed));
+
     [Fact]
     public void AnIdNearNothingListsTheMainIdsButNotEveryVariant()
     {

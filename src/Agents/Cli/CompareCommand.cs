@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rims.Agents.Comparison;
+using Rims.Envs;
 
 namespace Rims.Agents.Cli;
 
@@ -34,7 +35,7 @@ public static class CompareCommand
                 Base = config,
                 Cores = coreList,
                 Seeds = parse.GetValue(seeds),
-                EvalEnvs = Split(parse.GetValue(evalEnvs)),
+                EvalEnvs = Split(parse.GetValue(evalEnvs)).Select(EnvRegistry.Default.Canonical).ToList(),
                 EvalEpisodes = parse.GetValue(evalEpisodes),
                 Name = parse.GetValue(name) ?? $"{config.Env.Replace('/', '-')}-{string.Join('-', coreList)}",
                 Parallel = parse.GetValue(parallel),

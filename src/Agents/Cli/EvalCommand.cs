@@ -36,13 +36,16 @@ public static class EvalCommand
             if (episodeCount < 1) throw new CliUsageException($"--episodes must be at least 1 (got {episodeCount})");
             if (parse.GetValue(threads) < 1) throw new CliUsageException($"--threads must be at least 1 (got {parse.GetValue(threads)})");
             if (policyKind is not ("checkpoint" or "random")) throw new CliUsageException($"--policy must be checkpoint or random (got '{policyKind}')");
+            if (policyKind == "random" && checkpointPath is not null)
+                throw new CliUsageException("--policy random plays without weights, so --checkpoint does not apply: give one of them");
+            if (parse.GetValue(seed) < 0) throw new CliUsageException($"--seed must be 0 or more (got {parse.GetValue(seed)})");
             if (policyKind == "checkpoint" && checkpointPath is null)
                 throw new CliUsageException("give --checkpoint PATH, or --policy random for the random-agent baseline");
             TorchSharp.torch.set_num_threads(parse.GetValue(threads));
 
             var header = checkpointPath is null ? null : Ppo.Checkpoint.ReadHeader(checkpointPath);
-            var envId = parse.GetValue(env) ?? header?.Config.Env
-                        ?? throw new CliUsageException("--env is required with --policy random");
+            var envId = EnvRegistry.Default.Canonical(parse.GetValue(env) ?? header?.Config.Env
+                        ?? throw new CliUsageException("--env is required with --policy random"));
             var settings = new EnvSettings
             {
                 RomsDirectory = parse.GetValue(roms) ?? header?.Config.Roms,

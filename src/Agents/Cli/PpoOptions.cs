@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rims.Agents.Ppo;
+using Rims.Envs;
 
 namespace Rims.Agents.Cli;
 
@@ -154,7 +155,7 @@ public sealed class PpoOptions
         if (parse.GetValue(FullActionSpace)) envOptions["full-action-space"] = "true";
         return new PpoConfig
         {
-            Env = parse.GetValue(Env)!,
+            Env = EnvRegistry.Default.Canonical(parse.GetValue(Env)!),
             // `compare` has no --core (it takes --cores); the plan sets each run's core.
             Core = parse.GetValue(Core)?.ToLowerInvariant() ?? new PpoConfig().Core,
             Seed = parse.GetValue(Seed),

@@ -76,8 +76,20 @@ public sealed record ComparisonPlan
                 throw new ArgumentException($"--eval-envs: {e.Message}", e);
             }
         }
-        foreach (var env in EvalEnvs.Prepend(Base.Env).Distinct(StringComparer.OrdinalIgnoreCase))
-            EnvRegistry.Default.Make(env, Base.EnvSettings).Dispose();
+        // Each env is built once (which finds missing ROMs), and every eval env must fit the policy trained on the
+        // training env: same observation layout and action count, or its evaluation would fail only after training.
+        using (var trainingEnv = EnvRegistry.Default.Make(Base.Env, Base.EnvSettings))
+            foreach (var env in EvalEnvs.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                using var evalEnv = EnvRegistry.Default.Make(env, Base.EnvSettings);
+                // ToString spells out every part's name and shape, so equal strings mean the same layout.
+                if (evalEnv.ObservationSpec.ToString() != trainingEnv.ObservationSpec.ToString() || evalEnv.ActionCount != trainingEnv.ActionCount)
+                    throw new ArgumentException(
+                        $"--eval-envs: {env} (observation {evalEnv.ObservationSpec}, {evalEnv.ActionCount} actions) cannot be played by a policy " +
+                        $"trained on {Base.Env} (observation {trainingEnv.ObservationSpec}, {trainingEnv.ActionCount} actions); evaluate on envs of the same family");
+            }
+        // A folder already holding one of these runs with other settings stops the comparison here, before any training.
+        foreach (var config in Runs()) ExistingRun.Inspect(config, RunDirectory(config));
         CheckWritable(Path.Combine(RunsRoot, Name));
         CheckWritable(Path.Combine(RunsRoot, "reports", Name));
     }

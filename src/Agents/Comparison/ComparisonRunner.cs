@@ -21,7 +21,6 @@ public static class ComparisonRunner
         plan.Validate();
         var runs = plan.Runs().ToList();
         var folders = runs.Select(plan.RunDirectory).ToArray();
-        for (int i = 0; i < runs.Count; i++) ExistingRun.Inspect(runs[i], folders[i]);
         var options = new ParallelOptions { MaxDegreeOfParallelism = plan.Parallel };
         Parallel.For(0, runs.Count, options, i =>
         {

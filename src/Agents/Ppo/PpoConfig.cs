@@ -168,6 +168,9 @@ public sealed record PpoConfig
         Require(TargetKl is null || (double.IsFinite(TargetKl.Value) && TargetKl > 0), "--target-kl",
             $"must be a finite number above 0, or left out for no early stop (got {TargetKl})");
         Require(Threads is null or >= 1, "--threads", $"must be at least 1 (got {Threads})");
+        // Env i is seeded with seed + i, and gymnasium/numpy seeds are non-negative integers.
+        Require(Seed >= 0 && (long)Seed + NumEnvs - 1 <= int.MaxValue, "--seed",
+            $"must be 0 or more and leave room for one seed per env (seed + num-envs - 1 <= {int.MaxValue}) (got {Seed})");
         Require(EnvThreads >= 1, "--env-threads", $"must be at least 1 (got {EnvThreads})");
         Require(SaveEvery >= 0, "--save-every", $"must be 0 or more (got {SaveEvery})");
         Require(Features is null or > 0, "--features", $"must be positive (got {Features})");

@@ -55,6 +55,8 @@ public class ErrorContractTests
         new("ppo: env option of another env family", Usage, "sticky-actions", Ppo("--env", "GridPickup", "--sticky-actions", "0.5")),
         new("ppo: env-option without KEY=VALUE", Usage, "--env-option", Ppo("--env", "DemonAttack", "--env-option", "noop-max")),
         new("ppo: optimiser setting that crashes torch", Usage, "--adam-eps", Ppo("--adam-eps", "-1")),
+        new("ppo: negative seed", Usage, "--seed", Ppo("--env", "BabyAI-PickupDist-v0", "--seed", "-1")),
+        new("ppo: seed whose per-env seeds overflow", Usage, "--seed", Ppo("--seed", "2147483647")),
         new("ppo: non-finite learning rate", Usage, "--learning-rate", Ppo("--learning-rate", "Infinity")),
         new("ppo: non-finite learning rate", Usage, "--learning-rate", Ppo("--learning-rate", "NaN")),
         new("ppo: negative loss coefficient", Usage, "--ent-coef", Ppo("--ent-coef", "-0.01")),
@@ -92,6 +94,8 @@ public class ErrorContractTests
         new("eval: size below 1", Usage, "--threads", ["eval", "--policy", "random", "--env", "GridPickup", "--threads", "0"]),
         new("eval: near-miss env id", Usage, "did you mean Pong?", ["eval", "--policy", "random", "--env", "pongg"]),
         new("eval: missing checkpoint", File1, "{tmp}/none.ckpt", ["eval", "--checkpoint", "{tmp}/none.ckpt"]),
+        new("eval: negative seed", Usage, "--seed", ["eval", "--policy", "random", "--env", "MiniGrid-Fetch-5x5-N2-v0", "--seed", "-5"]),
+        new("eval: random policy given a checkpoint", Usage, "--checkpoint", ["eval", "--policy", "random", "--checkpoint", "{tmp}/x.ckpt", "--env", "GridPickup"]),
         new("eval: a file that is not a checkpoint", File1, "{tmp}/junk.ckpt", ["eval", "--checkpoint", "{tmp}/junk.ckpt"],
             tmp => WriteFile(Path.Combine(tmp, "junk.ckpt"), "not a checkpoint at all")),
         new("eval: env of another family than the checkpoint's env options", Usage, "frame-stack",
@@ -114,6 +118,13 @@ public class ErrorContractTests
         new("compare: bad PPO setting", Usage, "--learning-rate", Compare("--learning-rate", "-1")),
         new("compare: missing ROM of an evaluation env", File1, "pong.bin", Compare("--eval-envs", "Pong", "--roms", "{tmp}/no-roms")),
         new("compare: output root that is a file", File1, "{tmp}/runs", Compare(), tmp => WriteFile(Path.Combine(tmp, "runs"), "a file")),
+        new("compare: evaluation env another policy cannot play", Usage, "--eval-envs", Compare("--eval-envs", "BabyAI-PickupDist-v0")),
+        new("compare: a folder holding the run with other settings", Usage, "--learning-rate", Compare("--name", "t"), tmp => PpoRun.Train(
+            new PpoConfig
+            {
+                Env = "GridPickup", Core = "lstm", Seed = 1, TotalSteps = 32, NumEnvs = 2, NumSteps = 8, NumMinibatches = 1,
+                Features = 8, Hidden = 8, Threads = 1, LearningRate = 1e-3,
+            }, "test", Path.Combine(tmp, "runs", "t", "GridPickup__lstm__1"))),
         // ---- report
         new("report: folder that is not a run", Usage, "{tmp}/empty", ["report", "{tmp}/empty", "--out", "{tmp}/out"],
             tmp => Directory.CreateDirectory(Path.Combine(tmp, "empty"))),
