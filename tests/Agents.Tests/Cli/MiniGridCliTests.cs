@@ -81,6 +81,14 @@ public class MiniGridCliTests
             Assert.Single(brokenError.Trim().Split('\n'));
             Assert.Contains("broken.jsonl.gz, line 1", brokenError);
 
+            // A trace cut in the middle of an episode (here after its first 20 lines) is a broken file, not a shorter pass.
+            string cut = Path.Combine(directory, "cut.jsonl.gz");
+            GzipLines.Write(cut, GzipLines.Read(Directory.GetFiles(Shared.MiniGridTraces, "*.jsonl.gz").Order().First())[..20]);
+            var (cutExit, cutError, _) = Run("minigrid", "verify", cut);
+            Assert.Equal(CliRunner.InputError, cutExit);
+            Assert.Single(cutError.Trim().Split('\n'));
+            Assert.Contains("cut short", cutError);
+
             string notGzip = Path.Combine(directory, "plain.jsonl.gz");
             File.WriteAllText(notGzip, "not a trace");
             var (plainExit, plainError, _) = Run("minigrid", "verify", notGzip);

@@ -122,6 +122,9 @@ public sealed class MiniGridTrace
             {
                 if (episode is null) return;
                 if (steps.Count == 0 || steps[0].T != 0) throw new InvalidDataException($"episode of seed {episode.Seed} has no t = 0 line");
+                // The recorder runs every episode to its end, so one that stops short means the file was cut.
+                if (!steps[^1].Terminated && !steps[^1].Truncated)
+                    throw new InvalidDataException($"episode of seed {episode.Seed} ends at t = {steps[^1].T} with neither terminated nor truncated: the file is cut short");
                 episodes.Add(episode);
             }
             string? line;
