@@ -2,6 +2,7 @@ using System.CommandLine;
 using Rims.Envs.Atari;
 using Rims.Envs.Atari.Games;
 using Rims.Envs.Atari.Verification;
+using Rims.Envs;
 
 namespace Rims.Agents.Cli;
 
@@ -30,9 +31,7 @@ public static class AtariCommand
         command.SetAction(parse =>
         {
             string directory = RomLocator.ResolveDirectory(parse.GetValue(roms));
-            if (!Directory.Exists(directory))
-                throw new DirectoryNotFoundException(
-                    $"ROM folder {directory} does not exist. Point to the ALE ROM set with --roms DIR or {RomLocator.EnvironmentVariable}=DIR.");
+            InputPaths.RequireFolder(directory, "ROM folder", $". Point to the ALE ROM set with --roms DIR or {RomLocator.EnvironmentVariable}=DIR.");
             var files = Directory.GetFiles(directory)
                 .Where(f => RomExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal).ToArray();
@@ -118,7 +117,7 @@ public static class AtariCommand
         {
             if (game is not null) throw new CliUsageException("atari verify: give trace files or --game, not both");
             foreach (var path in paths)
-                if (!File.Exists(path)) throw new FileNotFoundException($"Trace file {Path.GetFullPath(path)} does not exist.", path);
+                InputPaths.RequireFile(Path.GetFullPath(path), "Trace file");
             return paths;
         }
         if (game is null)

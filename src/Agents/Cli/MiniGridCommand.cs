@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rims.Envs.MiniGrid.Verification;
+using Rims.Envs;
 
 namespace Rims.Agents.Cli;
 
@@ -34,7 +35,7 @@ public static class MiniGridCommand
                 throw new CliUsageException(
                     "minigrid verify needs trace files, e.g. `minigrid verify ../shared/minigrid-traces/*.jsonl.gz`");
             foreach (var path in paths)
-                if (!File.Exists(path)) throw new FileNotFoundException($"Trace file {Path.GetFullPath(path)} does not exist.", path);
+                InputPaths.RequireFile(Path.GetFullPath(path), "Trace file");
 
             bool exact = true;
             int matched = 0, total = 0;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using Rims.Envs;
 
 namespace Rims.Agents.Paper;
 
@@ -58,7 +59,7 @@ public static class MnistIdx
 
     private static byte[] ReadAll(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path} does not exist", path);
+        InputPaths.RequireFile(path, "MNIST file");
         if (!path.EndsWith(".gz", StringComparison.Ordinal)) return File.ReadAllBytes(path);
         using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var memory = new MemoryStream();

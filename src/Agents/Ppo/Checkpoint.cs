@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Rims.Agents.Runs;
 using Rims.Policies;
+using Rims.Envs;
 
 namespace Rims.Agents.Ppo;
 
@@ -113,7 +114,7 @@ public static class Checkpoint
     /// <summary>Reads the whole file, checks tag, version, length and checksum, and returns a reader over the payload.</summary>
     private static BinaryReader Open(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint {path} does not exist", path);
+        InputPaths.RequireFile(path, "checkpoint");
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length < Magic.Length || Encoding.ASCII.GetString(bytes, 0, Magic.Length) != Magic)
             throw new InvalidDataException($"{path} is not a Rims checkpoint (no {Magic} tag)");

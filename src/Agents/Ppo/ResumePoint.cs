@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rims.Agents.Runs;
+using Rims.Envs;
 
 namespace Rims.Agents.Ppo;
 
@@ -23,7 +24,7 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
     /// <exception cref="InvalidDataException">The folder has no complete checkpoint.</exception>
     public static ResumePoint Find(string runDirectory)
     {
-        if (!Directory.Exists(runDirectory)) throw new DirectoryNotFoundException($"run folder {runDirectory} does not exist");
+        InputPaths.RequireFolder(runDirectory, "run folder");
         var folder = Path.Combine(runDirectory, "checkpoints");
         var files = Directory.Exists(folder)
             ? Directory.GetFiles(folder, "*.ckpt").Where(f => !Path.GetFileName(f).StartsWith('.')).ToList()

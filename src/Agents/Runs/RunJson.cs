@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Rims.Envs;
 
 namespace Rims.Agents.Runs;
 
@@ -21,7 +22,7 @@ public static class RunJson
     /// <summary>Reads <paramref name="path"/>, with an error naming the file when it is missing or malformed.</summary>
     public static T Read<T>(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path} does not exist", path);
+        InputPaths.RequireFile(path, "file");
         try
         {
             return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)

@@ -138,7 +138,7 @@ public sealed class AleTrace
     public static AleTrace Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path)) throw new FileNotFoundException($"ALE trace file {path} does not exist.", path);
+        InputPaths.RequireFile(path, "ALE trace file");
         using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var text = new StreamReader(gzip);
         int lineNumber = 0;

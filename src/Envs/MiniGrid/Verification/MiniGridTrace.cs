@@ -109,7 +109,7 @@ public sealed class MiniGridTrace
     /// <exception cref="InvalidDataException">The file is not a readable trace; the message names the file and the line.</exception>
     public static MiniGridTrace Read(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Trace file {System.IO.Path.GetFullPath(path)} does not exist.", path);
+        InputPaths.RequireFile(System.IO.Path.GetFullPath(path), "Trace file");
         int lineNumber = 0;
         try
         {

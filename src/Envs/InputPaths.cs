@@ -1,0 +1,32 @@
+namespace Rims.Envs;
+
+/// <summary>
+/// The one check every verb makes before reading a file or folder the user named, so the message says what is
+/// actually wrong: missing, or a folder where a file belongs (and the reverse). Both are unusable inputs (exit 1).
+/// </summary>
+public static class InputPaths
+{
+    /// <summary>Throws unless <paramref name="path"/> is an existing file.</summary>
+    /// <param name="path">The path as the user gave it (the message shows it).</param>
+    /// <param name="what">What the file is, e.g. "checkpoint" or "Trace file".</param>
+    /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>, or a folder is.</exception>
+    public static void RequireFile(string path, string what)
+    {
+        if (File.Exists(path)) return;
+        if (Directory.Exists(path))
+            throw new FileNotFoundException($"{what} {path} is a folder, not a file; give the file itself", path);
+        throw new FileNotFoundException($"{what} {path} does not exist", path);
+    }
+
+    /// <summary>Throws unless <paramref name="path"/> is an existing folder.</summary>
+    /// <param name="path">The path as the user gave it (the message shows it).</param>
+    /// <param name="what">What the folder is, e.g. "run folder".</param>
+    /// <param name="hint">Appended to the message (how to fix it), or empty.</param>
+    /// <exception cref="DirectoryNotFoundException">Nothing is at <paramref name="path"/>, or a file is.</exception>
+    public static void RequireFolder(string path, string what, string hint = "")
+    {
+        if (Directory.Exists(path)) return;
+        string problem = File.Exists(path) ? "is a file, not a folder" : "does not exist";
+        throw new DirectoryNotFoundException($"{what} {path} {problem}{hint}");
+    }
+}
