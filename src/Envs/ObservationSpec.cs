@@ -55,6 +55,14 @@ public sealed class ObservationSpec
         return -1;
     }
 
+    /// <summary>
+    /// True when <paramref name="other"/> has the same parts (names and shapes) in the same order, so a policy or a
+    /// batch built for one reads the other's observations unchanged.
+    /// </summary>
+    public bool SameLayout(ObservationSpec other) =>
+        Parts.Count == other.Parts.Count
+        && Parts.Zip(other.Parts).All(pair => pair.First.Name == pair.Second.Name && pair.First.Shape.SequenceEqual(pair.Second.Shape));
+
     /// <inheritdoc />
     public override string ToString() => string.Join(" + ", Parts) + " uint8";
 }

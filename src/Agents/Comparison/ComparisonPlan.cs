@@ -82,8 +82,7 @@ public sealed record ComparisonPlan
             foreach (var env in EvalEnvs.Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 using var evalEnv = EnvRegistry.Default.Make(env, Base.EnvSettings);
-                // ToString spells out every part's name and shape, so equal strings mean the same layout.
-                if (evalEnv.ObservationSpec.ToString() != trainingEnv.ObservationSpec.ToString() || evalEnv.ActionCount != trainingEnv.ActionCount)
+                if (!evalEnv.ObservationSpec.SameLayout(trainingEnv.ObservationSpec) || evalEnv.ActionCount != trainingEnv.ActionCount)
                     throw new ArgumentException(
                         $"--eval-envs: {env} (observation {evalEnv.ObservationSpec}, {evalEnv.ActionCount} actions) cannot be played by a policy " +
                         $"trained on {Base.Env} (observation {trainingEnv.ObservationSpec}, {trainingEnv.ActionCount} actions); evaluate on envs of the same family");

@@ -28,7 +28,7 @@ public sealed class VectorEnv : IDisposable
         Spec = envs[0].ObservationSpec;
         ActionCount = envs[0].ActionCount;
         for (int i = 1; i < envs.Count; i++)
-            if (envs[i].ObservationSpec.ToString() != Spec.ToString() || envs[i].ActionCount != ActionCount)
+            if (!envs[i].ObservationSpec.SameLayout(Spec) || envs[i].ActionCount != ActionCount)
                 throw new ArgumentException($"env {i} has spec {envs[i].ObservationSpec} / {envs[i].ActionCount} actions, env 0 has {Spec} / {ActionCount}");
         int n = envs.Count;
         Observations = new byte[n * Spec.Size];
