@@ -1,4 +1,5 @@
 using Rims.Agents.Cli;
+using Rims.Agents.Hosting;
 
 // Entry point: the verbs live in Cli/ (CliApp lists them). Torch is checked first so a broken native
 // install is reported in one line instead of deep inside a run. The heap tuning goes first so every tensor

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Rims.Agents.Cli;
+namespace Rims.Agents.Hosting;
 
 /// <summary>
 /// Runs one tensor operation at start-up so a broken libtorch install fails at once with a clear message,
