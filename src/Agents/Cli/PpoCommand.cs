@@ -40,9 +40,14 @@ public static class PpoCommand
             });
             if (config.StepRoundingNote is { } rounding) Console.WriteLine($"note: {rounding}");
             using var signals = new StopSignals();
-            var result = TrainWithDisplay(config, display => point is null
-                ? PpoRun.Train(config, commandLine, parse.GetValue(options.RunDir), display, signals.Request)
-                : PpoRun.Resume(point, config, commandLine, display, signals.Request));
+            var result = TrainWithDisplay(config, display =>
+            {
+                var training = new TrainingOptions
+                {
+                    RunDirectory = parse.GetValue(options.RunDir), Progress = display, Stop = signals.Request, Command = commandLine,
+                };
+                return point is null ? PpoRun.Train(config, training) : PpoRun.Resume(point, config, training);
+            });
             Console.WriteLine($"run folder: {result.RunDirectory}");
             Console.WriteLine($"steps: {result.GlobalStep}, mean return (last 100 episodes): {result.FinalReturnMean:F3}" +
                               (result.FinalSuccessRate is { } s ? $", success rate: {s:P1}" : ""));
@@ -53,10 +58,10 @@ public static class PpoCommand
         return command;
     }
 
-    private static RunResult TrainWithDisplay(PpoConfig config, Func<Action<IterationStats, RecentEpisodes>, RunResult> train)
+    private static RunResult TrainWithDisplay(PpoConfig config, Func<IProgress<IterationProgress>, RunResult> train)
     {
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-            return train((stats, recent) => Console.WriteLine(ProgressLine(stats, recent, config)));
+            return train(new InlineProgress<IterationProgress>(progress => Console.WriteLine(ProgressLine(progress, config))));
         RunResult? result = null;
         AnsiConsole.Progress()
             .AutoClear(false)
@@ -64,20 +69,20 @@ public static class PpoCommand
             .Start(context =>
             {
                 var task = context.AddTask($"{config.Env} / {config.Core}", maxValue: config.Iterations * config.BatchSize);
-                result = train((stats, recent) =>
+                result = train(new InlineProgress<IterationProgress>(progress =>
                 {
-                    task.Value = stats.GlobalStep;
-                    task.Description = Markup.Escape(ProgressLine(stats, recent, config));
-                });
+                    task.Value = progress.GlobalStep;
+                    task.Description = Markup.Escape(ProgressLine(progress, config));
+                }));
             });
         return result!;
     }
 
-    private static string ProgressLine(IterationStats stats, RecentEpisodes recent, PpoConfig config)
+    private static string ProgressLine(IterationProgress progress, PpoConfig config)
     {
-        var line = $"{config.Env}/{config.Core} step {stats.GlobalStep:N0} | {stats.Sps:F0} SPS | " +
-                   $"return {recent.MeanReturn:F2} ({recent.Count} episodes)";
-        if (recent.SuccessRate is { } success) line += $" | success {success:P0}";
+        var line = $"{config.Env}/{config.Core} step {progress.GlobalStep:N0} | {progress.Stats.Sps:F0} SPS | " +
+                   $"return {progress.RecentMeanReturn:F2} ({progress.Episodes} episodes)";
+        if (progress.RecentSuccessRate is { } success) line += $" | success {success:P0}";
         return line;
     }
 }

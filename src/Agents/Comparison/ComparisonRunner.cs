@@ -52,16 +52,16 @@ public static class ComparisonRunner
                 break;
             case ExistingRunKind.Interrupted:
                 log($"resuming {config.Core} seed {config.Seed} from {existing.Point!.CheckpointPath}");
-                result = PpoRun.Resume(existing.Point, config, command, stop: stop);
+                result = PpoRun.Resume(existing.Point, config, new TrainingOptions { Command = command, Stop = stop });
                 break;
             case ExistingRunKind.Unresumable:
                 // Nothing to resume from: what the stopped attempt logged would only mix with the new run's rows.
                 log($"restarting {config.Core} seed {config.Seed}: {folder} has no complete checkpoint");
                 Directory.Delete(folder, recursive: true);
-                result = PpoRun.Train(config, command, folder, stop: stop);
+                result = PpoRun.Train(config, new TrainingOptions { RunDirectory = folder, Command = command, Stop = stop });
                 break;
             default:
-                result = PpoRun.Train(config, command, folder, stop: stop);
+                result = PpoRun.Train(config, new TrainingOptions { RunDirectory = folder, Command = command, Stop = stop });
                 break;
         }
         if (result?.StopReason is { } reason)

@@ -107,7 +107,7 @@ public class ErrorContractTests
                 {
                     Env = "Pong", Roms = Shared.Roms, EnvOptions = new() { ["frame-stack"] = "2" }, TotalSteps = 16, NumEnvs = 2, NumSteps = 8,
                     NumMinibatches = 1, Features = 8, Hidden = 8, Threads = 1,
-                }, "test", Path.Combine(tmp, "pong"))),
+                }, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(tmp, "pong") })),
         new("eval: ROM folder without the ROM", File1, "pong.bin", ["eval", "--policy", "random", "--env", "Pong", "--roms", "{tmp}/no-roms"]),
         // ---- compare (checked before any training)
         new("compare: a core named twice", Usage, "--cores", Compare("--cores", "lstm,lstm")),
@@ -127,7 +127,7 @@ public class ErrorContractTests
             {
                 Env = "GridPickup", Core = "lstm", Seed = 1, TotalSteps = 32, NumEnvs = 2, NumSteps = 8, NumMinibatches = 1,
                 Features = 8, Hidden = 8, Threads = 1, LearningRate = 1e-3,
-            }, "test", Path.Combine(tmp, "runs", "t", "GridPickup__lstm__1"))),
+            }, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(tmp, "runs", "t", "GridPickup__lstm__1") })),
         // ---- report
         new("report: folder that is not a run", Usage, "{tmp}/empty", ["report", "{tmp}/empty", "--out", "{tmp}/out"],
             tmp => Directory.CreateDirectory(Path.Combine(tmp, "empty"))),
