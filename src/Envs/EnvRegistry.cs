@@ -71,18 +71,31 @@ public sealed class EnvRegistry
     /// </summary>
     /// <exception cref="EnvIdClashException">The id is taken (by a built-in env or an earlier registration).</exception>
     /// <exception cref="ArgumentException">The id is empty or holds white space or a backslash.</exception>
-    public void Register(EnvRegistration registration)
+    public void Register(EnvRegistration registration) => RegisterAll([registration]);
+
+    /// <summary>Registers several envs (a plugin's) at once: all of them, or none when one id is refused.</summary>
+    /// <exception cref="EnvIdClashException">An id is taken, or given twice among <paramref name="registrations"/>.</exception>
+    /// <exception cref="ArgumentException">An id is empty or holds white space or a backslash.</exception>
+    public void RegisterAll(IReadOnlyCollection<EnvRegistration> registrations)
     {
-        var id = registration.Id;
-        if (string.IsNullOrWhiteSpace(id) || id.Any(char.IsWhiteSpace) || id.Contains('\\'))
-            throw new ArgumentException($"env id '{id}' must be non-empty without white space or '\\' (it names run folders)");
         lock (_ordered)
         {
-            var folded = NearestNames.Fold(id);
-            if (_byFolded.TryGetValue(folded, out var taken)) throw new EnvIdClashException(id, taken);
-            _byFolded.Add(folded, registration);
-            _byId.Add(id, registration);
-            _ordered.Add(registration);
+            var batch = new Dictionary<string, EnvRegistration>();
+            foreach (var registration in registrations)
+            {
+                var id = registration.Id;
+                if (string.IsNullOrWhiteSpace(id) || id.Any(char.IsWhiteSpace) || id.Contains('\\'))
+                    throw new ArgumentException($"env id '{id}' must be non-empty without white space or '\\' (it names run folders)");
+                var folded = NearestNames.Fold(id);
+                if (_byFolded.TryGetValue(folded, out var taken) || batch.TryGetValue(folded, out taken)) throw new EnvIdClashException(id, taken);
+                batch.Add(folded, registration);
+            }
+            foreach (var registration in registrations)
+            {
+                _byFolded.Add(NearestNames.Fold(registration.Id), registration);
+                _byId.Add(registration.Id, registration);
+                _ordered.Add(registration);
+            }
         }
     }
 

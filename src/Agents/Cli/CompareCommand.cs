@@ -25,10 +25,12 @@ public static class CompareCommand
         foreach (var option in new Option[] { cores, seeds, evalEnvs, evalEpisodes, name, parallel, runsRoot, backend, slurmOption, dryRun, status }) command.Options.Add(option);
         var ppo = new PpoOptions(command, includeEnvAndCore: false);
         command.Options.Add(ppo.Env);
+        var envAssembly = new EnvAssemblyOption(command);
 
         command.SetAction(parse =>
         {
-            var config = ppo.Read(parse);
+            var assembly = envAssembly.Load(parse);
+            var config = ppo.Read(parse) with { EnvAssembly = assembly };
             var coreList = Split(parse.GetValue(cores)).Select(c => c.ToLowerInvariant()).ToList();
             var plan = new ComparisonPlan
             {

@@ -27,6 +27,7 @@ public static class EvalCommand
         var threads = new Option<int>("--threads") { Description = "Torch threads", DefaultValueFactory = _ => 1 };
         foreach (var option in new Option[] { env, checkpoint, policy, episodes, seed, deterministic, video, roms, threads })
             command.Options.Add(option);
+        var envAssembly = new EnvAssemblyOption(command);
 
         command.SetAction(parse =>
         {
@@ -46,6 +47,7 @@ public static class EvalCommand
                 throw new CliUsageException("give --checkpoint PATH, or --policy random for the random-agent baseline");
             if (policyKind == "random" && settings.Env is null) throw new CliUsageException("--env is required with --policy random");
             TorchSharp.torch.set_num_threads(parse.GetValue(threads));
+            envAssembly.Load(parse);
 
             EvaluationSession? opened = null;
             CliRunner.Validate(() => opened = checkpointPath is null

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rims.Agents.Ppo;
+using Rims.Envs;
 using Spectre.Console;
 
 namespace Rims.Agents.Cli;
@@ -12,6 +13,7 @@ public static class PpoCommand
     {
         var command = new Command("ppo", "Train a recurrent PPO agent (LSTM, GRU or RIMs core) on an environment.");
         var options = new PpoOptions(command);
+        var envAssembly = new EnvAssemblyOption(command);
         var resume = new Option<string?>("--resume")
         {
             Description = "Continue the stopped run in this folder from its newest complete checkpoint; only " +
@@ -24,7 +26,8 @@ public static class PpoCommand
             var resumeFolder = parse.GetValue(resume);
             ResumePoint? point = null;
             PpoConfig config;
-            if (resumeFolder is null) config = options.Read(parse);
+            var assembly = envAssembly.Load(parse);
+            if (resumeFolder is null) config = options.Read(parse) with { EnvAssembly = assembly };
             else
             {
                 var fixedOption = options.Given(parse).FirstOrDefault(name => !ResumePoint.ChangeableOptions.Contains(name));
@@ -32,6 +35,8 @@ public static class PpoCommand
                     throw new CliUsageException($"{fixedOption} cannot be given with --resume (the run keeps its settings); only {string.Join(", ", ResumePoint.ChangeableOptions)} may change");
                 point = ResumePoint.Find(resumeFolder);
                 config = options.ReadChanges(parse, point.Header.Config);
+                // The run's env may come from the plugin it recorded (unless --env-assembly already brought the env).
+                EnvPlugins.EnsureRegistered(config.Env, config.EnvAssembly);
             }
             CliRunner.Validate(() =>
             {

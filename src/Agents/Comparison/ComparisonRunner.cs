@@ -43,6 +43,8 @@ public static class ComparisonRunner
     public static string? TrainAndEvaluate(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs, int evalEpisodes, string command,
         Action<string> log, StopRequest? stop = null)
     {
+        // A child process or Slurm task starts with Rims' envs only: the run's plugin, if any, comes from its config.
+        EnvPlugins.EnsureRegistered(config.Env, config.EnvAssembly);
         var existing = ExistingRun.Inspect(config, folder);
         RunResult? result = null;
         switch (existing.Kind)

@@ -60,6 +60,7 @@ public sealed class EvaluationSession : IDisposable
         settings ??= new EvaluationSettings();
         settings.Validate();
         var header = Checkpoint.ReadHeader(checkpointPath);
+        EnvPlugins.EnsureRegistered(header.Config.Env, header.Config.EnvAssembly);
         var envId = EnvRegistry.Default.Canonical(settings.Env ?? header.Config.Env);
         var envSettings = new EnvSettings { RomsDirectory = settings.Roms ?? header.Config.Roms, Options = header.Config.EnvOptions };
         try

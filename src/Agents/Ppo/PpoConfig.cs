@@ -93,6 +93,9 @@ public sealed record PpoConfig
     /// <summary>ROM folder for Atari envs (null: RIMS_ROMS, else ./roms).</summary>
     public string? Roms { get; init; }
 
+    /// <summary>The plugin assembly <see cref="Env"/> comes from (--env-assembly, a full path), loaded again by a resume and by a comparison's child runs; null for Rims' own envs and envs registered in code.</summary>
+    public string? EnvAssembly { get; init; }
+
     /// <summary>
     /// Torch threads when --threads is not given: all cores for Atari frames, whose Nature CNN convolutions split
     /// well across threads; 1 for grid and vector observations. Their models are so small that libtorch's per-op

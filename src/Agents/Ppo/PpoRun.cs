@@ -53,10 +53,11 @@ public static class PpoRun
     /// <param name="options">Run folder, progress, cancellation and the command recorded in config.json (null: defaults).</param>
     /// <returns>The run folder and its outcome; a cancelled run returns normally with <see cref="RunResult.StopReason"/> set.</returns>
     /// <exception cref="ArgumentException">A setting is out of range, or the env id or an env option is unknown (<see cref="PpoConfig.ValidateForRun"/>).</exception>
-    /// <exception cref="IOException">The run folder already holds a run, or cannot be written.</exception>
+    /// <exception cref="IOException">The run folder already holds a run, or cannot be written, or config.EnvAssembly cannot be loaded (<see cref="EnvPlugins.Load"/>).</exception>
     public static RunResult Train(PpoConfig config, TrainingOptions? options = null)
     {
         options ??= new TrainingOptions();
+        EnvPlugins.EnsureRegistered(config.Env, config.EnvAssembly);
         config.ValidateForRun();
         var path = options.RunDirectory ?? Path.Combine("runs", RunFolder.DefaultName(config.Env, config.Core, config.Seed, DateTime.UtcNow));
         return Run(config, path, null, options);
@@ -75,6 +76,7 @@ public static class PpoRun
     {
         config.Validate();
         point.CheckChanges(config);
+        EnvPlugins.EnsureRegistered(config.Env, config.EnvAssembly);
         return Run(config, point.RunDirectory, point, options ?? new TrainingOptions());
     }
 

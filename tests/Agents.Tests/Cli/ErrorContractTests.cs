@@ -164,6 +164,14 @@ public class ErrorContractTests
         new("bench rims: size below 1", Usage, "--units", ["bench", "rims", "--units", "0"]),
         new("bench atari: unknown game", Usage, "--rom", ["bench", "atari", "--rom", "zork"]),
         new("bench atari: missing ROM folder", File1, "{tmp}/no-roms", ["bench", "atari", "--roms", "{tmp}/no-roms"]),
+        // ---- env plugins (--env-assembly)
+        new("plugin: missing assembly", File1, "{tmp}/none.dll", Ppo("--env-assembly", "{tmp}/none.dll", "--env", "Corridor")),
+        new("plugin: a file that is not a .NET assembly", File1, "{tmp}/junk.dll", Ppo("--env-assembly", "{tmp}/junk.dll", "--env", "Corridor"),
+            tmp => WriteFile(Path.Combine(tmp, "junk.dll"), "not an assembly")),
+        new("plugin: a dependency missing beside it", File1, "CorridorRules", ["eval", "--env-assembly", "{tmp}/p/CorridorPlugin.dll", "--policy", "random", "--env", "x"],
+            tmp => Plugins.TestPlugin.CopyTo(Path.Combine(tmp, "p"), except: "CorridorRules.dll")),
+        new("plugin: an assembly that declares no env", File1, "declares no env", ["envs", "--env-assembly", typeof(MathNet.Numerics.Constants).Assembly.Location]),
+        new("plugin: an env id that clashes with a built-in", Usage, "'GridPickup'", Compare("--env-assembly", Plugins.TestPlugin.DependencyPath)),
         // ---- envs and the root
         new("envs: unknown option", Usage, "--all", ["envs", "--all"]),
         new("unknown verb", Usage, "'train'", ["train", "--env", "GridPickup"]),
