@@ -33,7 +33,7 @@ public static class EvalCommand
         {
             var policyKind = parse.GetValue(policy)!.ToLowerInvariant();
             var checkpointPath = parse.GetValue(checkpoint);
-            var settings = new EvaluationSettings
+            var settings = new EvalOptions
             {
                 Env = parse.GetValue(env), Episodes = parse.GetValue(episodes), Seed = parse.GetValue(seed),
                 Deterministic = parse.GetValue(deterministic), Roms = parse.GetValue(roms),

@@ -17,9 +17,9 @@ public sealed record EvaluationOutcome(EvalResult Result, string? File);
 /// </summary>
 public sealed class EvaluationSession : IDisposable
 {
-    private readonly EvaluationSettings settings;
+    private readonly EvalOptions options;
 
-    private EvaluationSession(string envId, IEnv env, EvalPolicy policy, CheckpointHeader? header, string? checkpointPath, EvaluationSettings settings)
+    private EvaluationSession(string envId, IEnv env, EvalPolicy policy, CheckpointHeader? header, string? checkpointPath, EvalOptions options)
     {
         EnvId = envId;
         Env = env;
@@ -27,7 +27,7 @@ public sealed class EvaluationSession : IDisposable
         Header = header;
         CheckpointPath = checkpointPath;
         RunDirectory = checkpointPath is null ? null : RunDirectoryOf(checkpointPath);
-        this.settings = settings;
+        this.options = options;
     }
 
     /// <summary>The env id played, in its registered spelling.</summary>
@@ -49,20 +49,20 @@ public sealed class EvaluationSession : IDisposable
     public string? RunDirectory { get; }
 
     /// <summary>
-    /// Opens <paramref name="checkpointPath"/> on <paramref name="settings"/>' env (default: the env it was trained on),
+    /// Opens <paramref name="checkpointPath"/> on <paramref name="options"/>' env (default: the env it was trained on),
     /// with the env options it was trained with.
     /// </summary>
     /// <exception cref="ArgumentException">A count is out of range, the env id is unknown (<see cref="UnknownEnvException"/>), or the env does not take the checkpoint's env options; the message says which.</exception>
     /// <exception cref="IOException">The checkpoint or a ROM cannot be read.</exception>
     /// <exception cref="InvalidDataException">The file is not a checkpoint, or is damaged.</exception>
-    public static EvaluationSession ForCheckpoint(string checkpointPath, EvaluationSettings? settings = null)
+    public static EvaluationSession ForCheckpoint(string checkpointPath, EvalOptions? options = null)
     {
-        settings ??= new EvaluationSettings();
-        settings.Validate();
+        options ??= new EvalOptions();
+        options.Validate();
         var header = Checkpoint.ReadHeader(checkpointPath);
         EnvPlugins.EnsureRegistered(header.Config.Env, header.Config.EnvAssembly);
-        var envId = EnvRegistry.Default.Canonical(settings.Env ?? header.Config.Env);
-        var envSettings = new EnvSettings { RomsDirectory = settings.Roms ?? header.Config.Roms, Options = header.Config.EnvOptions };
+        var envId = EnvRegistry.Default.Canonical(options.Env ?? header.Config.Env);
+        var envSettings = new EnvSettings { RomsDirectory = options.Roms ?? header.Config.Roms, Options = header.Config.EnvOptions };
         try
         {
             EnvRegistry.Default.Check(envId, envSettings);
@@ -75,8 +75,8 @@ public sealed class EvaluationSession : IDisposable
         var env = EnvRegistry.Default.Make(envId, envSettings);
         try
         {
-            var policy = new CheckpointPolicy(checkpointPath, env.ObservationSpec, env.ActionCount, settings.Seed, settings.Deterministic);
-            return new EvaluationSession(envId, env, policy, header, checkpointPath, settings);
+            var policy = new CheckpointPolicy(checkpointPath, env.ObservationSpec, env.ActionCount, options.Seed, options.Deterministic);
+            return new EvaluationSession(envId, env, policy, header, checkpointPath, options);
         }
         catch
         {
@@ -85,16 +85,16 @@ public sealed class EvaluationSession : IDisposable
         }
     }
 
-    /// <summary>Opens the random-agent baseline on <paramref name="envId"/> (settings.Env is ignored).</summary>
+    /// <summary>Opens the random-agent baseline on <paramref name="envId"/> (options.Env is ignored).</summary>
     /// <exception cref="ArgumentException">A count is out of range, or the env id or an option is unknown.</exception>
     /// <exception cref="IOException">A ROM cannot be read.</exception>
-    public static EvaluationSession ForRandomPolicy(string envId, EvaluationSettings? settings = null)
+    public static EvaluationSession ForRandomPolicy(string envId, EvalOptions? options = null)
     {
-        settings ??= new EvaluationSettings();
-        settings.Validate();
+        options ??= new EvalOptions();
+        options.Validate();
         envId = EnvRegistry.Default.Canonical(envId);
-        var env = EnvRegistry.Default.Make(envId, new EnvSettings { RomsDirectory = settings.Roms });
-        return new EvaluationSession(envId, env, new RandomPolicy(env.ActionCount, settings.Seed), null, null, settings with { Env = envId });
+        var env = EnvRegistry.Default.Make(envId, new EnvSettings { RomsDirectory = options.Roms });
+        return new EvaluationSession(envId, env, new RandomPolicy(env.ActionCount, options.Seed), null, null, options with { Env = envId });
     }
 
     /// <summary>
@@ -102,9 +102,9 @@ public sealed class EvaluationSession : IDisposable
     /// calls after <see cref="PpoRun.Train"/> with <see cref="RunResult.FinalCheckpoint"/>.
     /// </summary>
     /// <inheritdoc cref="ForCheckpoint" path="/exception"/>
-    public static EvaluationOutcome Evaluate(string checkpointPath, EvaluationSettings? settings = null)
+    public static EvaluationOutcome Evaluate(string checkpointPath, EvalOptions? options = null)
     {
-        using var session = ForCheckpoint(checkpointPath, settings);
+        using var session = ForCheckpoint(checkpointPath, options);
         return session.Run();
     }
 
@@ -120,7 +120,7 @@ public sealed class EvaluationSession : IDisposable
             throw new ArgumentException($"--capture-video: env '{EnvId}' cannot render frames");
         var label = CheckpointPath is null ? "random"
             : RunDirectory is null ? Path.GetFullPath(CheckpointPath) : Path.GetRelativePath(RunDirectory, CheckpointPath);
-        var result = Evaluator.Run(Env, Policy, EnvId, settings.Episodes, settings.Seed, settings.Deterministic, label, Header?.Config.Env, frames);
+        var result = Evaluator.Run(Env, Policy, new EvalSettings(EnvId, options.Episodes, options.Seed, options.Deterministic, label, Header?.Config.Env), frames);
         if (RunDirectory is null) return new EvaluationOutcome(result, null);
         var file = RunFolder.EvalPath(RunDirectory, EnvId, CheckpointPath!);
         RunJson.Write(file, result);

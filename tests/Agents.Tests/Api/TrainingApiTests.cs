@@ -101,7 +101,7 @@ public class TrainingApiTests : IDisposable
     public void EvaluatingTheFinalCheckpointWritesTheEvalFileTheCliWrites()
     {
         var result = PpoRun.Train(Config("ff"), new TrainingOptions { RunDirectory = Path.Combine(root, "eval") });
-        var (evaluation, file) = EvaluationSession.Evaluate(result.FinalCheckpoint, new EvaluationSettings { Episodes = 5, Seed = 9 });
+        var (evaluation, file) = EvaluationSession.Evaluate(result.FinalCheckpoint, new EvalOptions { Episodes = 5, Seed = 9 });
 
         Assert.Equal(Path.Combine(result.RunDirectory, "evals", EnvId + ".json"), file);
         Assert.Equal(EnvId, evaluation.Env);
@@ -109,7 +109,7 @@ public class TrainingApiTests : IDisposable
         Assert.Equal(5, evaluation.Returns.Length);
         Assert.Equal(evaluation.Mean, (double)JsonNode.Parse(File.ReadAllText(file!))!["mean"]!);
         // The same settings play the same games: the `eval` verb's numbers, reproducible.
-        Assert.Equal(evaluation.Returns, EvaluationSession.Evaluate(result.FinalCheckpoint, new EvaluationSettings { Episodes = 5, Seed = 9 }).Result.Returns);
+        Assert.Equal(evaluation.Returns, EvaluationSession.Evaluate(result.FinalCheckpoint, new EvalOptions { Episodes = 5, Seed = 9 }).Result.Returns);
     }
 
     [Theory]

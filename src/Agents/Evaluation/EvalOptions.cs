@@ -1,7 +1,10 @@
 namespace Rims.Agents.Evaluation;
 
-/// <summary>How an <see cref="EvaluationSession"/> plays (the `eval` verb's options).</summary>
-public sealed record EvaluationSettings
+/// <summary>
+/// What a user asks of an evaluation (the `eval` verb's options, and the training API's): an <see cref="EvaluationSession"/>
+/// turns them into the <see cref="EvalSettings"/> <see cref="Evaluator.Run"/> plays, with the env id resolved and the result labelled.
+/// </summary>
+public sealed record EvalOptions
 {
     /// <summary>Env id to play (null: the checkpoint's training env; required for the random policy).</summary>
     public string? Env { get; init; }
