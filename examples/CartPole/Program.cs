@@ -7,7 +7,7 @@ using Rims.Envs;
 // Trains PPO on CartPole-v1 through Rims' training API and evaluates the final policy. Options (all optional):
 //   --core ff|lstm|gru|rims   --total-steps N   --seed N   --run-dir DIR
 // Prints the agent step at which the mean return of the last 100 episodes first reached 475 (gymnasium's threshold).
-var (core, totalSteps, seed, runDir) = ("ff", 500_000L, 1, (string?)null);
+var (core, totalSteps, seed, runDir) = ("ff", 200_000L, 1, (string?)null);
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
@@ -28,8 +28,8 @@ long? solvedAt = null;
 EnvRegistry.Default.Register(CartPolePlugin.Registration);            // or EnvRegistry.Default.Register(id, description, factory)
 var config = new PpoConfig
 {
-    Env = "CartPole-v1", Core = core, Seed = seed, TotalSteps = totalSteps, NumEnvs = 8, NumSteps = 128,
-    ClipCoef = 0.2f, Features = 64, Hidden = 64,
+    Env = "CartPole-v1", Core = core, Seed = seed, TotalSteps = totalSteps, NumEnvs = 8, NumSteps = 32, NumMinibatches = 1,
+    UpdateEpochs = 20, LearningRate = 1e-3, Gamma = 0.98f, GaeLambda = 0.8f, ClipCoef = 0.2f, EntCoef = 0, Features = 64, Hidden = 64,
 };
 var progress = new InlineProgress<IterationProgress>(p =>
 {
@@ -37,7 +37,7 @@ var progress = new InlineProgress<IterationProgress>(p =>
     if (p.Iteration % 10 == 0) Console.WriteLine($"step {p.GlobalStep,8}: mean return {p.RecentMeanReturn,6:F1} ({p.Episodes} episodes)");
 });
 var result = PpoRun.Train(config, new TrainingOptions { RunDirectory = runDir, Progress = progress });
-var evaluation = EvaluationSession.Evaluate(result.FinalCheckpoint, new EvaluationSettings { Episodes = 20 });
+var evaluation = EvaluationSession.Evaluate(result.FinalCheckpoint, new EvalOptions { Episodes = 20 });
 // README:end
 
 Console.WriteLine($"run folder: {result.RunDirectory}");
