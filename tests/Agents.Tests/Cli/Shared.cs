@@ -31,7 +31,7 @@ internal static class Shared
 
     // The build stamps the repository root into every test assembly (build/Tests.props), so this works with any
     // --artifacts-path.
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Rims.sln"))) return dir.FullName;
