@@ -71,10 +71,11 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
         var same = SettingTable.All.Where(s => s.ResumeMayChange).Aggregate(requested, (config, s) => s.With(config, s.Get(saved)));
         var want = (JsonObject)JsonSerializer.SerializeToNode(same, RunJson.Options)!;
         var have = (JsonObject)JsonSerializer.SerializeToNode(saved, RunJson.Options)!;
-        foreach (var (name, value) in have)
-            if (!JsonNode.DeepEquals(value, want[name]))
+        // Both key sets: a setting written only when set is absent from one side when only the other sets it.
+        foreach (var name in have.Select(p => p.Key).Union(want.Select(p => p.Key)))
+            if (!JsonNode.DeepEquals(have[name], want[name]))
                 throw new ArgumentException(
-                    $"--{name.Replace('_', '-')} would change the run in {RunDirectory} ({value?.ToJsonString() ?? "null"} -> {want[name]?.ToJsonString() ?? "null"}); " +
+                    $"--{name.Replace('_', '-')} would change the run in {RunDirectory} ({have[name]?.ToJsonString() ?? "null"} -> {want[name]?.ToJsonString() ?? "null"}); " +
                     $"a resume may only change {string.Join(", ", ChangeableOptions)}");
     }
 }

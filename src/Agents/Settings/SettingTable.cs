@@ -6,7 +6,8 @@ namespace Rims.Agents.Settings;
 
 /// <summary>
 /// Every PPO setting, read once from the declarations on <see cref="PpoConfig"/> and <see cref="RimsOptions"/>: each
-/// init property that config.json records is a setting, a record-typed one (<see cref="PpoConfig.Rims"/>) is a group
+/// init property that config.json records is a setting (a setting added later may be written only when set, with
+/// JsonIgnore WhenWritingNull, so the config.json of runs that leave it unset keeps its bytes), a record-typed one (<see cref="PpoConfig.Rims"/>) is a group
 /// whose settings take its name as prefix (--rims-units). The CLI options, their help and defaults, the simple
 /// validation rules and the set `ppo --resume` may change all come from here.
 /// </summary>
@@ -37,7 +38,7 @@ public static class SettingTable
     private static IEnumerable<Setting> Read(Type type, object defaults, PropertyInfo? group, string prefix)
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is { IsPublic: true } && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+            .Where(p => p.SetMethod is { IsPublic: true } && p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
             .OrderBy(p => p.MetadataToken);
         foreach (var property in properties)
         {
