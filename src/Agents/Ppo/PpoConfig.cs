@@ -72,8 +72,15 @@ public sealed record PpoConfig
     [AboveZero]
     public float ClipCoef { get; init; } = 0.1f;
 
-    /// <summary>Clip the value loss around the rollout's values with the same coefficient.</summary>
+    /// <summary>Clip the value loss around the rollout's values (by --vf-clip-coef).</summary>
     public bool ClipVloss { get; init; } = true;
+
+    /// <summary>
+    /// Value clip range when --clip-vloss (default: --clip-coef, as CleanRL; Stable-Baselines3's clip_range_vf, which
+    /// value scales far from 1 need).
+    /// </summary>
+    [AboveZero, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public float? VfClipCoef { get; init; }
 
     /// <summary>Entropy bonus coefficient.</summary>
     [NotNegative]
