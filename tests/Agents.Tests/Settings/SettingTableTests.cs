@@ -112,8 +112,17 @@ public class SettingTableTests
     }
 
     [Fact]
-    public void AResumeMayChangeExactlyTheSettingsThatDoNotAlterWhatTheRunComputes() =>
+    public void AResumeMayChangeExactlyTheSettingsThatDoNotAlterWhatTheRunComputes()
+    {
         Assert.Equal(["--total-steps", "--threads", "--env-threads", "--roms"], ResumePoint.ChangeableOptions);
+        var saved = new PpoConfig { TotalSteps = 2048 };
+        var point = new ResumePoint("run", "run/checkpoints/final.ckpt", new CheckpointHeader(saved, 2, 2048), []);
+        point.CheckChanges(saved with { TotalSteps = 4096, Threads = 2, EnvThreads = 2, Roms = "/roms" });
+        // A setting config.json writes only when set is refused whichever side sets it.
+        Assert.Contains("--vf-clip-coef", Assert.Throws<ArgumentException>(() => point.CheckChanges(saved with { VfClipCoef = 0.2f })).Message);
+        var setBefore = point with { Header = new CheckpointHeader(saved with { VfClipCoef = 0.2f }, 2, 2048) };
+        Assert.Contains("--vf-clip-coef", Assert.Throws<ArgumentException>(() => setBefore.CheckChanges(saved)).Message);
+    }
 
     /// <summary>config.json's PpoConfig part as the code before the setting table wrote it (a 15efc55 run).</summary>
     private const string WrittenBefore = """
