@@ -13,19 +13,19 @@ public sealed record PolicyStep(Tensor Logits, Tensor Values, Tensor State, Tens
 public sealed record PolicySequence(Tensor Logits, Tensor Values, Tensor? ActiveUnits);
 
 /// <summary>
-/// Encoder -> recurrent core -> actor and critic heads. The heads read the core's output (for RIMs the
+/// Encoder -> core -> actor and critic heads. The heads read the core's output (for RIMs the
 /// concatenated state of all units), never the encoder features directly: the official RIMs Atari code
 /// bypassed its core that way and its RIM weights never learned.
 /// </summary>
 public sealed class ActorCritic : nn.Module
 {
     private readonly ObservationEncoder encoder;
-    private readonly RecurrentCore core;
+    private readonly SequenceCore core;
     private readonly Linear actor;
     private readonly Linear critic;
 
     /// <summary>Builds the policy; heads get orthogonal init with gain 0.01 (actor) and 1 (critic).</summary>
-    public ActorCritic(ObservationEncoder encoder, RecurrentCore core, int actionCount) : base("actor_critic")
+    public ActorCritic(ObservationEncoder encoder, SequenceCore core, int actionCount) : base("actor_critic")
     {
         if (core.InputSize != encoder.FeatureSize)
             throw new ArgumentException($"core input {core.InputSize} != encoder features {encoder.FeatureSize}");
@@ -42,8 +42,8 @@ public sealed class ActorCritic : nn.Module
         nn.init.zeros_(critic.bias!);
     }
 
-    /// <summary>The recurrent core.</summary>
-    public RecurrentCore Core => core;
+    /// <summary>The core between the encoder and the heads.</summary>
+    public SequenceCore Core => core;
 
     /// <summary>Number of discrete actions.</summary>
     public int ActionCount { get; }

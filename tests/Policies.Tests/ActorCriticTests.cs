@@ -9,7 +9,7 @@ public class ActorCriticTests
 {
     private static readonly ObservationSpec GridSpec = new(new ObservationPart("image", [7, 7, 3]), new ObservationPart("mission", [5]));
 
-    private static ActorCritic Make(ObservationSpec spec, RecurrentCore core) =>
+    private static ActorCritic Make(ObservationSpec spec, SequenceCore core) =>
         new(EncoderFactory.Create(spec, 16), core, 7);
 
     private static Tensor RandomObservations(params long[] shape) => randint(0, 6, shape, dtype: ScalarType.Byte);

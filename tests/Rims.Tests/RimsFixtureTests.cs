@@ -10,9 +10,9 @@ namespace Rims.Tests;
 /// </summary>
 public class RimsFixtureTests
 {
-    private const string Variable = "RIMS_FIXTURES_DIR";
+    private const string Variable = TestData.FixturesVariable;
 
-    private static string FixtureDirectory => SharedData.Directory(Variable, "../shared/fixtures/rims");
+    private static string FixtureDirectory => TestData.FixturesPath;
 
     public static TheoryData<string> Fixtures
     {

@@ -74,8 +74,8 @@ public static class EvalCommand
             var runDirectory = checkpointPath is null ? null : RunDirectoryOf(checkpointPath);
             var label = checkpointPath is null ? "random"
                 : runDirectory is null ? Path.GetFullPath(checkpointPath) : Path.GetRelativePath(runDirectory, checkpointPath);
-            var result = Evaluator.Run(environment, actor, envId, episodeCount, seedValue, greedy, label,
-                header?.Config.Env, recorder is null ? null : recorder.Add);
+            var result = Evaluator.Run(environment, actor, new EvalSettings(envId, episodeCount, seedValue, greedy, label, header?.Config.Env),
+                recorder is null ? null : recorder.Add);
 
             Console.WriteLine($"{envId}: {episodeCount} episodes, policy {(checkpointPath ?? "random")}");
             Console.WriteLine($"  return mean {result.Mean:F2}  std {result.Std:F2}  IQM {result.Iqm:F2}  min {result.Min:F2}  max {result.Max:F2}");

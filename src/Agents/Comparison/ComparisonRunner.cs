@@ -101,8 +101,8 @@ public static class ComparisonRunner
         var checkpoint = FinalCheckpoint(runFolder);
         using var env = EnvRegistry.Default.Make(envId, config.EnvSettings);
         using var policy = new CheckpointPolicy(checkpoint, env.ObservationSpec, env.ActionCount, seed, deterministic: false);
-        var result = Evaluator.Run(env, policy, envId, episodes, seed, deterministic: false,
-            Path.GetRelativePath(runFolder, checkpoint), config.Env);
+        var result = Evaluator.Run(env, policy,
+            new EvalSettings(envId, episodes, seed, Deterministic: false, Path.GetRelativePath(runFolder, checkpoint), config.Env));
         RunJson.Write(RunFolder.EvalPath(runFolder, envId, checkpoint), result);
         return result;
     }

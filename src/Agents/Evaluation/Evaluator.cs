@@ -1,98 +1,7 @@
-using Rims.Agents.Ppo;
+using Rims.Agents.Runs;
 using Rims.Envs;
-using Rims.Policies;
-using static TorchSharp.torch;
 
 namespace Rims.Agents.Evaluation;
-
-/// <summary>A policy to evaluate: a trained checkpoint or uniformly random actions.</summary>
-public abstract class EvalPolicy : IDisposable
-{
-    /// <summary>Called before each learner episode (after a reset, including life losses).</summary>
-    public abstract void BeginEpisode();
-
-    /// <summary>Chooses the action for <paramref name="observation"/>; <paramref name="activeUnits"/> gets the RIMs mask if any.</summary>
-    public abstract int Act(ReadOnlySpan<byte> observation, Span<int> activeUnits);
-
-    /// <summary>Number of modular units (0 for monolithic cores and the random policy).</summary>
-    public virtual int Units => 0;
-
-    /// <inheritdoc />
-    public virtual void Dispose() => GC.SuppressFinalize(this);
-}
-
-/// <summary>Uniformly random actions from a seeded stream (the random-agent baseline).</summary>
-public sealed class RandomPolicy(int actionCount, int seed) : EvalPolicy
-{
-    private readonly Random random = new(seed);
-
-    /// <inheritdoc />
-    public override void BeginEpisode() { }
-
-    /// <inheritdoc />
-    public override int Act(ReadOnlySpan<byte> observation, Span<int> activeUnits) => random.Next(actionCount);
-}
-
-/// <summary>A trained actor-critic acting one env, carrying its recurrent state and resetting it at episode starts.</summary>
-public sealed class CheckpointPolicy : EvalPolicy
-{
-    private readonly ActorCritic policy;
-    private readonly Generator sampler;
-    private readonly bool deterministic;
-    private readonly int obsSize;
-    private Tensor state;
-    private bool episodeStart = true;
-
-    /// <summary>Loads <paramref name="checkpointPath"/> for an env with <paramref name="spec"/> and <paramref name="actionCount"/>.</summary>
-    public CheckpointPolicy(string checkpointPath, ObservationSpec spec, int actionCount, int seed, bool deterministic)
-    {
-        Header = Checkpoint.ReadHeader(checkpointPath);
-        policy = PolicyFactory.Create(Header.Config, spec, actionCount);
-        Checkpoint.LoadPolicy(checkpointPath, policy);
-        policy.eval();
-        sampler = new Generator((ulong)seed);
-        this.deterministic = deterministic;
-        obsSize = spec.Size;
-        state = policy.Core.InitialState(1);
-    }
-
-    /// <summary>The checkpoint's header (config, counters).</summary>
-    public CheckpointHeader Header { get; }
-
-    /// <inheritdoc />
-    public override int Units => policy.Core.Units;
-
-    /// <inheritdoc />
-    public override void BeginEpisode() => episodeStart = true;
-
-    /// <inheritdoc />
-    public override int Act(ReadOnlySpan<byte> observation, Span<int> activeUnits)
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var step = policy.Step(tensor(observation.ToArray(), [1, obsSize]), state, tensor(new[] { episodeStart ? 1f : 0f }));
-        episodeStart = false;
-        var action = deterministic ? step.Logits.argmax(-1) : ActionDistribution.Sample(step.Logits, sampler);
-        if (step.ActiveUnits is { } active)
-        {
-            var mask = active.data<float>();
-            for (int k = 0; k < activeUnits.Length; k++) activeUnits[k] = mask[k] > 0.5f ? 1 : 0;
-        }
-        var next = step.State.DetachFromDisposeScope();
-        state.Dispose();
-        state = next;
-        return (int)action.item<long>();
-    }
-
-    /// <inheritdoc />
-    public override void Dispose()
-    {
-        state.Dispose();
-        sampler.Dispose();
-        policy.Dispose();
-        base.Dispose();
-    }
-}
 
 /// <summary>Plays whole games (all lives) with a policy and collects raw scores, successes and RIMs activity.</summary>
 public static class Evaluator
@@ -100,11 +9,16 @@ public static class Evaluator
     /// <summary>Receives each frame of the first episode (RGB, height, width) and the active units at that step.</summary>
     public delegate void FrameSink(ReadOnlySpan<byte> rgb, int height, int width, ReadOnlySpan<int> activeUnits);
 
-    /// <summary>Runs <paramref name="episodes"/> games of <paramref name="env"/> with <paramref name="policy"/>.</summary>
-    public static EvalResult Run(IEnv env, EvalPolicy policy, string envId, int episodes, int seed, bool deterministic,
-        string checkpointLabel, string? trainEnv = null, FrameSink? frames = null)
+    /// <summary>Plays <see cref="EvalSettings.Episodes"/> games of <paramref name="env"/> with <paramref name="policy"/>.</summary>
+    /// <param name="env">The env to play, freshly made; reset with <see cref="EvalSettings.Seed"/> before the first game.</param>
+    /// <param name="policy">The policy acting it.</param>
+    /// <param name="settings">What to play and how to label the result.</param>
+    /// <param name="frames">Receives the first game's frames when <paramref name="env"/> can render (null: none).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="EvalSettings.Episodes"/> is below 1.</exception>
+    public static EvalResult Run(IEnv env, EvalPolicy policy, EvalSettings settings, FrameSink? frames = null)
     {
-        if (episodes < 1) throw new ArgumentOutOfRangeException(nameof(episodes), episodes, "--episodes must be at least 1");
+        int episodes = settings.Episodes;
+        if (episodes < 1) throw new ArgumentOutOfRangeException(nameof(settings), episodes, "--episodes must be at least 1");
         var observation = new byte[env.ObservationSpec.Size];
         var returns = new double[episodes];
         var lengths = new int[episodes];
@@ -117,7 +31,7 @@ public static class Evaluator
         var renderable = frames is not null ? env as IRenderableEnv : null;
         var rgb = renderable is null ? null : new byte[renderable.RenderHeight * renderable.RenderWidth * 3];
 
-        env.Reset(observation, seed);
+        env.Reset(observation, settings.Seed);
         policy.BeginEpisode();
         for (int episode = 0; episode < episodes; episode++)
         {
@@ -164,18 +78,18 @@ public static class Evaluator
         double mean = returns.Average();
         return new EvalResult
         {
-            Env = envId,
-            TrainEnv = trainEnv,
-            Checkpoint = checkpointLabel,
+            Env = settings.EnvId,
+            TrainEnv = settings.TrainEnv,
+            Checkpoint = settings.CheckpointLabel,
             Episodes = episodes,
-            Seed = seed,
-            Deterministic = deterministic,
+            Seed = settings.Seed,
+            Deterministic = settings.Deterministic,
             Returns = returns,
             Lengths = lengths,
             Successes = successes,
             Mean = mean,
-            Std = Reports.Statistics.Std(returns),
-            Iqm = Reports.Statistics.InterquartileMean(returns),
+            Std = Statistics.Std(returns),
+            Iqm = Statistics.InterquartileMean(returns),
             Min = returns.Min(),
             Max = returns.Max(),
             SuccessRate = withSuccess.Length == 0 ? null : withSuccess.Average(),

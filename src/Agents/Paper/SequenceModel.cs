@@ -9,12 +9,12 @@ namespace Rims.Agents.Paper;
 public sealed class SequenceModel : nn.Module<Tensor, Tensor>
 {
     private readonly Embedding embedding;
-    private readonly RecurrentCore core;
+    private readonly SequenceCore core;
     private readonly Dropout dropout;
     private readonly Linear decoder;
 
     /// <summary>Creates the model; <paramref name="core"/> reads <paramref name="embeddingSize"/> features.</summary>
-    public SequenceModel(int vocabulary, int embeddingSize, RecurrentCore core, int outputs, double dropout) : base("sequence_model")
+    public SequenceModel(int vocabulary, int embeddingSize, SequenceCore core, int outputs, double dropout) : base("sequence_model")
     {
         embedding = nn.Embedding(vocabulary, embeddingSize);
         this.core = core;
@@ -24,7 +24,7 @@ public sealed class SequenceModel : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>The recurrent core.</summary>
-    public RecurrentCore Core => core;
+    public SequenceCore Core => core;
 
     /// <summary>Tokens [L, B] (int64) to logits [L, B, outputs], from a zero state.</summary>
     public override Tensor forward(Tensor tokens)

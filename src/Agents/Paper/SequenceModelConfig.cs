@@ -48,7 +48,7 @@ public sealed record SequenceModelConfig
     }
 
     /// <summary>The recurrent core this config names, reading the embedding.</summary>
-    public RecurrentCore CreateCore() => Core == "lstm"
+    public SequenceCore CreateCore() => Core == "lstm"
         ? new LstmCore(EmbeddingSize, Hidden)
         : new RimsCore(EmbeddingSize, new RimsConfig
         {

@@ -13,7 +13,7 @@ public static class CoreFactory
     public static string NamesText => string.Join(", ", Names.Take(Names.Count - 1)) + " or " + Names[^1];
 
     /// <summary>The core for <paramref name="config"/> reading <paramref name="inputSize"/> features.</summary>
-    public static RecurrentCore Create(PpoConfig config, int inputSize)
+    public static SequenceCore Create(PpoConfig config, int inputSize)
     {
         int hidden = config.Hidden ?? inputSize;
         return config.Core switch

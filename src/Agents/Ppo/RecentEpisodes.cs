@@ -33,9 +33,6 @@ public sealed class RecentEpisodes(int capacity = 100)
     /// <summary>Mean raw return over the window (NaN when empty).</summary>
     public double MeanReturn => window.Count == 0 ? double.NaN : window.Average(e => e.Return);
 
-    /// <summary>Mean length over the window (NaN when empty).</summary>
-    public double MeanLength => window.Count == 0 ? double.NaN : window.Average(e => (double)e.Length);
-
     /// <summary>Success rate over the window's episodes that have the notion (null when none has).</summary>
     public double? SuccessRate
     {

@@ -1,4 +1,4 @@
-using Rims.Agents.Evaluation;
+using Rims.Agents.Runs;
 
 namespace Rims.Agents.Reports;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rims.Agents.Evaluation;
 using Rims.Agents.Runs;
 
 namespace Rims.Agents.Reports;
@@ -41,7 +40,7 @@ public sealed record RunRecord(
         string Field(JsonObject o, string name, string file) =>
             o[name]?.ToString() ?? throw new InvalidDataException($"{file} has no \"{name}\"");
         var evals = new Dictionary<string, EvalResult>(StringComparer.OrdinalIgnoreCase);
-        var evalDirectory = Path.Combine(directory, "evals");
+        var evalDirectory = RunFolder.EvalsDirectory(directory);
         if (System.IO.Directory.Exists(evalDirectory))
             foreach (var file in System.IO.Directory.GetFiles(evalDirectory, "*.json").Order())
             {

@@ -96,8 +96,11 @@ public sealed class RunFolder : IDisposable
         string name = envId.Replace('/', '-');
         if (System.IO.Path.GetFileName(checkpointPath) != FinalCheckpointFile)
             name += "__" + System.IO.Path.GetFileNameWithoutExtension(checkpointPath);
-        return System.IO.Path.Combine(runDirectory, "evals", name + ".json");
+        return System.IO.Path.Combine(EvalsDirectory(runDirectory), name + ".json");
     }
+
+    /// <summary>The evals/ folder of the run folder at <paramref name="runDirectory"/>, where <see cref="EvalPath"/> writes.</summary>
+    public static string EvalsDirectory(string runDirectory) => System.IO.Path.Combine(runDirectory, "evals");
 
     /// <summary>config.json of the run folder at <paramref name="path"/>.</summary>
     public static string ConfigPath(string path) => System.IO.Path.Combine(path, "config.json");

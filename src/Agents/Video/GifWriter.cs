@@ -29,9 +29,6 @@ public sealed class GifWriter
     /// <summary>Delay between frames in 1/100 s.</summary>
     public int DelayHundredths { get; }
 
-    /// <summary>Frames added so far.</summary>
-    public int FrameCount => frames.Count;
-
     /// <summary>
     /// Adds an RGB frame (Height x Width x 3). Colours join the global palette; past 256 distinct colours they
     /// are mapped to the nearest palette entry.

@@ -187,9 +187,6 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     /// <inheritdoc />
     public IReadOnlyList<AleAction> MinimalActions => _game.MinimalActions;
 
-    /// <summary>ALE's legal action set: all 18 joystick actions.</summary>
-    public static IReadOnlyList<AleAction> LegalActions { get; } = Enum.GetValues<AleAction>();
-
     /// <summary>The game mode in force (the one selected at the last reset).</summary>
     public int Mode => _mode;
 

@@ -142,16 +142,12 @@ public sealed class GridPickupEnv : IEnv, IRenderableEnv, ISnapshotEnv
         bool terminated = false;
         float reward = 0;
         sbyte success = -1;
-        var (x, y) = AgentPosition;
-        int fx = x + Directions.Dx[AgentDirection], fy = y + Directions.Dy[AgentDirection];
+        var (fx, fy) = Directions.Front(AgentPosition, AgentDirection);
         var front = grid[fx, fy];
         switch ((GridAction)action)
         {
-            case GridAction.Left:
-                AgentDirection = (AgentDirection + 3) % 4;
-                break;
-            case GridAction.Right:
-                AgentDirection = (AgentDirection + 1) % 4;
+            case GridAction.Left or GridAction.Right:
+                AgentDirection = Directions.Turn(AgentDirection, (GridAction)action);
                 break;
             case GridAction.Forward when front.CanOverlap:
                 AgentPosition = (fx, fy);

@@ -125,17 +125,13 @@ public abstract class MiniGridEnv : IEnv, IRenderableEnv, ISnapshotEnv
     {
         GridActions.Validate(action);
         StepCount++;
-        var (x, y) = AgentPosition;
-        int frontX = x + Directions.Dx[AgentDirection], frontY = y + Directions.Dy[AgentDirection];
+        var (frontX, frontY) = Directions.Front(AgentPosition, AgentDirection);
         var front = Grid[frontX, frontY];
         var carriedBefore = Carrying;
         switch ((GridAction)action)
         {
-            case GridAction.Left:
-                AgentDirection = (AgentDirection + 3) % 4;
-                break;
-            case GridAction.Right:
-                AgentDirection = (AgentDirection + 1) % 4;
+            case GridAction.Left or GridAction.Right:
+                AgentDirection = Directions.Turn(AgentDirection, (GridAction)action);
                 break;
             case GridAction.Forward when front.CanOverlap:
                 // No goal or lava in these layouts, so moving never ends an episode.
@@ -200,7 +196,14 @@ public abstract class MiniGridEnv : IEnv, IRenderableEnv, ISnapshotEnv
     }
 
     /// <summary>The cell in front of the agent (MiniGrid's front_pos).</summary>
-    protected Cell FrontCell => Grid[AgentPosition.X + Directions.Dx[AgentDirection], AgentPosition.Y + Directions.Dy[AgentDirection]];
+    protected Cell FrontCell
+    {
+        get
+        {
+            var (x, y) = Directions.Front(AgentPosition, AgentDirection);
+            return Grid[x, y];
+        }
+    }
 
     private void WriteObservation(Span<byte> observation)
     {

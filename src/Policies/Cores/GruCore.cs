@@ -7,31 +7,19 @@ namespace Rims.Policies.Cores;
 /// A single GRU cell as the recurrent core (the baseline Kostrikov's PPO, and so the RIMs paper's Atari code,
 /// actually used). State = h; orthogonal weights (gain 1), zero biases.
 /// </summary>
-public sealed class GruCore : RecurrentCore
+public sealed class GruCore : MonolithicCore
 {
     private readonly GRUCell cell;
-    private readonly int hidden;
 
     /// <summary>A GRU core reading <paramref name="inputSize"/> features into <paramref name="hiddenSize"/> units.</summary>
-    public GruCore(int inputSize, int hiddenSize) : base("gru_core")
+    public GruCore(int inputSize, int hiddenSize) : base("gru_core", inputSize, hiddenSize, "GRU ")
     {
-        if (inputSize <= 0) throw new ArgumentOutOfRangeException(nameof(inputSize), inputSize, "the GRU input size must be positive");
-        if (hiddenSize <= 0) throw new ArgumentOutOfRangeException(nameof(hiddenSize), hiddenSize, "the GRU hidden size must be positive");
-        InputSize = inputSize;
-        hidden = hiddenSize;
         cell = nn.GRUCell(inputSize, hiddenSize);
-        RegisterComponents();
-        RecurrentInit.OrthogonalWeightsZeroBiases(this);
+        Initialise();
     }
 
     /// <inheritdoc />
-    public override int InputSize { get; }
-
-    /// <inheritdoc />
-    public override int OutputSize => hidden;
-
-    /// <inheritdoc />
-    public override int StateSize => hidden;
+    public override int StateSize => HiddenSize;
 
     /// <inheritdoc />
     protected override CoreStep Cell(Tensor x, Tensor state)

@@ -7,7 +7,7 @@ namespace Rims.Policies.Cores;
 /// K·h wide. The heads read the concatenated h of all units, active or not (the paper's App. C.3; the official
 /// Atari code bypassed the RIMs here). Every step reports which units were active.
 /// </summary>
-public sealed class RimsCore : RecurrentCore
+public sealed class RimsCore : SequenceCore
 {
     private readonly RimsCell cell;
     private readonly int total;

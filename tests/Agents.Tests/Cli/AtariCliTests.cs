@@ -12,7 +12,7 @@ public class AtariCliTests
     [Fact]
     public void VerifyOfAGoodTraceMatchesEveryFrameAndExitsZero()
     {
-        var (exit, error, output) = Run("atari", "verify", Shared.Trace("pong"), "--roms", Shared.Roms);
+        var (exit, error, output) = Run("atari", "verify", TestData.AleTrace("pong"), "--roms", TestData.RomsDirectory);
         Assert.True(exit == 0, error + output);
         Assert.Contains("pong: 5000/5000 frames match", output);
         Assert.Contains("FRAME-EXACT", output);
@@ -25,7 +25,7 @@ public class AtariCliTests
         try
         {
             // One RAM byte ($85 at t = 100) changed in a copy of the Pong trace.
-            string[] lines = GzipLines.Read(Shared.Trace("pong"));
+            string[] lines = GzipLines.Read(TestData.AleTrace("pong"));
             var frame = JsonNode.Parse(lines[101])!.AsObject();
             Assert.Equal(100, (int)frame["t"]!);
             byte[] ram = Convert.FromHexString((string)frame["ram"]!);
@@ -37,7 +37,7 @@ public class AtariCliTests
             string corrupted = Path.Combine(directory, "pong.jsonl.gz");
             GzipLines.Write(corrupted, lines);
 
-            var (exit, error, output) = Run("atari", "verify", corrupted, "--roms", Shared.Roms, "--frames", "300");
+            var (exit, error, output) = Run("atari", "verify", corrupted, "--roms", TestData.RomsDirectory, "--frames", "300");
             Assert.True(exit == 1, error + output);
             Assert.Contains("pong: 299/300 frames match", output);
             Assert.Contains($"frame 100 (t=100), field ram $85: expected ${changed:X2}, got ${original:X2}", output);
@@ -60,7 +60,7 @@ public class AtariCliTests
     [Fact]
     public void RomsListsTheFortyFourSupportedGames()
     {
-        var (exit, error, output) = Run("atari", "roms", "--roms", Shared.Roms);
+        var (exit, error, output) = Run("atari", "roms", "--roms", TestData.RomsDirectory);
         Assert.True(exit == 0, error);
         Assert.Contains("44 of 44 supported games present", output);
         Assert.Equal(44, output.Split('\n').Count(l => l.TrimEnd().EndsWith(" supported", StringComparison.Ordinal)));
@@ -69,7 +69,7 @@ public class AtariCliTests
     [Fact]
     public void BenchAtariPrintsFramesPerSecond()
     {
-        var (exit, error, output) = Run("bench", "atari", "--frames", "2000", "--roms", Shared.Roms);
+        var (exit, error, output) = Run("bench", "atari", "--frames", "2000", "--roms", TestData.RomsDirectory);
         Assert.True(exit == 0, error);
         Assert.Matches(@"DemonAttack \(demon_attack\), act\(\), 1 thread: [0-9,]+ emulated frames/s", output);
         // Native ALE's figure was measured on another machine: shown as a reference, never as a ratio to this run.

@@ -105,7 +105,7 @@ public class ErrorContractTests
             ["eval", "--checkpoint", "{tmp}/pong/checkpoints/final.ckpt", "--env", "GridPickup", "--episodes", "1"], tmp => PpoRun.Train(
                 new PpoConfig
                 {
-                    Env = "Pong", Roms = Shared.Roms, EnvOptions = new() { ["frame-stack"] = "2" }, TotalSteps = 16, NumEnvs = 2, NumSteps = 8,
+                    Env = "Pong", Roms = TestData.RomsDirectory, EnvOptions = new() { ["frame-stack"] = "2" }, TotalSteps = 16, NumEnvs = 2, NumSteps = 8,
                     NumMinibatches = 1, Features = 8, Hidden = 8, Threads = 1,
                 }, "test", Path.Combine(tmp, "pong"))),
         new("eval: ROM folder without the ROM", File1, "pong.bin", ["eval", "--policy", "random", "--env", "Pong", "--roms", "{tmp}/no-roms"]),
@@ -154,7 +154,7 @@ public class ErrorContractTests
         // ---- atari
         new("atari verify: missing trace file", File1, "{tmp}/none.jsonl.gz", ["atari", "verify", "{tmp}/none.jsonl.gz", "--roms", "{roms}"]),
         new("atari verify: truncated trace", File1, "{tmp}/pong.jsonl.gz", ["atari", "verify", "{tmp}/pong.jsonl.gz", "--roms", "{roms}"],
-            tmp => GzipLines.Write(Path.Combine(tmp, "pong.jsonl.gz"), GzipLines.Read(Shared.Trace("pong"))[..3001])),
+            tmp => GzipLines.Write(Path.Combine(tmp, "pong.jsonl.gz"), GzipLines.Read(TestData.AleTrace("pong"))[..3001])),
         new("atari verify: count below 0", Usage, "--frames", ["atari", "verify", "--game", "pong", "--frames", "-1"]),
         new("atari verify: unknown game", Usage, "zork", ["atari", "verify", "--game", "zork", "--traces", "{tmp}"]),
         new("atari roms: missing ROM folder", File1, "{tmp}/no-roms", ["atari", "roms", "--roms", "{tmp}/no-roms"]),
@@ -174,7 +174,7 @@ public class ErrorContractTests
         new("child process: a file that is not a checkpoint", File1, "{tmp}/junk.ckpt", ["eval", "--checkpoint", "{tmp}/junk.ckpt"],
             tmp => WriteFile(Path.Combine(tmp, "junk.ckpt"), "not a checkpoint at all"), Child: true),
         new("child process: truncated trace", File1, "{tmp}/pong.jsonl.gz", ["atari", "verify", "{tmp}/pong.jsonl.gz", "--roms", "{roms}"],
-            tmp => GzipLines.Write(Path.Combine(tmp, "pong.jsonl.gz"), GzipLines.Read(Shared.Trace("pong"))[..3001]), Child: true),
+            tmp => GzipLines.Write(Path.Combine(tmp, "pong.jsonl.gz"), GzipLines.Read(TestData.AleTrace("pong"))[..3001]), Child: true),
     ];
 
     [Fact]
@@ -298,7 +298,7 @@ public class ErrorContractTests
     private static string Expand(string text, string tmp)
     {
         text = text.Replace("{tmp}", tmp, StringComparison.Ordinal);
-        return text.Contains("{roms}", StringComparison.Ordinal) ? text.Replace("{roms}", Shared.Roms, StringComparison.Ordinal) : text;
+        return text.Contains("{roms}", StringComparison.Ordinal) ? text.Replace("{roms}", TestData.RomsDirectory, StringComparison.Ordinal) : text;
     }
 
     private static HashSet<string> Entries(string folder) =>

@@ -29,7 +29,7 @@ public class KillAndResumeTests : IDisposable
     [InlineData("DemonAttack", "lstm", 192)]
     public void ARunKilledAfterACheckpointAndResumedEndsAsTheRunLeftAlone(string env, string core, int totalSteps)
     {
-        string[] args = ["ppo", "--env", env, "--core", core, "--total-steps", $"{totalSteps}", "--roms", AtariRoms.Folder, .. Tiny];
+        string[] args = ["ppo", "--env", env, "--core", core, "--total-steps", $"{totalSteps}", "--roms", TestData.RomsDirectory, .. Tiny];
         string straight = Path.Combine(root, "straight"), killed = Path.Combine(root, "killed");
         var (exit, error, _) = CapturedCli.Run([.. args, "--run-dir", straight]);
         Assert.True(exit == 0, error);

@@ -11,8 +11,8 @@ public class MiniGridCliTests
 
     private static string[] TraceFiles()
     {
-        string[] files = [.. Directory.GetFiles(Shared.MiniGridTraces, "*.jsonl.gz").Order(StringComparer.Ordinal)];
-        Assert.True(files.Length == 5, $"expected the 5 MiniGrid trace files in {Shared.MiniGridTraces}, found {files.Length}");
+        string[] files = [.. Directory.GetFiles(TestData.MiniGridTracesDirectory, "*.jsonl.gz").Order(StringComparer.Ordinal)];
+        Assert.True(files.Length == 5, $"expected the 5 MiniGrid trace files in {TestData.MiniGridTracesDirectory}, found {files.Length}");
         return files;
     }
 
@@ -83,7 +83,7 @@ public class MiniGridCliTests
 
             // A trace cut in the middle of an episode (here after its first 20 lines) is a broken file, not a shorter pass.
             string cut = Path.Combine(directory, "cut.jsonl.gz");
-            GzipLines.Write(cut, GzipLines.Read(Directory.GetFiles(Shared.MiniGridTraces, "*.jsonl.gz").Order().First())[..20]);
+            GzipLines.Write(cut, GzipLines.Read(Directory.GetFiles(TestData.MiniGridTracesDirectory, "*.jsonl.gz").Order().First())[..20]);
             var (cutExit, cutError, _) = Run("minigrid", "verify", cut);
             Assert.Equal(CliRunner.InputError, cutExit);
             Assert.Single(cutError.Trim().Split('\n'));

@@ -101,7 +101,7 @@ public class CheckpointTests : IDisposable
         Checkpoint.Save(path, trainer, Config);
         using var env = new RecallEnv();
         using var policy = new CheckpointPolicy(path, env.ObservationSpec, env.ActionCount, seed: 1, deterministic: true);
-        var result = Evaluator.Run(env, policy, "recall", episodes: 20, seed: 3, deterministic: true, "eval.ckpt");
+        var result = Evaluator.Run(env, policy, new EvalSettings("recall", Episodes: 20, Seed: 3, Deterministic: true, "eval.ckpt"));
         Assert.Equal(20, result.Returns.Length);
         Assert.All(result.Lengths, l => Assert.Equal(4, l));
         Assert.Equal(result.Returns.Average(), result.Mean, 10);

@@ -1,4 +1,3 @@
-using Rims.Agents.Evaluation;
 using Rims.Agents.Ppo;
 using Rims.Agents.Reports;
 using Rims.Agents.Runs;

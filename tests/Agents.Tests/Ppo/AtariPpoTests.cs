@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Rims.Agents.Cli;
 using Rims.Agents.Ppo;
@@ -24,7 +23,7 @@ public class AtariPpoTests : IDisposable
     private static PpoConfig Config(string core) => new()
     {
         Env = "DemonAttack", Core = core, Seed = 1, TotalSteps = 2 * 32 * 2, NumEnvs = 2, NumSteps = 32, NumMinibatches = 2,
-        Threads = 1, Roms = AtariRoms.Folder,
+        Threads = 1, Roms = TestData.RomsDirectory,
     };
 
     private static readonly string[] Losses =
@@ -81,7 +80,7 @@ public class AtariPpoTests : IDisposable
         }
 
         // The weights the run saved are a Nature CNN reading [4, 84, 84] frames, then the chosen core.
-        using var env = EnvRegistry.Default.Make("DemonAttack", new EnvSettings { RomsDirectory = AtariRoms.Folder });
+        using var env = EnvRegistry.Default.Make("DemonAttack", new EnvSettings { RomsDirectory = TestData.RomsDirectory });
         using var policy = PolicyFactory.Create(config, env.ObservationSpec, env.ActionCount);
         Assert.IsType<NatureCnn>(Assert.Single(policy.named_modules(), m => m.name == "encoder").module);
         Assert.IsType(coreType, policy.Core);
@@ -96,12 +95,12 @@ public class AtariPpoTests : IDisposable
     public void EvalOfARandomAgentPrintsTheRawScoreStatistics()
     {
         var (exit, error, output) = RunCli("eval", "--env", "DemonAttack", "--policy", "random", "--episodes", "2", "--seed", "1",
-            "--roms", AtariRoms.Folder);
+            "--roms", TestData.RomsDirectory);
         Assert.True(exit == 0, error);
         Assert.Contains("DemonAttack: 2 episodes, policy random", output);
 
         // The same random agent played here: uniform actions from Random(seed), whole games (all lives), raw points.
-        using var env = EnvRegistry.Default.Make("DemonAttack", new EnvSettings { RomsDirectory = AtariRoms.Folder });
+        using var env = EnvRegistry.Default.Make("DemonAttack", new EnvSettings { RomsDirectory = TestData.RomsDirectory });
         var random = new Random(1);
         var observation = new byte[env.ObservationSpec.Size];
         var raw = new double[2];
@@ -128,36 +127,4 @@ public class AtariPpoTests : IDisposable
     }
 
     private static (int Exit, string Error, string Output) RunCli(params string[] args) => CapturedCli.Run(args);
-}
-
-/// <summary>The Atari ROM folder: $RIMS_ROMS, else ../shared/roms next to the repository, failing loudly if absent.</summary>
-internal static class AtariRoms
-{
-    public static string Folder
-    {
-        get
-        {
-            var fromEnvironment = Environment.GetEnvironmentVariable("RIMS_ROMS");
-            var path = Path.GetFullPath(string.IsNullOrWhiteSpace(fromEnvironment)
-                ? Path.Combine(RepositoryRoot, "..", "shared", "roms")
-                : fromEnvironment);
-            if (!File.Exists(Path.Combine(path, "demon_attack.bin")))
-                throw new DirectoryNotFoundException($"No demon_attack.bin in {path} (set RIMS_ROMS to the ROM folder).");
-            return path;
-        }
-    }
-
-    /// <summary>Walks up from the test binary to Rims.sln, else uses the root stamped in at build time (build/Tests.props).</summary>
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Rims.sln"))) return dir.FullName;
-            var stamped = typeof(AtariRoms).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
-            if (stamped is not null && File.Exists(Path.Combine(stamped, "Rims.sln"))) return stamped;
-            throw new DirectoryNotFoundException($"No Rims.sln above {AppContext.BaseDirectory}.");
-        }
-    }
 }

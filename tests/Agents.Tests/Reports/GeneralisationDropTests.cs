@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Rims.Agents.Evaluation;
 using Rims.Agents.Reports;
+using Rims.Agents.Runs;
 
 namespace Rims.Agents.Tests.Reports;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Rims.Agents.Comparison;
-using Rims.Agents.Evaluation;
 using Rims.Agents.Ppo;
 using Rims.Agents.Reports;
 using Rims.Agents.Runs;

@@ -52,7 +52,7 @@ public class SettingTableTests
     [Fact]
     public void ReadmeListsEverySetting()
     {
-        string readme = File.ReadAllText(Path.Combine(Cli.Shared.RepositoryRoot(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(Rims.Testing.TestData.RepositoryRoot, "README.md"));
         var missing = SettingTable.All.Where(s => !readme.Contains($"`{s.Option}")).Select(s => s.Option).ToList();
         Assert.True(missing.Count == 0, "README's `ppo` options table lacks " + string.Join(", ", missing));
     }
@@ -188,7 +188,7 @@ public class SettingTableTests
     [Fact]
     public void TheCommittedDemonAttackRunStillReadsAndResumesWithItsSettings()
     {
-        string file = Path.Combine(Cli.Shared.RepositoryRoot(), "runs", "reports", "demonattack-rims", "runs", "DemonAttack__rims__1", "config.json");
+        string file = Path.Combine(Rims.Testing.TestData.RepositoryRoot, "runs", "reports", "demonattack-rims", "runs", "DemonAttack__rims__1", "config.json");
         var old = (JsonObject)JsonNode.Parse(File.ReadAllText(file))!;
         var config = JsonSerializer.Deserialize<PpoConfig>(old.ToJsonString(), RunJson.Options)!;
         Assert.Equal(("DemonAttack", "rims", 720896L, 2, 100, "authors"), (config.Env, config.Core, config.TotalSteps, config.Threads, config.SaveEvery, config.Rims.Init));

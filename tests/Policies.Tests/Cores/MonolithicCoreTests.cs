@@ -8,7 +8,7 @@ public class MonolithicCoreTests
 {
     public static TheoryData<string> Cores => new() { "lstm", "gru" };
 
-    private static RecurrentCore Make(string kind, int input, int hidden) => kind switch
+    private static SequenceCore Make(string kind, int input, int hidden) => kind switch
     {
         "lstm" => new LstmCore(input, hidden),
         _ => new GruCore(input, hidden),
@@ -81,5 +81,19 @@ public class MonolithicCoreTests
                 Assert.True(gram.allclose(eye(gram.shape[0]), atol: 1e-4), $"{name} is not orthogonal");
             }
         }
+    }
+
+    [Fact]
+    public void ParameterNamesStayWhatCheckpointsHold()
+    {
+        // Checkpoints store parameters by name: renaming a core's field or moving it into a base class must not
+        // change these, or older checkpoints stop loading.
+        using var lstm = new LstmCore(4, 6);
+        using var gru = new GruCore(4, 6);
+        using var ff = new FeedForwardCore(4, 6);
+        string[] cell = ["cell.weight_ih", "cell.weight_hh", "cell.bias_ih", "cell.bias_hh"];
+        Assert.Equal(cell, lstm.named_parameters().Select(p => p.name));
+        Assert.Equal(cell, gru.named_parameters().Select(p => p.name));
+        Assert.Equal(["layer.weight", "layer.bias"], ff.named_parameters().Select(p => p.name));
     }
 }

@@ -38,7 +38,7 @@ public static class BenchRimsCommand
             using var lstm = new LstmCore(inputSize, k * h);
             Console.WriteLine($"input {inputSize}, batch {b}, sequence {t}, {get_num_threads()} torch threads; RIMs K={k} h={h} k_A={config.ActiveUnits} vs LSTM {k * h}");
             Console.WriteLine($"{"core",-6} {"params",10} {"train steps/s",14} {"act steps/s",12}");
-            foreach (var (name, core) in new (string, RecurrentCore)[] { ("rims", rims), ("lstm", lstm) })
+            foreach (var (name, core) in new (string, SequenceCore)[] { ("rims", rims), ("lstm", lstm) })
             {
                 long parameters = core.parameters().Sum(p => p.numel());
                 double train = Median(r, () => TrainSequence(core, b, t)) is var seconds ? t / seconds : 0;
@@ -64,7 +64,7 @@ public static class BenchRimsCommand
         return times.Order().ElementAt(times.Count / 2);
     }
 
-    private static void TrainSequence(RecurrentCore core, int batch, int steps)
+    private static void TrainSequence(SequenceCore core, int batch, int steps)
     {
         using var scope = NewDisposeScope();
         var x = randn(steps, batch, core.InputSize);
@@ -73,7 +73,7 @@ public static class BenchRimsCommand
         core.zero_grad();
     }
 
-    private static void Act(RecurrentCore core, int batch, int steps)
+    private static void Act(SequenceCore core, int batch, int steps)
     {
         using var noGrad = no_grad();
         var state = core.InitialState(batch);

@@ -9,13 +9,11 @@ public sealed class Asteroids : RamGame
         RomName = "asteroids", Name = "Asteroids", Md5 = "ccbd36746ed4525821a8083b0d6d2c2c", CartridgeType = "F8",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15),
         Modes = AllModes(), Difficulties = [0, 3],
+        InitialLives = 4, ModeSelect = new(0x80, HoldFrames: 2),
     }) { }
 
     /// <summary>Stella's property table: HmoveBlanks=NO.</summary>
     public override bool HmoveBlanks => false;
-
-    /// <inheritdoc />
-    protected override int InitialLives => 4;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -26,13 +24,6 @@ public sealed class Asteroids : RamGame
         int lives = Ram(ram, 0xBC) >> 4;
         Terminal = lives == 0;
         SetLives(lives);
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $80 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0x80, mode, 2);
     }
 
     // Modes 0..31 plus the children's mode $80.

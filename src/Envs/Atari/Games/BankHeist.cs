@@ -8,10 +8,8 @@ public sealed class BankHeist : RamGame
     {
         RomName = "bank_heist", Name = "BankHeist", Md5 = "00ce0bdd43aed84a983bef38fe7f5ee3", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Modes = [0, 4, 8, 12, 16, 20, 24, 28], Difficulties = [0, 1, 2, 3],
+        InitialLives = 4, ModeSelect = new(0x80, HoldFrames: 1),
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 4;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -20,12 +18,5 @@ public sealed class BankHeist : RamGame
         int lives = Ram(ram, 0xD5);
         Terminal = Ram(ram, 0xCE) == 0x01 && lives == 0;
         SetLives(lives);
-    }
-
-    /// <summary>Presses SELECT (1 frame) until $80 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0x80, mode, 1);
     }
 }

@@ -8,13 +8,11 @@ public sealed class BattleZone : RamGame
     {
         RomName = "battle_zone", Name = "BattleZone", Md5 = "41f252a66c6301f1e8ab3612c19bc5d4", CartridgeType = "F8",
         MinimalActions = ActionSets.All, Modes = [1, 2, 3],
+        InitialLives = 5, ModeSelect = new(0xA1, HoldFrames: 2),
     }) { }
 
     /// <summary>Stella's property table: HmoveBlanks=NO.</summary>
     public override bool HmoveBlanks => false;
-
-    /// <inheritdoc />
-    protected override int InitialLives => 5;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -26,12 +24,5 @@ public sealed class BattleZone : RamGame
         int lives = Ram(ram, 0xBA) & 15;
         Terminal = lives == 0;
         SetLives(lives);
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $A1 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0xA1, mode, 2);
     }
 }

@@ -12,10 +12,8 @@ public sealed class BeamRider : RamGame
         RomName = "beam_rider", Name = "BeamRider", Md5 = "79ab4123a83dc11d468fb2108ea09e2e", CartridgeType = "F8",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 6, 7, 11, 12), Difficulties = [0, 1],
         StartingActions = [AleAction.Right],
+        InitialLives = 3,
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 3;
 
     /// <inheritdoc />
     protected override void ResetState() => _lives = InitialLives;

@@ -8,6 +8,7 @@ public sealed class Bowling : RamGame
     {
         RomName = "bowling", Name = "Bowling", Md5 = "c9b7afad3bfd922e006a6bfc1d4f3fe7", CartridgeType = "2K",
         MinimalActions = ActionSets.Of(0, 1, 2, 5, 10, 13), Modes = [0, 2, 4], Difficulties = [0, 1],
+        ModeSelect = new(0x82, HoldFrames: 2),
     }) { }
 
     /// <summary>Reads score and terminal after one frame.</summary>
@@ -16,12 +17,5 @@ public sealed class Bowling : RamGame
         UpdateScore(ScoreDigits.Bcd(ram, 0xA1, 0xA6));
         // $A4 is the frame counter; it passes $10 after the tenth frame.
         Terminal = Ram(ram, 0xA4) > 0x10;
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $82 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0x82, mode, 2);
     }
 }

@@ -12,13 +12,11 @@ public sealed class Breakout : RamGame
         RomName = "breakout", Name = "Breakout", Md5 = "f34f08e5eb96e500e851a80be3277a56", CartridgeType = "2K",
         MinimalActions = ActionSets.Of(0, 1, 3, 4), Modes = [0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44],
         Difficulties = [0, 1],
+        InitialLives = 5, ModeSelect = new(0xB2, HoldFrames: 1),
     }) { }
 
     /// <summary>Breakout is played with a paddle.</summary>
     public override bool UsesPaddles => true;
-
-    /// <inheritdoc />
-    protected override int InitialLives => 5;
 
     /// <inheritdoc />
     protected override void ResetState() => _started = false;
@@ -32,12 +30,5 @@ public sealed class Breakout : RamGame
         if (balls == 5) _started = true;
         Terminal = _started && balls == 0;
         SetLives(balls);
-    }
-
-    /// <summary>Presses SELECT (1 frame) until $B2 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0xB2, mode, 1);
     }
 }

@@ -8,10 +8,8 @@ public sealed class Centipede : RamGame
     {
         RomName = "centipede", Name = "Centipede", Md5 = "91c2098e88a6b13f977af8c003e0bca5", CartridgeType = "F8",
         MinimalActions = ActionSets.All, Modes = [0x16, 0x56],
+        InitialLives = 3, ModeSelect = new(0xA7, HoldFrames: 2),
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 3;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -21,12 +19,5 @@ public sealed class Centipede : RamGame
         if (Reward < 0) Reward = 0;
         Terminal = (Ram(ram, 0xA6) & 0x40) != 0;
         SetLives(((Ram(ram, 0xED) >> 4) & 7) + 1);
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $A7 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0xA7, mode, 2);
     }
 }

@@ -11,10 +11,8 @@ public sealed class ChopperCommand : RamGame
     {
         RomName = "chopper_command", Name = "ChopperCommand", Md5 = "c1cb228470a87beb5f36e90ac745da26", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Modes = [0, 2], Difficulties = [0, 1],
+        InitialLives = 3, ModeSelect = new(0xE0, HoldFrames: 2),
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 3;
 
     /// <inheritdoc />
     protected override void ResetState() => _started = false;
@@ -27,12 +25,5 @@ public sealed class ChopperCommand : RamGame
         int lives = Ram(ram, 0xE4) & 15;
         Terminal = _started && lives == 0;
         Lives = lives;
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $E0 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0xE0, mode, 2);
     }
 }

@@ -12,10 +12,8 @@ public sealed class DemonAttack : RamGame
     {
         RomName = "demon_attack", Name = "DemonAttack", Md5 = "f0e0addc07971561ab80d9abe1b8d333", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 3, 4, 11, 12), Modes = [1, 3, 5, 7], Difficulties = [0, 1],
+        InitialLives = 4, // ALE's reset value (DemonAttack.cpp, reset()); every frame's Step replaces it
     }) { }
-
-    /// <summary>ALE's reset value of the lives (DemonAttack.cpp, reset()); every frame's Step replaces it.</summary>
-    protected override int InitialLives => 4;
 
     /// <summary>Clears the level-change latch.</summary>
     protected override void ResetState() => _levelChange = false;

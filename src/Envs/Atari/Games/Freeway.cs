@@ -8,6 +8,7 @@ public sealed class Freeway : RamGame
     {
         RomName = "freeway", Name = "Freeway", Md5 = "8e0ab801b1705a740b476b7f588c6d16", CartridgeType = "2K",
         MinimalActions = ActionSets.Of(0, 2, 5), Modes = [0, 1, 2, 3, 4, 5, 6, 7], Difficulties = [0, 1],
+        ModeSelect = new(0x80, HoldFrames: 1),
     }) { }
 
     /// <summary>Reads score and terminal after one frame.</summary>
@@ -16,12 +17,5 @@ public sealed class Freeway : RamGame
         UpdateScore(ScoreDigits.Bcd(ram, 0xE7));
         Reward = Math.Clamp(Reward, 0, 1);
         Terminal = Ram(ram, 0x96) == 1;
-    }
-
-    /// <summary>Presses SELECT (1 frame) until $80 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0x80, mode, 1);
     }
 }

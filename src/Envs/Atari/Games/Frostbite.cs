@@ -8,10 +8,8 @@ public sealed class Frostbite : RamGame
     {
         RomName = "frostbite", Name = "Frostbite", Md5 = "4ca73eb959299471788f0b685c3ba0b5", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Modes = [0, 2],
+        InitialLives = 4, ModeSelect = new(0x80, HoldFrames: 1),
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 4;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -20,12 +18,5 @@ public sealed class Frostbite : RamGame
         int reserve = Ram(ram, 0xCC) & 15;
         Terminal = reserve == 0 && (Ram(ram, 0xF1) & 0x80) != 0;
         SetLives(reserve + 1);
-    }
-
-    /// <summary>Presses SELECT (1 frame) until $80 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0x80, mode, 1);
     }
 }

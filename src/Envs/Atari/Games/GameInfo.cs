@@ -27,6 +27,12 @@ public sealed record GameInfo
     /// <summary>Available difficulties.</summary>
     public int[] Difficulties { get; init; } = [0];
 
+    /// <summary>Lives reported right after a reset, before any frame is read (ALE's reset value; 0: no lives).</summary>
+    public int InitialLives { get; init; }
+
+    /// <summary>How the game selects a mode with ALE's common SELECT routine (null: single-mode, or its own routine).</summary>
+    public ModeSelection? ModeSelect { get; init; }
+
     /// <summary>Actions played once each at the end of every reset.</summary>
     public AleAction[] StartingActions { get; init; } = [];
 }

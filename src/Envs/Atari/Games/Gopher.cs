@@ -12,10 +12,8 @@ public sealed class Gopher : RamGame
         RomName = "gopher", Name = "Gopher", Md5 = "c16c79aad6272baffb8aae9a7fff0864", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 10, 11, 12), Modes = [0, 2], Difficulties = [0, 1],
         StartingActions = [AleAction.Fire],
+        InitialLives = 3,
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 3;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -8,6 +8,7 @@ public sealed class IceHockey : RamGame
     {
         RomName = "ice_hockey", Name = "IceHockey", Md5 = "a4c08c4994eb9d24fb78be1793e82e26", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Modes = [0, 2], Difficulties = [0, 1, 2, 3],
+        ModeSelect = new(0x80, HoldFrames: 2),
     }) { }
 
     /// <summary>Reads score and terminal after one frame.</summary>
@@ -17,12 +18,5 @@ public sealed class IceHockey : RamGame
         UpdateScore(me - opponent);
         if (Reward > 1) Reward = 1;
         Terminal = Ram(ram, 0x87) == 0 && Ram(ram, 0x86) == 0;
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $80 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0x80, mode, 2);
     }
 }

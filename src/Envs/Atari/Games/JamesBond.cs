@@ -9,10 +9,8 @@ public sealed class JamesBond : RamGame
     {
         RomName = "jamesbond", Name = "Jamesbond", Md5 = "e51030251e440cffaab1ac63438b44ae", CartridgeType = "E0",
         MinimalActions = ActionSets.All, Modes = [0, 1],
+        InitialLives = 6, ModeSelect = new(0x8C, HoldFrames: 20, TitleScreenOffset: 0x48),
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 6;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -21,12 +19,5 @@ public sealed class JamesBond : RamGame
         int reserve = Ram(ram, 0x86) & 15;
         Terminal = reserve == 0 && Ram(ram, 0x8C) == 0x68;
         SetLives(reserve + 1);
-    }
-
-    /// <summary>Presses SELECT (20 frames) until $8C shows the mode (plus $48 on the title screen), then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0x8C, mode, 20, mode + 0x48);
     }
 }

@@ -8,10 +8,8 @@ public sealed class Kangaroo : RamGame
     {
         RomName = "kangaroo", Name = "Kangaroo", Md5 = "4326edb70ff20d0ee5ba58fa5cb09d60", CartridgeType = "F8",
         MinimalActions = ActionSets.All, Modes = [0, 1],
+        InitialLives = 3, ModeSelect = new(0xBA, HoldFrames: 2, TitleScreenOffset: 0x80),
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 3;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -20,12 +18,5 @@ public sealed class Kangaroo : RamGame
         int livesByte = Ram(ram, 0xAD);
         Terminal = livesByte == 0xFF;
         SetLives((livesByte & 7) + 1);
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $BA shows the mode (plus $80 on the title screen), then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0xBA, mode, 2, mode + 0x80);
     }
 }

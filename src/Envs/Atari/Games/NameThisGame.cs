@@ -8,10 +8,9 @@ public sealed class NameThisGame : RamGame
     {
         RomName = "name_this_game", Name = "NameThisGame", Md5 = "36306070f0c90a72461551a7a4f3a209", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 3, 4, 11, 12), Modes = [0x08, 0x18, 0x28], Difficulties = [0, 1],
+        InitialLives = 3,
+        ModeSelect = new(0xDE, HoldFrames: 2), // the byte cycles through many values: 134 presses at every reset, as in ALE
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 3;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -20,13 +19,5 @@ public sealed class NameThisGame : RamGame
         int lives = Ram(ram, 0xC7) & 7;
         Terminal = lives == 0;
         SetLives(lives);
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $DE shows the mode, then soft-resets. The byte cycles through many
-    /// values, so this takes 134 presses at every reset (ALE does the same).</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0xDE, mode, 2);
     }
 }

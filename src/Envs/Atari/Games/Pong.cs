@@ -8,6 +8,7 @@ public sealed class Pong : RamGame
     {
         RomName = "pong", Name = "Pong", Md5 = "60e0ea3cbe0913d39803477945e9e5ec", CartridgeType = "2K",
         MinimalActions = ActionSets.Of(0, 1, 3, 4, 11, 12), Modes = [0, 1], Difficulties = [0, 1, 2, 3],
+        ModeSelect = new(0x96, HoldFrames: 2),
     }) { }
 
     /// <summary>Pong is played with paddles.</summary>
@@ -22,12 +23,5 @@ public sealed class Pong : RamGame
         int cpu = Ram(ram, 0x8D), player = Ram(ram, 0x8E);
         UpdateScore(player - cpu);
         Terminal = cpu == 21 || player == 21;
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $96 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0x96, mode, 2);
     }
 }

@@ -9,6 +9,7 @@ public sealed class PrivateEye : RamGame
         RomName = "private_eye", Name = "PrivateEye", Md5 = "ef3a4f64b6494ba770862768caf04b86", CartridgeType = "F8",
         MinimalActions = ActionSets.All, Modes = [0, 1, 2, 3, 4], Difficulties = [0, 1, 2, 3],
         StartingActions = [AleAction.Up],
+        ModeSelect = new(0x80, HoldFrames: 2),
     }) { }
 
     /// <inheritdoc />
@@ -21,12 +22,5 @@ public sealed class PrivateEye : RamGame
         // $C2 is 0 while the game runs and 1 at its start; anything else is the end-of-game screen.
         int timer = Ram(ram, 0xC2);
         Terminal = timer != 0 && timer != 1;
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $80 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0x80, mode, 2);
     }
 }

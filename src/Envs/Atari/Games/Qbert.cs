@@ -13,10 +13,8 @@ public sealed class Qbert : RamGame
     {
         RomName = "qbert", Name = "Qbert", Md5 = "484b0076816a104875e00467d431c2d2", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 5), Difficulties = [0, 1],
+        InitialLives = 4,
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 4;
 
     /// <inheritdoc />
     protected override void ResetState()

@@ -48,8 +48,8 @@ public abstract class RamGame : AtariGame
     /// <summary>The last decoded score (ALE's m_score).</summary>
     protected int Score { get; set; }
 
-    /// <summary>Lives reported right after <see cref="Reset"/>, before any frame is read (ALE's reset value).</summary>
-    protected virtual int InitialLives => 0;
+    /// <summary>Lives reported right after <see cref="Reset"/>, before any frame is read (<see cref="GameInfo.InitialLives"/>).</summary>
+    protected int InitialLives => _info.InitialLives;
 
     /// <summary>Score stored at reset (Private Eye starts at 1000 so its starting points are not rewarded).</summary>
     protected virtual int InitialScore => 0;
@@ -82,10 +82,16 @@ public abstract class RamGame : AtariGame
     protected static int Ram(ReadOnlySpan<byte> ram, int address) => ram[address & 0x7F];
 
     /// <summary>
-    /// Single-mode games: only checks the mode (ALE rejects any mode but 0 and does nothing else). Games with a mode
-    /// routine override this.
+    /// Checks the mode, then runs ALE's common mode routine (<see cref="SelectUntil"/>) as the game's
+    /// <see cref="GameInfo.ModeSelect"/> describes it; single-mode games only check (ALE rejects any mode but 0 and
+    /// does nothing else). Games with a routine of their own override this.
     /// </summary>
-    public override void SetMode(int mode, IGameConsole console) => RequireMode(mode);
+    public override void SetMode(int mode, IGameConsole console)
+    {
+        RequireMode(mode);
+        if (_info.ModeSelect is { } select)
+            SelectUntil(console, select.Address, mode, select.HoldFrames, select.TitleScreenOffset is { } offset ? mode + offset : -1);
+    }
 
     /// <summary>Throws unless <paramref name="mode"/> is one of <see cref="Modes"/> (ALE throws too).</summary>
     protected void RequireMode(int mode)

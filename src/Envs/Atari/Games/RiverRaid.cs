@@ -17,10 +17,8 @@ public sealed class RiverRaid : RamGame
     {
         RomName = "riverraid", Name = "Riverraid", Md5 = "393948436d1f4cc3192410bb918f9724", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Difficulties = [0, 1],
+        InitialLives = 4,
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 4;
 
     /// <inheritdoc />
     protected override void ResetState() => _previousLivesByte = StartByte;

@@ -9,10 +9,8 @@ public sealed class SpaceInvaders : RamGame
         RomName = "space_invaders", Name = "SpaceInvaders", Md5 = "72ffbef6504b75e69ee1045af9075f66", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 3, 4, 11, 12),
         Modes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], Difficulties = [0, 1],
+        InitialLives = 3, ModeSelect = new(0xDC, HoldFrames: 2),
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 3;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -24,12 +22,5 @@ public sealed class SpaceInvaders : RamGame
         int lives = Ram(ram, 0xC9);
         Terminal = (Ram(ram, 0x98) & 0x80) != 0 || lives == 0;
         SetLives(lives);
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $DC shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0xDC, mode, 2);
     }
 }

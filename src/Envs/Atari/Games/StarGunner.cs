@@ -11,10 +11,8 @@ public sealed class StarGunner : RamGame
     {
         RomName = "star_gunner", Name = "StarGunner", Md5 = "a3c1c70024d7aabb41381adbfb6d3b25", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Modes = [0, 1, 2, 3],
+        InitialLives = 5, ModeSelect = new(0xF4, HoldFrames: 15),
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 5;
 
     /// <inheritdoc />
     protected override void ResetState() => _started = false;
@@ -30,12 +28,5 @@ public sealed class StarGunner : RamGame
         Terminal = livesByte == 0;
         if (livesByte == 5) _started = true;
         SetLives(_started ? livesByte & 15 : 5);
-    }
-
-    /// <summary>Presses SELECT (15 frames) until $F4 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0xF4, mode, 15);
     }
 }

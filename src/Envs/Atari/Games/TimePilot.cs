@@ -8,10 +8,8 @@ public sealed class TimePilot : RamGame
     {
         RomName = "time_pilot", Name = "TimePilot", Md5 = "fc2104dd2dadf9a6176c1c1c8f87ced9", CartridgeType = "F8",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 5, 10, 11, 12, 13), Difficulties = [0, 1, 2],
+        InitialLives = 5,
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 5;
 
     // The tracked life count, kept while $8B holds other data.
     private int _lives;

@@ -9,10 +9,8 @@ public sealed class UpNDown : RamGame
         RomName = "up_n_down", Name = "UpNDown", Md5 = "a499d720e7ee35c62424de882a3351b6", CartridgeType = "F8",
         MinimalActions = ActionSets.Of(0, 1, 2, 5, 10, 13), Difficulties = [0, 1, 2, 3],
         StartingActions = [AleAction.Fire],
+        InitialLives = 5,
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 5;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -8,10 +8,8 @@ public sealed class VideoPinball : RamGame
     {
         RomName = "video_pinball", Name = "VideoPinball", Md5 = "107cc025334211e6d29da0b6be46aec7", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 5, 10, 11, 12), Modes = [0, 2], Difficulties = [0, 1],
+        InitialLives = 3, ModeSelect = new(0xC1, HoldFrames: 2),
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 3;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -21,12 +19,5 @@ public sealed class VideoPinball : RamGame
         int lives = 4 + (Ram(ram, 0xA8) & 1) - (Ram(ram, 0x99) & 7);
         Terminal = (Ram(ram, 0xAF) & 1) != 0;
         SetLives(lives);
-    }
-
-    /// <summary>Presses SELECT (2 frames) until $C1 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0xC1, mode, 2);
     }
 }

@@ -11,10 +11,8 @@ public sealed class WizardOfWor : RamGame
     {
         RomName = "wizard_of_wor", Name = "WizardOfWor", Md5 = "7e8aa18bc9502eb57daaf5e7c1e94da7", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 5, 10, 11, 12, 13), Difficulties = [0, 1],
+        InitialLives = 3,
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 3;
 
     /// <inheritdoc />
     protected override void ResetState() => _lives = InitialLives;

@@ -8,10 +8,8 @@ public sealed class Zaxxon : RamGame
     {
         RomName = "zaxxon", Name = "Zaxxon", Md5 = "eea0da9b987d661264cce69a7c13c3bd", CartridgeType = "F8",
         MinimalActions = ActionSets.All, Modes = [0, 8, 16, 24],
+        InitialLives = 5, ModeSelect = new(0x82, HoldFrames: 10),
     }) { }
-
-    /// <inheritdoc />
-    protected override int InitialLives => 5;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -20,12 +18,5 @@ public sealed class Zaxxon : RamGame
         int lives = Ram(ram, 0xEA) & 7;
         Terminal = lives == 0;
         SetLives(lives);
-    }
-
-    /// <summary>Presses SELECT (10 frames) until $82 shows the mode, then soft-resets.</summary>
-    public override void SetMode(int mode, IGameConsole console)
-    {
-        RequireMode(mode);
-        SelectUntil(console, 0x82, mode, 10);
     }
 }

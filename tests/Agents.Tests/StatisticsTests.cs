@@ -1,6 +1,4 @@
-using Rims.Agents.Reports;
-
-namespace Rims.Agents.Tests.Reports;
+namespace Rims.Agents.Tests;
 
 public class StatisticsTests
 {

@@ -3,28 +3,18 @@ using static TorchSharp.torch;
 
 namespace Rims.Policies.Cores;
 
-/// <summary>One step of a recurrent core.</summary>
-/// <param name="Output">What the actor and critic read, [B, OutputSize].</param>
-/// <param name="State">The next flat state, [B, StateSize].</param>
-/// <param name="ActiveUnits">For modular cores (RIMs): which units updated this step, [B, K] in {0,1}; else null.</param>
-public sealed record CoreStep(Tensor Output, Tensor State, Tensor? ActiveUnits);
-
-/// <summary>A sequence pass of a recurrent core.</summary>
-/// <param name="Outputs">[T, B, OutputSize].</param>
-/// <param name="FinalState">[B, StateSize].</param>
-/// <param name="ActiveUnits">[T, B, K] for modular cores, else null.</param>
-public sealed record CoreSequence(Tensor Outputs, Tensor FinalState, Tensor? ActiveUnits);
-
 /// <summary>
-/// A recurrent core behind the encoder: LSTM, GRU or RIMs. Its state is one flat tensor [B, StateSize]
-/// (for LSTM-style cells h then c, concatenated) so rollout storage, masking and minibatch slicing are the
-/// same for every core. Episode starts reset the state by multiplying it with (1 - episode_start) before the
-/// step (CleanRL semantics); this happens here, once, so every core shares the code path.
+/// The core between the encoder and the actor-critic heads, stepped while acting and replayed over whole sequences
+/// in the PPO update: recurrent (LSTM, GRU, RIMs) or memoryless (<see cref="FeedForwardCore"/>, whose state is
+/// empty). Its state is one flat tensor [B, StateSize] (for LSTM-style cells h then c, concatenated; zero-width
+/// without recurrence) so rollout storage, masking and minibatch slicing are the same for every core. Episode starts
+/// reset the state by multiplying it with (1 - episode_start) before the step (CleanRL semantics); this happens
+/// here, once, so every core shares the code path.
 /// </summary>
-public abstract class RecurrentCore : nn.Module
+public abstract class SequenceCore : nn.Module
 {
     /// <summary>Creates a core named <paramref name="name"/>.</summary>
-    protected RecurrentCore(string name) : base(name) { }
+    protected SequenceCore(string name) : base(name) { }
 
     /// <summary>Width of the input feature vector.</summary>
     public abstract int InputSize { get; }
@@ -32,7 +22,7 @@ public abstract class RecurrentCore : nn.Module
     /// <summary>Width of the output the heads read.</summary>
     public abstract int OutputSize { get; }
 
-    /// <summary>Width of the flat recurrent state.</summary>
+    /// <summary>Width of the flat recurrent state (0 for a core without recurrence).</summary>
     public abstract int StateSize { get; }
 
     /// <summary>Number of modular units (RIMs), or 0 for monolithic cores.</summary>

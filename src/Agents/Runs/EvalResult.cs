@@ -1,4 +1,4 @@
-namespace Rims.Agents.Evaluation;
+namespace Rims.Agents.Runs;
 
 /// <summary>
 /// An evaluation, as written to a run folder's evals/&lt;env&gt;.json (snake_case). Returns are raw full-game

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Random;
 
-namespace Rims.Agents.Reports;
+namespace Rims.Agents;
 
 /// <summary>
 /// Summary statistics for RL results, following rliable (Agarwal et al., 2021): interquartile mean and probability of
