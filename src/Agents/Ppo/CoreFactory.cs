@@ -32,17 +32,10 @@ public static class CoreFactory
     /// </summary>
     public static RimsConfig RimsConfigOf(RimsOptions options, int inputSize, int hidden)
     {
-        if (options.Units < 1) throw new ArgumentException($"--rims-units must be at least 1 (got {options.Units})");
+        // The per-setting rules (sizes at least 1, dropout in [0, 1), the names) are declared on RimsOptions and checked
+        // by PpoConfig.Validate; this one spans two settings.
         if (options.Active < 1 || options.Active > options.Units)
             throw new ArgumentException($"--rims-active must be in 1..{options.Units} (--rims-units) (got {options.Active})");
-        if (options.Hidden is < 1) throw new ArgumentException($"--rims-hidden must be positive (got {options.Hidden})");
-        foreach (var (value, option) in new[]
-                 {
-                     (options.CommHeads, "--rims-comm-heads"), (options.CommKey, "--rims-comm-key"), (options.CommValue, "--rims-comm-value"),
-                     (options.InputKey, "--rims-input-key"), (options.InputValue, "--rims-input-value"),
-                 })
-            if (value is < 1) throw new ArgumentException($"{option} must be positive (got {value})");
-        if (!(options.Dropout is >= 0 and < 1)) throw new ArgumentException($"--rims-dropout must be in [0, 1) (got {options.Dropout})");
         var defaults = new RimsConfig { InputSize = inputSize, Hidden = 1 };
         return new RimsConfig
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Rims.Agents.Settings;
 using Rims.Envs;
 
 namespace Rims.Agents.Ppo;
@@ -7,90 +8,125 @@ namespace Rims.Agents.Ppo;
 /// Everything a PPO run depends on. Defaults are the RIMs paper's (Kostrikov's Atari PPO command, DESIGN.md §5)
 /// with CleanRL ppo_atari_lstm semantics. Serialised to config.json (snake_case) so a run can be reproduced.
 /// </summary>
+/// <remarks>
+/// Each init property is a setting declared once (<see cref="SettingTable"/>): its XML summary is the --help line,
+/// its initial value the default, its rule attributes (<see cref="SettingRuleAttribute"/>) the simple validation and
+/// <see cref="SettingAttribute"/> the rest; the `ppo`, `compare` and `bench ppo` options, validation, config.json and
+/// what `ppo --resume` may change all derive from it. Rules across settings are code, in <see cref="Validate"/>.
+/// </remarks>
 public sealed record PpoConfig
 {
     /// <summary>Environment id (see `envs`).</summary>
     public string Env { get; init; } = "GridPickup";
 
     /// <summary>Core: lstm, gru, rims, or ff (the memoryless baseline).</summary>
+    [Setting(Lowercase = true)]
     public string Core { get; init; } = "lstm";
 
     /// <summary>Seed of the envs (env i gets seed + i), the weights and the action sampling.</summary>
     public int Seed { get; init; } = 1;
 
     /// <summary>Agent steps (policy decisions summed over envs) to train for; Atari frames = this x frame skip.</summary>
+    [Setting(ResumeMayChange = true)]
     public long TotalSteps { get; init; } = 10_000_000;
 
     /// <summary>Parallel environments.</summary>
+    [AtLeast(1)]
     public int NumEnvs { get; init; } = 8;
 
     /// <summary>Steps per env per rollout (the sequence length the core is trained on).</summary>
+    [AtLeast(1)]
     public int NumSteps { get; init; } = 128;
 
     /// <summary>Adam learning rate at the start.</summary>
+    [AboveZero]
     public double LearningRate { get; init; } = 2.5e-4;
 
     /// <summary>Anneal the learning rate linearly to 0 over the run.</summary>
     public bool AnnealLr { get; init; } = true;
 
     /// <summary>Adam epsilon (1e-5 as in the PPO implementations the paper used, not PyTorch's 1e-8).</summary>
+    [AboveZero]
     public double AdamEps { get; init; } = 1e-5;
 
     /// <summary>Discount.</summary>
+    [UnitInterval]
     public float Gamma { get; init; } = 0.99f;
 
     /// <summary>GAE lambda.</summary>
+    [UnitInterval]
     public float GaeLambda { get; init; } = 0.95f;
 
-    /// <summary>Minibatches per epoch; each holds NumEnvs / NumMinibatches whole env sequences.</summary>
+    /// <summary>Minibatches per epoch; each holds num-envs / num-minibatches whole env sequences.</summary>
+    [AtLeast(1)]
     public int NumMinibatches { get; init; } = 4;
 
     /// <summary>Passes over the rollout per update.</summary>
+    [AtLeast(1)]
     public int UpdateEpochs { get; init; } = 4;
 
     /// <summary>Normalise advantages within each minibatch.</summary>
     public bool NormAdv { get; init; } = true;
 
     /// <summary>Policy ratio clip (the paper's Atari command uses 0.1).</summary>
+    [AboveZero]
     public float ClipCoef { get; init; } = 0.1f;
 
-    /// <summary>Clip the value loss around the rollout's values with the same coefficient.</summary>
+    /// <summary>Clip the value loss around the rollout's values (by --vf-clip-coef).</summary>
     public bool ClipVloss { get; init; } = true;
 
+    /// <summary>
+    /// Value clip range when --clip-vloss (default: --clip-coef, as CleanRL; Stable-Baselines3's clip_range_vf, which
+    /// value scales far from 1 need).
+    /// </summary>
+    [AboveZero, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public float? VfClipCoef { get; init; }
+
     /// <summary>Entropy bonus coefficient.</summary>
+    [NotNegative]
     public float EntCoef { get; init; } = 0.01f;
 
     /// <summary>Value loss coefficient.</summary>
+    [NotNegative]
     public float VfCoef { get; init; } = 0.5f;
 
     /// <summary>Global gradient-norm clip.</summary>
+    [AboveZero]
     public double MaxGradNorm { get; init; } = 0.5;
 
-    /// <summary>Stop an update's epochs early when the approximate KL exceeds this (null: never).</summary>
+    /// <summary>Stop an update's epochs early when the approximate KL exceeds this (default: never).</summary>
+    [AboveZero]
     public double? TargetKl { get; init; }
 
-    /// <summary>Width of the encoder's feature vector (null: 512 for frames, 128 for grids).</summary>
+    /// <summary>Width of the encoder's feature vector (default: 512 for frames, 128 for grids).</summary>
+    [AtLeast(1)]
     public int? Features { get; init; }
 
-    /// <summary>Recurrent state width of LSTM/GRU; RIMs use units x hidden-per-unit (null: the feature width).</summary>
+    /// <summary>Recurrent state width of LSTM/GRU; RIMs use units x hidden-per-unit (default: the feature width).</summary>
+    [AtLeast(1)]
     public int? Hidden { get; init; }
 
-    /// <summary>RIMs settings (used when Core is rims).</summary>
+    /// <summary>RIMs settings (used when Core is rims); on the command line each is --rims-{name}.</summary>
     public RimsOptions Rims { get; init; } = new();
 
-    /// <summary>Torch intra-op threads (null: <see cref="DefaultThreads"/> of the env's observation).</summary>
+    /// <summary>Torch intra-op threads (default: all cores for Atari frames, 1 for grid and vector observations).</summary>
+    [AtLeast(1), Setting(ResumeMayChange = true)]
     public int? Threads { get; init; }
 
     /// <summary>Threads stepping the envs (1 = on the training thread).</summary>
+    [AtLeast(1), Setting(ResumeMayChange = true)]
     public int EnvThreads { get; init; } = 1;
 
     /// <summary>Save a checkpoint every this many iterations (0: only at the end).</summary>
+    [AtLeast(0)]
     public int SaveEvery { get; init; }
 
-    /// <summary>Env-family options passed through to the env factory (e.g. sticky-actions).</summary>
+    /// <summary>Env-family option KEY=VALUE (repeatable), e.g. noop-max=30; each env family declares its keys (`envs`).</summary>
+    [Setting(Option = "env-option")]
     public Dictionary<string, string> EnvOptions { get; init; } = [];
 
-    /// <summary>ROM folder for Atari envs (null: RIMS_ROMS, else ./roms).</summary>
+    /// <summary>Atari ROM folder (default: $RIMS_ROMS, else ./roms).</summary>
+    [Setting(ResumeMayChange = true)]
     public string? Roms { get; init; }
 
     /// <summary>The plugin assembly <see cref="Env"/> comes from (--env-assembly, a full path), loaded again by a resume and by a comparison's child runs; null for Rims' own envs and envs registered in code.</summary>
@@ -138,7 +174,8 @@ public sealed record PpoConfig
 
     /// <summary>
     /// Checks every training setting (everything but the env, which the trainer gets built: see
-    /// <see cref="ValidateForRun"/>).
+    /// <see cref="ValidateForRun"/>): each setting's declared rules (<see cref="SettingTable.Check"/>), then the rules
+    /// across settings.
     /// </summary>
     /// <exception cref="ArgumentException">The message names the option, the value and what is allowed.</exception>
     public void Validate()
@@ -147,9 +184,8 @@ public sealed record PpoConfig
         {
             if (!ok) throw new ArgumentException($"{option} {rule}");
         }
-        Require(NumEnvs >= 1, "--num-envs", $"must be at least 1 (got {NumEnvs})");
-        Require(NumSteps >= 1, "--num-steps", $"must be at least 1 (got {NumSteps})");
-        Require(NumMinibatches >= 1 && NumEnvs % NumMinibatches == 0, "--num-minibatches",
+        SettingTable.Check(this);
+        Require(NumEnvs % NumMinibatches == 0, "--num-minibatches",
             $"must divide --num-envs ({NumEnvs}) because minibatches are whole env sequences (got {NumMinibatches})");
         // Advantage normalisation divides by the minibatch's sample standard deviation, which one sample does not
         // have (torch.std of one element is NaN): refuse rather than train NaN weights.
@@ -159,27 +195,10 @@ public sealed record PpoConfig
             "advantage normalisation needs at least 2: use fewer minibatches, more envs or steps, or --norm-adv false");
         Require(TotalSteps >= BatchSize, "--total-steps",
             $"must be at least one rollout, --num-envs x --num-steps = {BatchSize} (got {TotalSteps})");
-        Require(double.IsFinite(LearningRate) && LearningRate > 0, "--learning-rate", $"must be a finite number above 0 (got {LearningRate})");
-        Require(double.IsFinite(AdamEps) && AdamEps > 0, "--adam-eps", $"must be a finite number above 0 (got {AdamEps})");
-        Require(Gamma is >= 0 and <= 1, "--gamma", $"must be in [0, 1] (got {Gamma})");
-        Require(GaeLambda is >= 0 and <= 1, "--gae-lambda", $"must be in [0, 1] (got {GaeLambda})");
-        Require(UpdateEpochs >= 1, "--update-epochs", $"must be at least 1 (got {UpdateEpochs})");
-        Require(float.IsFinite(ClipCoef) && ClipCoef > 0, "--clip-coef", $"must be a finite number above 0 (got {ClipCoef})");
-        Require(float.IsFinite(EntCoef) && EntCoef >= 0, "--ent-coef", $"must be a finite number, 0 or more (got {EntCoef})");
-        Require(float.IsFinite(VfCoef) && VfCoef >= 0, "--vf-coef", $"must be a finite number, 0 or more (got {VfCoef})");
-        Require(double.IsFinite(MaxGradNorm) && MaxGradNorm > 0, "--max-grad-norm", $"must be a finite number above 0 (got {MaxGradNorm})");
-        Require(TargetKl is null || (double.IsFinite(TargetKl.Value) && TargetKl > 0), "--target-kl",
-            $"must be a finite number above 0, or left out for no early stop (got {TargetKl})");
-        Require(Threads is null or >= 1, "--threads", $"must be at least 1 (got {Threads})");
         // Env i is seeded with seed + i, and gymnasium/numpy seeds are non-negative integers.
         Require(Seed >= 0 && (long)Seed + NumEnvs - 1 <= int.MaxValue, "--seed",
             $"must be 0 or more and leave room for one seed per env (seed + num-envs - 1 <= {int.MaxValue}) (got {Seed})");
-        Require(EnvThreads >= 1, "--env-threads", $"must be at least 1 (got {EnvThreads})");
-        Require(SaveEvery >= 0, "--save-every", $"must be 0 or more (got {SaveEvery})");
-        Require(Features is null or > 0, "--features", $"must be positive (got {Features})");
-        Require(Hidden is null or > 0, "--hidden", $"must be positive (got {Hidden})");
         Require(CoreFactory.Names.Contains(Core), "--core", $"must be {CoreFactory.NamesText} (got '{Core}')");
-        Require(Rims.Init is "authors" or "fan-in", "--rims-init", $"must be authors or fan-in (got '{Rims.Init}')");
         // The RIMs options are checked with the sizes they will get (feature width unknown here: any positive one).
         if (Core == "rims") CoreFactory.RimsConfigOf(Rims, Features ?? 128, Hidden ?? Features ?? 128);
     }
@@ -188,45 +207,61 @@ public sealed record PpoConfig
     [JsonIgnore] public EnvSettings EnvSettings => new() { RomsDirectory = Roms, Options = EnvOptions };
 }
 
-/// <summary>RIMs core settings as the CLI exposes them; null sizes take the cell's defaults.</summary>
+/// <summary>
+/// RIMs core settings, declared like <see cref="PpoConfig"/>'s (the command line's --rims-{name}); unset sizes take the
+/// cell's defaults.
+/// </summary>
 public sealed record RimsOptions
 {
     /// <summary>Number of units K.</summary>
+    [AtLeast(1)]
     public int Units { get; init; } = 6;
 
-    /// <summary>Units updated per step, k_A.</summary>
+    /// <summary>Units updated per step, k_A (at most the number of units).</summary>
+    [AtLeast(1)]
     public int Active { get; init; } = 4;
 
-    /// <summary>Hidden size per unit (null: the core width divided by Units, so K*h is close to the LSTM's).</summary>
+    /// <summary>Hidden size per unit (default: the core width divided by the units, so K*h is close to the LSTM's).</summary>
+    [AtLeast(1)]
     public int? Hidden { get; init; }
 
     /// <summary>Per-unit cell: lstm or gru.</summary>
+    [OneOf("lstm", "gru"), Setting(Lowercase = true)]
     public string Cell { get; init; } = "lstm";
 
-    /// <summary>Selection rule: null (variant A, the paper) or softmax (variant B, the official Atari code).</summary>
+    /// <summary>Unit selection: null (variant A, the paper: top-k_A by attention to the null input) or softmax (variant B, the official Atari code).</summary>
+    [OneOf("null", "softmax"), Setting(Lowercase = true)]
     public string Selection { get; init; } = "null";
 
-    /// <summary>Communication attention heads (null: default).</summary>
+    /// <summary>Communication attention heads (default: the cell's).</summary>
+    [AtLeast(1)]
     public int? CommHeads { get; init; }
 
-    /// <summary>Communication key size (null: default).</summary>
+    /// <summary>Communication key size (default: the cell's).</summary>
+    [AtLeast(1)]
     public int? CommKey { get; init; }
 
-    /// <summary>Communication value size (null: default).</summary>
+    /// <summary>Communication value size (default: the cell's).</summary>
+    [AtLeast(1)]
     public int? CommValue { get; init; }
 
-    /// <summary>Input attention key size (null: default).</summary>
+    /// <summary>Input attention key size (default: the cell's).</summary>
+    [AtLeast(1)]
     public int? InputKey { get; init; }
 
-    /// <summary>Input attention value size (null: default).</summary>
+    /// <summary>Input attention value size (default: the cell's).</summary>
+    [AtLeast(1)]
     public int? InputValue { get; init; }
 
     /// <summary>Dropout inside the attentions (0 in RL so acting and re-evaluation agree).</summary>
+    [UnitInterval(BelowOne = true)]
     public double Dropout { get; init; }
 
-    /// <summary>
-    /// Initialisation: authors (the official code's scales) or fan-in. Checkpoints and config.json files written before
-    /// this option existed lack the field and read as authors; the value only matters when weights are drawn.
-    /// </summary>
+    /// <summary>Initialisation: authors (the official code's scales) or fan-in.</summary>
+    /// <remarks>
+    /// Checkpoints and config.json files written before this option existed lack the field and read as authors; the
+    /// value only matters when weights are drawn.
+    /// </remarks>
+    [OneOf("authors", "fan-in"), Setting(Lowercase = true)]
     public string Init { get; init; } = "authors";
 }

@@ -326,7 +326,8 @@ public sealed class PpoTrainer : IDisposable
                 {
                     var oldValues = valuesAll.index_select(1, index);
                     var unclipped = (newValues - batchReturns).square();
-                    var clipped = oldValues + (newValues - oldValues).clamp(-clip, clip);
+                    float valueClip = config.VfClipCoef ?? clip;
+                    var clipped = oldValues + (newValues - oldValues).clamp(-valueClip, valueClip);
                     vLoss = 0.5f * maximum(unclipped, (clipped - batchReturns).square()).mean();
                 }
                 else

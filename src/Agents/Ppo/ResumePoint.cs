@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rims.Agents.Runs;
+using Rims.Agents.Settings;
 using Rims.Envs;
 
 namespace Rims.Agents.Ppo;
@@ -12,9 +13,8 @@ namespace Rims.Agents.Ppo;
 /// <param name="Skipped">Newer checkpoints that were damaged and passed over, with the reason for each.</param>
 public sealed record ResumePoint(string RunDirectory, string CheckpointPath, CheckpointHeader Header, IReadOnlyList<string> Skipped)
 {
-    /// <summary>Settings a resume may change: none of them alters what the run computes, except that a larger
-    /// total trains longer (and stretches the learning-rate annealing over the new total).</summary>
-    public static readonly IReadOnlyList<string> ChangeableOptions = ["--total-steps", "--threads", "--env-threads", "--roms"];
+    /// <summary>Settings a resume may change: those declared <see cref="SettingAttribute.ResumeMayChange"/>.</summary>
+    public static IReadOnlyList<string> ChangeableOptions => SettingTable.ResumeChangeable;
 
     /// <summary>
     /// Finds the newest complete checkpoint of <paramref name="runDirectory"/> (final.ckpt or iter_NNNNNN.ckpt, the
@@ -68,13 +68,14 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
         var saved = Header.Config;
         if (requested.TotalSteps < saved.TotalSteps)
             throw new ArgumentException($"--total-steps {requested.TotalSteps} is below the {saved.TotalSteps} the run in {RunDirectory} was started with; a resume can only raise it");
-        var same = requested with { TotalSteps = saved.TotalSteps, Threads = saved.Threads, EnvThreads = saved.EnvThreads, Roms = saved.Roms };
+        var same = SettingTable.All.Where(s => s.ResumeMayChange).Aggregate(requested, (config, s) => s.With(config, s.Get(saved)));
         var want = (JsonObject)JsonSerializer.SerializeToNode(same, RunJson.Options)!;
         var have = (JsonObject)JsonSerializer.SerializeToNode(saved, RunJson.Options)!;
-        foreach (var (name, value) in have)
-            if (!JsonNode.DeepEquals(value, want[name]))
+        // Both key sets: a setting written only when set is absent from one side when only the other sets it.
+        foreach (var name in have.Select(p => p.Key).Union(want.Select(p => p.Key)))
+            if (!JsonNode.DeepEquals(have[name], want[name]))
                 throw new ArgumentException(
-                    $"--{name.Replace('_', '-')} would change the run in {RunDirectory} ({value?.ToJsonString() ?? "null"} -> {want[name]?.ToJsonString() ?? "null"}); " +
+                    $"--{name.Replace('_', '-')} would change the run in {RunDirectory} ({have[name]?.ToJsonString() ?? "null"} -> {want[name]?.ToJsonString() ?? "null"}); " +
                     $"a resume may only change {string.Join(", ", ChangeableOptions)}");
     }
 }

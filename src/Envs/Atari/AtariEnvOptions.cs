@@ -64,12 +64,34 @@ public sealed record AtariEnvOptions
     /// <summary>"difficulty": ALE difficulty (null = 0).</summary>
     public int? Difficulty { get; init; }
 
-    /// <summary>The keys <see cref="WithOverrides"/> understands.</summary>
-    public static IReadOnlyList<string> OptionKeys { get; } =
+    /// <summary>
+    /// Every option key, declared once: its name, how a value is parsed into the options, and the range the value
+    /// must fall in. <see cref="OptionKeys"/>, <see cref="WithOverrides"/> and <see cref="Validate"/> all read it.
+    /// </summary>
+    private static readonly OptionKey[] Keys =
     [
-        "sticky-actions", "episodic-life", "fire-reset", "noop-max", "frame-skip", "max-pool", "clip-reward",
-        "screen-size", "frame-stack", "frame-stack-padding", "full-action-space", "max-episode-frames", "mode", "difficulty",
+        new("sticky-actions", (o, v) => o with { StickyActionProbability = ParseProbability("sticky-actions", v) },
+            o => o.StickyActionProbability is >= 0 and <= 1 ? null : Bad("sticky-actions", o.StickyActionProbability, "a probability in [0, 1]")),
+        Bool("episodic-life", (o, b) => o with { EpisodicLife = b }),
+        Bool("fire-reset", (o, b) => o with { FireReset = b }),
+        Int("noop-max", o => o.NoopMax, (o, n) => o with { NoopMax = n }, minimum: 0),
+        Int("frame-skip", o => o.FrameSkip, (o, n) => o with { FrameSkip = n }, minimum: 1),
+        Bool("max-pool", (o, b) => o with { MaxPool = b }),
+        Bool("clip-reward", (o, b) => o with { ClipReward = b }),
+        // Area resizing only shrinks, and the screen is 160 pixels wide (210 high).
+        Int("screen-size", o => o.ScreenSize, (o, n) => o with { ScreenSize = n }, minimum: 1, maximum: Emulation.Tia.ScreenWidth,
+            expected: $"1..{Emulation.Tia.ScreenWidth} (the screen is area-resized down from {Emulation.Tia.ScreenWidth} pixels wide)"),
+        Int("frame-stack", o => o.FrameStack, (o, n) => o with { FrameStack = n }, minimum: 1),
+        new("frame-stack-padding", (o, v) => o with { FrameStackPadding = ParsePadding("frame-stack-padding", v) }),
+        Bool("full-action-space", (o, b) => o with { FullActionSpace = b }),
+        Int("max-episode-frames", o => o.MaxEpisodeFrames, (o, n) => o with { MaxEpisodeFrames = n }, minimum: 0, expected: ">= 0 (0 = no limit)"),
+        // Which modes and difficulties exist depends on the game: ValidateFor.
+        Int("mode", o => o.Mode, (o, n) => o with { Mode = n }),
+        Int("difficulty", o => o.Difficulty, (o, n) => o with { Difficulty = n }),
     ];
+
+    /// <summary>The keys <see cref="WithOverrides"/> understands.</summary>
+    public static IReadOnlyList<string> OptionKeys { get; } = Keys.Select(k => k.Name).ToList();
 
     /// <summary>
     /// These options with <paramref name="overrides"/> applied (keys in any <see cref="EnvSettings.NormaliseKey"/>
@@ -83,24 +105,9 @@ public sealed record AtariEnvOptions
         foreach (var (rawKey, value) in overrides)
         {
             string key = EnvSettings.NormaliseKey(rawKey);
-            result = key switch
-            {
-                "sticky-actions" => result with { StickyActionProbability = ParseProbability(key, value) },
-                "episodic-life" => result with { EpisodicLife = ParseBool(key, value) },
-                "fire-reset" => result with { FireReset = ParseBool(key, value) },
-                "noop-max" => result with { NoopMax = ParseInt(key, value) },
-                "frame-skip" => result with { FrameSkip = ParseInt(key, value) },
-                "max-pool" => result with { MaxPool = ParseBool(key, value) },
-                "clip-reward" => result with { ClipReward = ParseBool(key, value) },
-                "screen-size" => result with { ScreenSize = ParseInt(key, value) },
-                "frame-stack" => result with { FrameStack = ParseInt(key, value) },
-                "frame-stack-padding" => result with { FrameStackPadding = ParsePadding(key, value) },
-                "full-action-space" => result with { FullActionSpace = ParseBool(key, value) },
-                "max-episode-frames" => result with { MaxEpisodeFrames = ParseInt(key, value) },
-                "mode" => result with { Mode = ParseInt(key, value) },
-                "difficulty" => result with { Difficulty = ParseInt(key, value) },
-                _ => throw new ArgumentException($"'{rawKey}' is not an Atari option; valid keys: {string.Join(", ", OptionKeys)}"),
-            };
+            var option = Keys.FirstOrDefault(k => k.Name == key)
+                         ?? throw new ArgumentException($"'{rawKey}' is not an Atari option; valid keys: {string.Join(", ", OptionKeys)}");
+            result = option.Apply(result, value);
         }
         result.Validate();
         return result;
@@ -109,15 +116,8 @@ public sealed record AtariEnvOptions
     /// <summary>Throws an <see cref="ArgumentException"/> naming the option key for any value out of range.</summary>
     public void Validate()
     {
-        if (!(StickyActionProbability >= 0 && StickyActionProbability <= 1))
-            throw Bad("sticky-actions", StickyActionProbability, "a probability in [0, 1]");
-        if (NoopMax < 0) throw Bad("noop-max", NoopMax, ">= 0");
-        if (FrameSkip < 1) throw Bad("frame-skip", FrameSkip, ">= 1");
-        // Area resizing only shrinks, and the screen is 160 pixels wide (210 high).
-        if (ScreenSize is < 1 or > Emulation.Tia.ScreenWidth)
-            throw Bad("screen-size", ScreenSize, $"1..{Emulation.Tia.ScreenWidth} (the screen is area-resized down from {Emulation.Tia.ScreenWidth} pixels wide)");
-        if (FrameStack < 1) throw Bad("frame-stack", FrameStack, ">= 1");
-        if (MaxEpisodeFrames < 0) throw Bad("max-episode-frames", MaxEpisodeFrames, ">= 0 (0 = no limit)");
+        foreach (var key in Keys)
+            if (key.Check?.Invoke(this) is { } error) throw error;
     }
 
     /// <summary>
@@ -160,6 +160,21 @@ public sealed record AtariEnvOptions
 
     private static ArgumentException Bad(string key, object value, string expected) =>
         new($"Atari option {key}={Convert.ToString(value, CultureInfo.InvariantCulture)} is invalid: expected {expected}");
+
+    /// <summary>One option key (see <see cref="Keys"/>).</summary>
+    /// <param name="Name">The kebab-case key.</param>
+    /// <param name="Apply">The options with a value of this key parsed in (throws naming the key when malformed).</param>
+    /// <param name="Check">The error for a value out of range, else null (null: every value is in range).</param>
+    private sealed record OptionKey(string Name, Func<AtariEnvOptions, string, AtariEnvOptions> Apply, Func<AtariEnvOptions, ArgumentException?>? Check = null);
+
+    private static OptionKey Bool(string name, Func<AtariEnvOptions, bool, AtariEnvOptions> set) =>
+        new(name, (o, v) => set(o, ParseBool(name, v)));
+
+    // An unset (null) value is always in range.
+    private static OptionKey Int(string name, Func<AtariEnvOptions, int?> get, Func<AtariEnvOptions, int, AtariEnvOptions> set,
+        int minimum = int.MinValue, int maximum = int.MaxValue, string? expected = null) =>
+        new(name, (o, v) => set(o, ParseInt(name, v)),
+            o => get(o) is { } n && (n < minimum || n > maximum) ? Bad(name, n, expected ?? $">= {minimum}") : null);
 
     private static float ParseProbability(string key, string value)
     {

@@ -44,6 +44,24 @@ public class PpoTrainerTests
     }
 
     [Fact]
+    public void TheValueClipIsThePolicyClipUnlessSetAndThenClipsTheValueLossAlone()
+    {
+        IterationStats Run(PpoConfig config)
+        {
+            using var trainer = RecallTrainer.Make(config);
+            return trainer.RunIteration();
+        }
+        // One iteration of 4 epochs x 4 minibatches: the values move from the rollout's after the first minibatch.
+        var config = RecallConfig(steps: 8 * 32) with { ClipCoef = 0.2f, Features = 16, Hidden = 16 };
+        var unset = Run(config);
+        var same = Run(config with { VfClipCoef = 0.2f });
+        Assert.Equal((unset.ValueLoss, unset.PolicyLoss), (same.ValueLoss, same.PolicyLoss));
+        // A value clip far tighter than the policy's keeps the value loss near the rollout's values.
+        var tight = Run(config with { VfClipCoef = 1e-4f });
+        Assert.NotEqual(unset.ValueLoss, tight.ValueLoss);
+    }
+
+    [Fact]
     public void AnnealsTheLearningRateLinearlyToZero()
     {
         var config = RecallConfig(steps: 8 * 32 * 4);

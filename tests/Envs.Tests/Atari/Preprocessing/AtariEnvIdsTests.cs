@@ -124,4 +124,24 @@ public class AtariEnvOptionsTests
         var error = Assert.Throws<ArgumentException>(() => new AtariEnvOptions().WithOverrides(new Dictionary<string, string> { [key] = value }));
         Assert.Contains(key, error.Message);
     }
+
+    public static TheoryData<string, AtariEnvOptions> OutOfRange() => new()
+    {
+        { "sticky-actions", new AtariEnvOptions { StickyActionProbability = float.NaN } },
+        { "noop-max", new AtariEnvOptions { NoopMax = -1 } },
+        { "frame-skip", new AtariEnvOptions { FrameSkip = 0 } },
+        { "screen-size", new AtariEnvOptions { ScreenSize = 0 } },
+        { "screen-size", new AtariEnvOptions { ScreenSize = 161 } },
+        { "frame-stack", new AtariEnvOptions { FrameStack = 0 } },
+        { "max-episode-frames", new AtariEnvOptions { MaxEpisodeFrames = -1 } },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutOfRange))]
+    public void OptionsSetInCodeAreCheckedByTheSameRangesAsTheirKeys(string key, AtariEnvOptions options)
+    {
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.StartsWith($"Atari option {key}=", error.Message);
+        new AtariEnvOptions { ScreenSize = 160, MaxEpisodeFrames = 0, NoopMax = 0, StickyActionProbability = 1 }.Validate();
+    }
 }
