@@ -25,7 +25,7 @@ public static class CompareCommand
         foreach (var option in new Option[] { cores, seeds, evalEnvs, evalEpisodes, name, parallel, runsRoot, backend, slurmOption, dryRun, status }) command.Options.Add(option);
         var ppo = new PpoOptions(command, includeEnvAndCore: false);
         command.Options.Add(ppo.Env);
-        var envAssembly = new EnvAssemblyOption(command);
+        var envAssembly = new EnvAssemblyOption(ppo);
 
         command.SetAction(parse =>
         {

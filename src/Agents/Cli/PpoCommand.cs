@@ -13,7 +13,7 @@ public static class PpoCommand
     {
         var command = new Command("ppo", "Train a recurrent PPO agent (LSTM, GRU or RIMs core) on an environment.");
         var options = new PpoOptions(command);
-        var envAssembly = new EnvAssemblyOption(command);
+        var envAssembly = new EnvAssemblyOption(options);
         var resume = new Option<string?>("--resume")
         {
             Description = "Continue the stopped run in this folder from its newest complete checkpoint; only " +
@@ -26,8 +26,12 @@ public static class PpoCommand
             var resumeFolder = parse.GetValue(resume);
             ResumePoint? point = null;
             PpoConfig config;
-            var assembly = envAssembly.Load(parse);
-            if (resumeFolder is null) config = options.Read(parse) with { EnvAssembly = assembly };
+            if (resumeFolder is null)
+            {
+                // The plugin first, so its env ids are known when --env is read.
+                var assembly = envAssembly.Load(parse);
+                config = options.Read(parse) with { EnvAssembly = assembly };
+            }
             else
             {
                 var fixedOption = options.Given(parse).FirstOrDefault(name => !ResumePoint.ChangeableOptions.Contains(name));
@@ -35,7 +39,7 @@ public static class PpoCommand
                     throw new CliUsageException($"{fixedOption} cannot be given with --resume (the run keeps its settings); only {string.Join(", ", ResumePoint.ChangeableOptions)} may change");
                 point = ResumePoint.Find(resumeFolder);
                 config = options.ReadChanges(parse, point.Header.Config);
-                // The run's env may come from the plugin it recorded (unless --env-assembly already brought the env).
+                // The run's env may come from the plugin the run recorded.
                 EnvPlugins.EnsureRegistered(config.Env, config.EnvAssembly);
             }
             CliRunner.Validate(() =>

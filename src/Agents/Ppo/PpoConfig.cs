@@ -129,7 +129,12 @@ public sealed record PpoConfig
     [Setting(ResumeMayChange = true)]
     public string? Roms { get; init; }
 
-    /// <summary>The plugin assembly <see cref="Env"/> comes from (--env-assembly, a full path), loaded again by a resume and by a comparison's child runs; null for Rims' own envs and envs registered in code.</summary>
+    /// <summary>
+    /// A .NET assembly declaring envs (a public IEnvPlugin class), loaded before the env id is read; runs record its full
+    /// path, so a resume, an evaluation and compare's child runs load it again.
+    /// </summary>
+    /// <remarks>Null for Rims' own envs and envs a program registers in code. Written to config.json only when set.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? EnvAssembly { get; init; }
 
     /// <summary>
