@@ -84,6 +84,11 @@ public class ErrorContractTests
         new("ppo: unknown env id", Usage, "'Zork'", Ppo("--env", "Zork")),
         new("ppo: unparsable value", Usage, "--num-envs", Ppo("--num-envs", "abc")),
         new("ppo: unknown option", Usage, "--learning-rat", Ppo("--learning-rat", "1e-3")),
+        new("ppo: misspelt option", Usage, "did you mean --learning-rate?", Ppo("--learning-rat", "1e-3")),
+        new("ppo: value of the wrong kind, in the project's words", Usage, "--sticky-actions takes a number (got 'true')",
+            Ppo("--env", "DemonAttack", "--sticky-actions", "true")),
+        new("ppo: option given twice", Usage, "--seed is given more than once", Ppo("--seed", "1", "--seed", "2")),
+        new("eval: whole number given a fraction", Usage, "--episodes takes a whole number (got '1.5')", ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "1.5"]),
         // ---- ppo: unusable files
         new("ppo: ROM folder without the ROM", File1, "demon_attack.bin", Ppo("--env", "DemonAttack", "--roms", "{tmp}/no-roms")),
         new("ppo: run folder that already holds a run", File1, "already holds a run", Ppo(),
@@ -167,6 +172,8 @@ public class ErrorContractTests
         // ---- envs and the root
         new("envs: unknown option", Usage, "--all", ["envs", "--all"]),
         new("unknown verb", Usage, "'train'", ["train", "--env", "GridPickup"]),
+        new("misspelt verb", Usage, "did you mean compare?", ["compar", "--env", "GridPickup"]),
+        new("misspelt verb of bench", Usage, "did you mean atari?", ["bench", "atri"]),
         // ---- the same boundary in a real child process (an escaping exception would be exit 134 with a stack trace)
         new("child process: Atari option out of range", Usage, "frame-stack", Ppo("--env", "DemonAttack", "--frame-stack", "0"), Child: true),
         new("child process: one-sample minibatches", Usage, "--num-minibatches",
