@@ -146,6 +146,15 @@ public class ErrorContractTests
             FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
             FakeRun.Write(Path.Combine(tmp, "b"), "GridPickup", "lstm", 1);
         }),
+        new("report: a name that is not one folder name", Usage, "--name", ["report", "{tmp}/a", "--name", "../../x"],
+            tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1)),
+        new("report: a run folder that does not exist", File1, "{tmp}/none", ["report", "{tmp}/none", "--out", "{tmp}/out"]),
+        new("report: runs of different budgets", Usage, "differ in --total-steps", ["report", "{tmp}/a", "{tmp}/b", "--out", "{tmp}/out"], tmp =>
+        {
+            FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+            FakeRun.Write(Path.Combine(tmp, "b"), "GridPickup", "rims", 1, settings: new() { ["total_steps"] = 200 });
+        }),
+        new("compare: a name that climbs out of the runs root", Usage, "--name", Compare("--name", "..")),
         new("report: corrupt summary.json", File1, "summary.json", ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
         {
             FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
