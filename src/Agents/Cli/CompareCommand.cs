@@ -28,8 +28,8 @@ public static class CompareCommand
 
         command.SetAction(parse =>
         {
-            var config = ppo.Read(parse);
             var coreList = Split(parse.GetValue(cores)).Select(c => c.ToLowerInvariant()).ToList();
+            var config = ppo.Read(parse, coreList);
             var plan = new ComparisonPlan
             {
                 Base = config,
