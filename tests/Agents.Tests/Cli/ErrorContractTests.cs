@@ -116,6 +116,10 @@ public class ErrorContractTests
                     Env = "Pong", Roms = TestData.RomsDirectory, EnvOptions = new() { ["frame-stack"] = "2" }, TotalSteps = 16, NumEnvs = 2, NumSteps = 8,
                     NumMinibatches = 1, Features = 8, Hidden = 8, Threads = 1,
                 }, "test", Path.Combine(tmp, "pong"))),
+        new("eval: video into a folder that does not exist", File1, "{tmp}/no-such-folder",
+            ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "1", "--capture-video", "{tmp}/no-such-folder/v.gif"]),
+        new("eval: video with another format's extension", Usage, "--capture-video",
+            ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "1", "--capture-video", "{tmp}/v.mp4"]),
         new("eval: ROM folder without the ROM", File1, "pong.bin", ["eval", "--policy", "random", "--env", "Pong", "--roms", "{tmp}/no-roms"]),
         // ---- compare (checked before any training)
         new("compare: a core named twice", Usage, "--cores", Compare("--cores", "lstm,lstm")),
