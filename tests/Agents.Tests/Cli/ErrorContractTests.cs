@@ -30,15 +30,25 @@ public class ErrorContractTests
 
     // A small, fast configuration, so a row that wrongly passed validation would fail quickly instead of training for hours.
     private static string[] Ppo(params string[] args) =>
-        ["ppo", "--run-dir", "{tmp}/run", "--total-steps", "2048", "--num-envs", "2", "--num-steps", "8", "--num-minibatches", "1",
-         "--features", "8", "--hidden", "8", "--threads", "1", .. args];
+        Over(["ppo", "--run-dir", "{tmp}/run", "--total-steps", "2048", "--num-envs", "2", "--num-steps", "8", "--num-minibatches", "1",
+              "--features", "8", "--hidden", "8", "--threads", "1"], args);
 
     private static string[] Compare(params string[] args) => CompareOn("GridPickup", args);
 
     private static string[] CompareOn(string env, params string[] args) =>
-        ["compare", "--runs-root", "{tmp}/runs", "--cores", "lstm", "--seeds", "1", "--total-steps", "32",
-         "--num-envs", "2", "--num-steps", "8", "--num-minibatches", "1", "--features", "8", "--hidden", "8", "--threads", "1",
-         "--eval-episodes", "1", "--env", env, .. args];
+        Over(["compare", "--runs-root", "{tmp}/runs", "--cores", "lstm", "--seeds", "1", "--total-steps", "32",
+              "--num-envs", "2", "--num-steps", "8", "--num-minibatches", "1", "--features", "8", "--hidden", "8", "--threads", "1",
+              "--eval-episodes", "1", "--env", env], args);
+
+    // The row's options replace the defaults' (an option given twice is itself a bad input, and would be the one refused).
+    private static string[] Over(string[] defaults, string[] args)
+    {
+        var given = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
+        var kept = new List<string> { defaults[0] };
+        for (int i = 1; i < defaults.Length; i += 2)
+            if (!given.Contains(defaults[i])) kept.AddRange([defaults[i], defaults[i + 1]]);
+        return [.. kept, .. args];
+    }
 
     private static IEnumerable<Row> Table() =>
     [
@@ -72,7 +82,7 @@ public class ErrorContractTests
         new("ppo: minibatches not dividing the envs", Usage, "--num-minibatches", Ppo("--num-minibatches", "3")),
         new("ppo: one-sample minibatches with advantage normalisation (NaN weights)", Usage, "--num-minibatches",
             ["ppo", "--run-dir", "{tmp}/run", "--env", "GridPickup", "--num-envs", "1", "--num-steps", "1", "--num-minibatches", "1", "--total-steps", "30"]),
-        new("ppo: fewer steps than one rollout", Usage, "--total-steps", Ppo("--total-steps", "15")),
+        new("ppo: no steps to train (a part rollout rounds up to one)", Usage, "--total-steps must be at least 1", Ppo("--total-steps", "0")),
         new("ppo: negative checkpoint interval", Usage, "--save-every", Ppo("--save-every", "-1")),
         new("ppo: unknown core", Usage, "--core", Ppo("--core", "transformer")),
         new("ppo: RIMs setting out of range", Usage, "--rims-active", Ppo("--core", "rims", "--rims-active", "9")),
@@ -207,6 +217,11 @@ public class ErrorContractTests
     {
         var rows = Table().ToList();
         Assert.True(rows.Count >= 40, $"the table has {rows.Count} rows");
+        // A row that repeats an option would only test the refusal of the repetition.
+        var repeating = rows.Where(r => !r.Class.Contains("twice", StringComparison.Ordinal)
+                                        && r.Args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--env-option")
+                                            .GroupBy(a => a).Any(g => g.Count() > 1)).Select(r => r.Class).ToList();
+        Assert.True(repeating.Count == 0, "rows that repeat an option: " + string.Join(", ", repeating));
         var failures = new List<string>();
         foreach (var row in rows)
         {
