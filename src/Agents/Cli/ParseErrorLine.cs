@@ -25,7 +25,9 @@ public static class ParseErrorLine
             return Unmatched(parse, parse.UnmatchedTokens[0]);
         if (parse.Errors.Count == 0) return null;
         // A bad option value says more than the missing argument it may leave behind.
-        var optionErrors = parse.Errors.Select(e => e.SymbolResult as OptionResult ?? (e.SymbolResult as ArgumentResult)?.Parent as OptionResult).OfType<OptionResult>();
+        var optionErrors = parse.Errors
+            .Select(e => e.SymbolResult as OptionResult ?? (e.SymbolResult as ArgumentResult)?.Parent as OptionResult)
+            .OfType<OptionResult>();
         if (optionErrors.OrderBy(o => o.IdentifierTokenCount > 0 ? 0 : 1).FirstOrDefault() is { } bad)
             return bad.IdentifierTokenCount > 0 ? OptionValue(bad) : $"'{Verb(parse)}' needs {bad.Option.Name} ({bad.Option.Description})";
         if (parse.Errors.Select(e => e.SymbolResult).OfType<ArgumentResult>().FirstOrDefault() is { Argument: var argument })
