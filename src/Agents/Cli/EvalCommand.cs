@@ -41,6 +41,14 @@ public static class EvalCommand
             if (parse.GetValue(seed) < 0) throw new CliUsageException($"--seed must be 0 or more (got {parse.GetValue(seed)})");
             if (policyKind == "checkpoint" && checkpointPath is null)
                 throw new CliUsageException("give --checkpoint PATH, or --policy random for the random-agent baseline");
+            var videoPath = parse.GetValue(video);
+            if (videoPath is not null)
+            {
+                // Checked before any game is played; the folder is not created, so a typo in it does not go unnoticed.
+                if (!string.Equals(Path.GetExtension(videoPath), ".gif", StringComparison.OrdinalIgnoreCase))
+                    throw new CliUsageException($"--capture-video writes a GIF, so its file name must end in .gif (got '{videoPath}')");
+                InputPaths.RequireFolder(Path.GetDirectoryName(Path.GetFullPath(videoPath))!, "--capture-video's folder", "; create it first");
+            }
             TorchSharp.torch.set_num_threads(parse.GetValue(threads));
 
             var header = checkpointPath is null ? null : Ppo.Checkpoint.ReadHeader(checkpointPath);
@@ -67,7 +75,6 @@ public static class EvalCommand
                 ? new RandomPolicy(environment.ActionCount, seedValue)
                 : new CheckpointPolicy(checkpointPath!, environment.ObservationSpec, environment.ActionCount, seedValue, greedy);
 
-            var videoPath = parse.GetValue(video);
             var recorder = videoPath is null ? null : new EpisodeRecorder(videoPath, actor.Units);
             if (recorder is not null && environment is not IRenderableEnv)
                 throw new CliUsageException($"--capture-video: env '{envId}' cannot render frames");
