@@ -109,7 +109,7 @@ public sealed class RimsCell : nn.Module
         // Unit-major state, [K, B, h], for the whole sequence.
         var previousH = h.view(batch, units, hidden).transpose(0, 1).contiguous();
         var previousC = lstm ? c!.view(batch, units, hidden).transpose(0, 1).contiguous() : null;
-        var flags = ones([units - Config.ActiveUnits, batch], ScalarType.Bool);
+        var selection = UnitSelection.Constants.For(Config, batch);
         var hs = new Tensor[steps];
         var inactives = new Tensor[steps];
         var scores = withScore ? new Tensor[steps] : null;
@@ -120,31 +120,29 @@ public sealed class RimsCell : nn.Module
                 previousH = previousH * keep[t];
                 if (lstm) previousC = previousC! * keep[t];
             }
-            var logits = previousH.mul(logitWeightSteps[t]).sum(-1);                              // [K, B]
-            var (inputWeight, score, inactive) = UnitSelection.Select(logits, Config, flags, withScore);
-            var weight = inputWeight.unsqueeze(-1);                                               // [K, B, 1]
+            var logits = previousH.mul(logitWeightSteps[t]).sum(-1, keepdim: true);               // [K, B, 1]
+            var (weight, score, keepState) = UnitSelection.Select(logits, Config, selection, withScore);
             // Every unit gets its attended input, active or not (quirk 2).
             var unitInput = values is null ? null : inputDropout.forward(weight * values[t].unsqueeze(0));
             var inputSide = cell.InputSide(inputBias, weight, inputGates?[t], unitInput);
             var (candidateH, candidateC) = cell.Step(inputSide, hiddenBias, previousH, previousC);
 
-            var keepState = inactive.unsqueeze(-1);                                               // [K, B, 1]
             // Gradient reaches ĥ through communication only for active units (the official blocked_grad).
             var blocked = where(keepState, candidateH.detach(), candidateH);
             var communicated = comm.Forward(blocked, candidateH, commWeights);
             previousH = where(keepState, previousH, communicated);
             if (lstm) previousC = where(keepState, previousC!, candidateC!);
             hs[t] = previousH;
-            inactives[t] = inactive;
+            inactives[t] = keepState;
             if (scores is not null) scores[t] = score!;
         }
 
-        // [T, K, B, h] -> [T, B, K·h]; masks [T, K, B] -> [T, B, K].
+        // [T, K, B, h] -> [T, B, K·h]; masks and scores [T, K, B, 1] -> [T, B, K].
         Tensor BatchMajor(Tensor unitMajor) => unitMajor.transpose(0, 1).reshape(batch, units * hidden);
         var outputs = stack(hs).transpose(1, 2).reshape(steps, batch, units * hidden);
-        var mask = stack(inactives).logical_not().transpose(1, 2).to_type(ScalarType.Float32);
+        var mask = stack(inactives).squeeze(-1).logical_not().transpose(1, 2).to_type(ScalarType.Float32);
         var result = new RimsSequence(outputs, BatchMajor(previousH), lstm ? BatchMajor(previousC!) : null, mask,
-            scores is null ? null : stack(scores).transpose(1, 2).contiguous());
+            scores is null ? null : stack(scores).squeeze(-1).transpose(1, 2).contiguous());
         scope.MoveToOuter([result.H, result.FinalH, result.Mask]);
         if (result.FinalC is not null) scope.MoveToOuter(result.FinalC);
         if (result.Score is not null) scope.MoveToOuter(result.Score);
@@ -179,7 +177,7 @@ public sealed class RimsCell : nn.Module
         var (hs, finalC, inactive) = (outputs[0], outputs[1], outputs[2]);
         Tensor BatchMajor(Tensor unitMajor) => unitMajor.transpose(0, 1).reshape(batch, units * hidden);
         return new RimsSequence(hs.transpose(1, 2).reshape(steps, batch, units * hidden), BatchMajor(hs[steps - 1]), BatchMajor(finalC),
-            inactive.logical_not().transpose(1, 2).to_type(ScalarType.Float32), null);
+            inactive.squeeze(-1).logical_not().transpose(1, 2).to_type(ScalarType.Float32), null);
     }
 
     private static bool AnyReset(float[] resets, int step, long batch)
