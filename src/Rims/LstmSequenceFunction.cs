@@ -32,22 +32,41 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
     /// <inheritdoc />
     public override List<Tensor> forward(autograd.AutogradContext ctx, params object[] vars)
     {
-        var (logitWeights, inputGates, h, c) = ((Tensor)vars[0], (Tensor)vars[1], (Tensor)vars[2], (Tensor)vars[3]);
-        var (weightHh, bias, projection, outputWeight, outputBias) = ((Tensor)vars[4], (Tensor)vars[5], (Tensor)vars[6], (Tensor)vars[7], (Tensor)vars[8]);
-        var keepAll = vars[9] as Tensor;
         var options = (Options)vars[10];
+        var saved = new List<Tensor>();
+        var outputs = Forward((Tensor)vars[0], (Tensor)vars[1], (Tensor)vars[2], (Tensor)vars[3], (Tensor)vars[4], (Tensor)vars[5],
+            (Tensor)vars[6], (Tensor)vars[7], (Tensor)vars[8], vars[9] as Tensor, options, saved);
+        ctx.save_for_backward(saved);
+        ctx.save_data("options", options);
+        ctx.mark_non_differentiable([outputs[2]]);
+        // TorchSharp materialises missing output gradients from tensors that the caller's dispose scope has freed by
+        // the time the backward runs; missing gradients come as invalid tensors instead and are read as zeros here.
+        ctx.set_materialize_grads(false);
+        return outputs;
+    }
+
+    /// <summary>
+    /// The recurrence (inputs and outputs as in the class remarks), run as it is: callers without gradients (acting)
+    /// call it directly, under no_grad; <see cref="forward"/> passes <paramref name="saved"/> to receive what
+    /// <see cref="backward"/> reads. Without it nothing per step is kept beyond the outputs.
+    /// </summary>
+    internal static List<Tensor> Forward(Tensor logitWeights, Tensor inputGates, Tensor h, Tensor c, Tensor weightHh, Tensor bias,
+        Tensor projection, Tensor outputWeight, Tensor outputBias, Tensor? keepAll, Options options, List<Tensor>? saved)
+    {
         var config = options.Config;
         int steps = (int)logitWeights.shape[0], units = config.Units, hidden = config.Hidden;
         long batch = h.shape[1];
         int heads = config.CommHeads, keySize = config.CommKey, valueSize = config.CommValue;
+        bool save = saved is not null;
 
         var lw = logitWeights.unbind(0);
         var ig = inputGates.unbind(0);
         var keep = keepAll?.unbind(0);
         var selection = UnitSelection.Constants.For(config, batch);
-        var (hps, cps, weights, sigmas, candidates, tanhCs, hhats, projected, attentions, outputs, gateSigmas, outTanhs, inactives, hs) =
-            (new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps],
-             new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps]);
+        var (inactives, hs) = (new Tensor[steps], new Tensor[steps]);
+        Tensor[] Kept() => save ? new Tensor[steps] : [];
+        var (hps, cps, weights, sigmas, candidates, tanhCs, hhats) = (Kept(), Kept(), Kept(), Kept(), Kept(), Kept(), Kept());
+        var (projected, attentions, outputs, gateSigmas, outTanhs) = (Kept(), Kept(), Kept(), Kept(), Kept());
         for (int t = 0; t < steps; t++)
         {
             if (keep is not null && options.ResetSteps![t])
@@ -55,11 +74,9 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
                 h = h * keep[t];
                 c = c * keep[t];
             }
-            hps[t] = h;
-            cps[t] = c;
+            if (save) (hps[t], cps[t]) = (h, c);
             var logits = h.mul(lw[t]).sum(-1, keepdim: true);                                        // [K, B, 1]
             var (inputWeight, _, inactive) = UnitSelection.Select(logits, config, selection, withScore: false);
-            weights[t] = inputWeight;
             var z = h.bmm(weightHh).add_(bias.addcmul(inputWeight, ig[t], One));                     // [K, B, 4h]
             // One σ over all of [i|f|g|o] costs one kernel instead of three; the g block's σ is simply unused.
             var sigma = z.sigmoid();
@@ -67,10 +84,6 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
             var cellC = sigma.narrow(-1, hidden, hidden).mul(c).addcmul_(sigma.narrow(-1, 0, hidden), candidate, One);
             var tanhC = cellC.tanh();
             var hhat = sigma.narrow(-1, 3 * hidden, hidden).mul(tanhC);
-            sigmas[t] = sigma;
-            candidates[t] = candidate;
-            tanhCs[t] = tanhC;
-            hhats[t] = hhat;
 
             var p = hhat.bmm(projection);                                                          // [K, B, P]
             var (q, k, v) = CommunicationAttention.Heads(p, heads, keySize, valueSize);
@@ -80,11 +93,9 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
             var gateSigma = both[1].sigmoid();
             var outTanh = both[0].tanh();
             var communicated = hhat.addcmul(gateSigma, outTanh, One);
-            projected[t] = p;
-            attentions[t] = attention;
-            outputs[t] = flatOutput;
-            gateSigmas[t] = gateSigma;
-            outTanhs[t] = outTanh;
+            if (save)
+                (weights[t], sigmas[t], candidates[t], tanhCs[t], hhats[t], projected[t], attentions[t], outputs[t], gateSigmas[t], outTanhs[t]) =
+                    (inputWeight, sigma, candidate, tanhC, hhat, p, attention, flatOutput, gateSigma, outTanh);
 
             h = where(inactive, h, communicated);
             c = where(inactive, c, cellC);
@@ -92,15 +103,10 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
             inactives[t] = inactive;
         }
         var inactiveAll = stack(inactives);
-        ctx.save_for_backward([
+        saved?.AddRange([
             stack(hps), stack(cps), stack(weights), stack(sigmas), stack(candidates), stack(tanhCs), stack(hhats),
             stack(projected), stack(attentions), stack(outputs), stack(gateSigmas), stack(outTanhs), inactiveAll,
             logitWeights, inputGates, weightHh, projection, outputWeight, keepAll!]);
-        ctx.save_data("options", options);
-        ctx.mark_non_differentiable([inactiveAll]);
-        // TorchSharp materialises missing output gradients from tensors that the caller's dispose scope has freed by
-        // the time the backward runs; missing gradients come as invalid tensors instead and are read as zeros here.
-        ctx.set_materialize_grads(false);
         return [stack(hs), c, inactiveAll];
     }
 

@@ -64,7 +64,10 @@ public sealed class RimsCell : nn.Module
         }
     }
 
-    /// <summary>One step: x [B, d_in], h [B, K·h], c [B, K·h] for LSTM cells (null for GRU).</summary>
+    /// <summary>
+    /// One step with its selection scores: x [B, d_in], h [B, K·h], c [B, K·h] for LSTM cells (null for GRU). Always
+    /// the op-by-op path (scores are asked for), the reference the sequence path is tested against.
+    /// </summary>
     public RimsStep Step(Tensor x, Tensor h, Tensor? c)
     {
         using var scope = NewDisposeScope();
@@ -90,9 +93,9 @@ public sealed class RimsCell : nn.Module
 
         var (logitWeights, inputValue) = inputAttention.Precompute(x);
         if (HandWrittenBackward && lstm && !inputDropoutActive && !withScore && Config.Selection == RimsSelection.NullInput
-            && (Config.Dropout == 0 || !training) && is_grad_enabled())
+            && (Config.Dropout == 0 || !training))
         {
-            var fast = SequenceWithHandWrittenBackward(logitWeights, cell.InputGates(inputValue), h, c!, resets);
+            var fast = HandWrittenSequence(logitWeights, cell.InputGates(inputValue), h, c!, resets);
             scope.MoveToOuter([fast.H, fast.FinalH, fast.FinalC!, fast.Mask]);
             return fast;
         }
@@ -150,13 +153,15 @@ public sealed class RimsCell : nn.Module
     }
 
     /// <summary>
-    /// Whether <see cref="Sequence"/> uses the hand-written backward (<see cref="LstmSequenceFunction"/>) where it
-    /// applies: LSTM units, null-input selection, no active dropout, gradient recording on, no scores asked for.
-    /// Elsewhere, or when false, the sequence is recorded op by op by autograd (the reference path).
+    /// Whether <see cref="Sequence"/> runs the hand-written recurrence
+    /// (<see cref="LstmSequenceFunction"/>) where it applies: LSTM units, null-input selection, no active dropout, no
+    /// scores asked for. With gradient recording on it is one autograd node with a hand-written backward; without, the
+    /// same forward with nothing saved. Elsewhere, or when false, the sequence is recorded op by op by autograd (the
+    /// reference path).
     /// </summary>
     public bool HandWrittenBackward { get; set; } = true;
 
-    private RimsSequence SequenceWithHandWrittenBackward(Tensor logitWeights, Tensor inputGates, Tensor h, Tensor c, Tensor? resets)
+    private RimsSequence HandWrittenSequence(Tensor logitWeights, Tensor inputGates, Tensor h, Tensor c, Tensor? resets)
     {
         int units = Config.Units, hidden = Config.Hidden;
         long steps = logitWeights.shape[0], batch = h.shape[0];
@@ -169,11 +174,13 @@ public sealed class RimsCell : nn.Module
         var keep = resets is null ? null : (1f - resets).view(steps, 1, batch, 1);
         var (inputBias, _) = cell.StepBiases();
         var commWeights = comm.Fuse();
-        var outputs = LstmSequenceFunction.apply(
-            logitWeights, inputGates,
-            h.view(batch, units, hidden).transpose(0, 1).contiguous(), c.view(batch, units, hidden).transpose(0, 1).contiguous(),
-            cell.WeightHh, inputBias, commWeights.Projection, commWeights.OutputWeight, commWeights.OutputBias,
-            keep!, new LstmSequenceFunction.Options(Config, resetSteps));
+        var (unitH, unitC) = (h.view(batch, units, hidden).transpose(0, 1).contiguous(), c.view(batch, units, hidden).transpose(0, 1).contiguous());
+        var options = new LstmSequenceFunction.Options(Config, resetSteps);
+        var outputs = is_grad_enabled()
+            ? LstmSequenceFunction.apply(logitWeights, inputGates, unitH, unitC, cell.WeightHh, inputBias, commWeights.Projection,
+                commWeights.OutputWeight, commWeights.OutputBias, keep!, options)
+            : LstmSequenceFunction.Forward(logitWeights, inputGates, unitH, unitC, cell.WeightHh, inputBias, commWeights.Projection,
+                commWeights.OutputWeight, commWeights.OutputBias, keep, options, saved: null);
         var (hs, finalC, inactive) = (outputs[0], outputs[1], outputs[2]);
         Tensor BatchMajor(Tensor unitMajor) => unitMajor.transpose(0, 1).reshape(batch, units * hidden);
         return new RimsSequence(hs.transpose(1, 2).reshape(steps, batch, units * hidden), BatchMajor(hs[steps - 1]), BatchMajor(finalC),
