@@ -81,6 +81,13 @@ public sealed class CommunicationAttention : nn.Module
         var shape = projected.shape;
         long[] lead = shape[..^3];
         long units = shape[^3], batch = shape[^2];
+        if (keySize == valueSize)
+        {
+            // Equal sizes: the 3n head blocks viewed once per side, then narrowed (five ops instead of six).
+            var asQuery = projected.view([.. lead, units, 1, batch, 3 * heads, keySize]);
+            var asKey = projected.view([.. lead, 1, units, batch, 3 * heads, keySize]);
+            return (asQuery.narrow(-2, 0, heads), asKey.narrow(-2, heads, heads), asKey.narrow(-2, 2 * heads, heads));
+        }
         Tensor Part(long start, int size, bool query) =>
             projected.narrow(-1, start, heads * size).view([.. lead, query ? units : 1, query ? 1 : units, batch, heads, size]);
         return (Part(0, keySize, true), Part(heads * keySize, keySize, false), Part(2 * heads * keySize, valueSize, false));

@@ -137,13 +137,14 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
         var cellFromHhat = (sigmaChunks[3] * (1 - tanhCAll.square())).unbind(0);                    // ∂ĥ/∂ĉ = o ⊙ tanh'(ĉ)
         // h̃ = ĥ + σ(G) ⊙ tanh(O): [∂h̃/∂O, ∂h̃/∂G] as [T, K, B, 2, h], matching [O | G]'s columns.
         var commFactors = stack([gateSigmaAll * (1 - outTanhAll.square()), gateSigmaAll * (1 - gateSigmaAll) * outTanhAll], 3).unbind(0);
-        var weightDerivative = (weightAll * (1 - weightAll)).unbind(0);                              // σ'(s), [K, B, 1]
+        // ∂z/∂s = σ'(s) ν W_ih, σ'(s) = a(1 - a).
+        var gatesFromLogit = (weightAll * (1 - weightAll) * inputGates).unbind(0);                  // [K, B, 4h]
         var attentions = attentionAll.unbind(0);
         var (queryAll, keyAll, valueAll) = CommunicationAttention.Heads(projectedAll, heads, keySize, valueSize);
         var (queries, keys, values) = (queryAll.unbind(0), keyAll.unbind(0), valueAll.unbind(0));
         var lw = logitWeights.unbind(0);
-        var ig = inputGates.unbind(0);
         var keep = keepAll?.unbind(0);
+        long projectedWidth = projectedAll.shape[^1];
         var weightHhT = weightHh.transpose(1, 2).contiguous();
         var projectionT = projection.transpose(1, 2).contiguous();
         var gradHs = Defined(gradOutputs[0])?.unbind(0);
@@ -172,7 +173,10 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
             var dLogits = weighted.addcmul(attention, weighted.sum(1, keepdim: true), MinusOne);   // a ⊙ (δ - Σ a δ)
             var dq = dLogits.mul(keys[t]).sum(dim: 1);                                            // [K, B, n, d_ck]
             var dk = dLogits.mul(queries[t]).sum(dim: 0);                                         // [L, B, n, d_ck]
-            var dp = cat([dq.view(units, batch, heads * keySize), dk.view(units, batch, heads * keySize), dv.view(units, batch, heads * valueSize)], -1);
+            // dp has the fused projection's head-major blocks [dq | dk | dv]; with equal sizes that is a cat over heads.
+            var dp = keySize == valueSize
+                ? cat([dq, dk, dv], 2).view(units, batch, projectedWidth)
+                : cat([dq.view(units, batch, heads * keySize), dk.view(units, batch, heads * keySize), dv.view(units, batch, heads * valueSize)], -1);
             dps[t] = dp;
             // Gradient reaches ĥ through the projections only for active units (blocked_grad).
             var dhhat = dp.bmm(projectionT).mul_(act).add_(dCommunicated);
@@ -184,7 +188,7 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
             dcp = dcp.addcmul(dCell, forget[t], One);
             dhp = dhp.add_(dz.bmm(weightHhT));
             // z's input side is a ⊙ (ν W_ih), a = σ(s), s = Σ h_{t-1} ⊙ logit weights.
-            var ds = dz.mul(ig[t]).sum(-1, keepdim: true).mul_(weightDerivative[t]);                // [K, B, 1]
+            var ds = dz.mul(gatesFromLogit[t]).sum(-1, keepdim: true);                              // [K, B, 1]
             dss[t] = ds;
             dhp = dhp.addcmul_(ds, lw[t], One);
             if (keep is not null && options.ResetSteps![t])
