@@ -24,7 +24,10 @@ public sealed record RimsSequence(Tensor H, Tensor FinalH, Tensor? FinalC, Tenso
 /// Speed: libtorch's per-op overhead, not arithmetic, dominates at RL sizes, so <see cref="Sequence"/> computes
 /// everything that does not depend on the recurrent state for all steps at once (input keys and values folded into
 /// per-unit logit weights, the input-side half of the gate pre-activations) and keeps the state unit-major,
-/// [K, B, h], so each per-unit projection is one bmm. <see cref="Step"/> is the same code with T = 1.
+/// [K, B, h], so each per-unit projection is one bmm; attention among units is a broadcast product over the K x K
+/// unit pairs (no einsum, no permuted copies). <see cref="Step"/> is the op-by-op code with T = 1 and scores; acting
+/// without gradients calls <see cref="Sequence"/> with T = 1 instead, which for LSTM units with null-input selection
+/// runs the hand-written recurrence with nothing saved.
 /// </remarks>
 public sealed class RimsCell : nn.Module
 {
