@@ -16,12 +16,12 @@ namespace Rims;
 /// [K, h, 4h]; the summed gate bias [K, 1, 4h]; the fused communication projection [K, h, n(2d_ck + d_cv)]; the fused
 /// output weight [2h, n·d_cv] and bias [2h]; keep = 1 - episode start as [T, 1, B, 1] or null; a
 /// <see cref="Options"/>. Outputs: h after every step [T, K, B, h], the last c [K, B, h], and the inactive units
-/// [T, K, B] (bool, no gradient).
+/// [T, K, B, 1] (bool, no gradient).
 /// </remarks>
 internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSequenceFunction>
 {
     // Cached: TorchSharp allocates a native Scalar for every implicit conversion.
-    private static readonly Scalar One = 1f;
+    private static readonly Scalar One = 1f, MinusOne = -1f;
 
     /// <summary>What a call needs besides tensors: the layer's config and which steps reset some row.</summary>
     internal sealed record Options(RimsConfig Config, bool[]? ResetSteps);
@@ -32,22 +32,41 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
     /// <inheritdoc />
     public override List<Tensor> forward(autograd.AutogradContext ctx, params object[] vars)
     {
-        var (logitWeights, inputGates, h, c) = ((Tensor)vars[0], (Tensor)vars[1], (Tensor)vars[2], (Tensor)vars[3]);
-        var (weightHh, bias, projection, outputWeight, outputBias) = ((Tensor)vars[4], (Tensor)vars[5], (Tensor)vars[6], (Tensor)vars[7], (Tensor)vars[8]);
-        var keepAll = vars[9] as Tensor;
         var options = (Options)vars[10];
+        var saved = new List<Tensor>();
+        var outputs = Forward((Tensor)vars[0], (Tensor)vars[1], (Tensor)vars[2], (Tensor)vars[3], (Tensor)vars[4], (Tensor)vars[5],
+            (Tensor)vars[6], (Tensor)vars[7], (Tensor)vars[8], vars[9] as Tensor, options, saved);
+        ctx.save_for_backward(saved);
+        ctx.save_data("options", options);
+        ctx.mark_non_differentiable([outputs[2]]);
+        // TorchSharp materialises missing output gradients from tensors that the caller's dispose scope has freed by
+        // the time the backward runs; missing gradients come as invalid tensors instead and are read as zeros here.
+        ctx.set_materialize_grads(false);
+        return outputs;
+    }
+
+    /// <summary>
+    /// The recurrence (inputs and outputs as in the class remarks), run as it is: callers without gradients (acting)
+    /// call it directly, under no_grad; <see cref="forward"/> passes <paramref name="saved"/> to receive what
+    /// <see cref="backward"/> reads. Without it nothing per step is kept beyond the outputs.
+    /// </summary>
+    internal static List<Tensor> Forward(Tensor logitWeights, Tensor inputGates, Tensor h, Tensor c, Tensor weightHh, Tensor bias,
+        Tensor projection, Tensor outputWeight, Tensor outputBias, Tensor? keepAll, Options options, List<Tensor>? saved)
+    {
         var config = options.Config;
         int steps = (int)logitWeights.shape[0], units = config.Units, hidden = config.Hidden;
         long batch = h.shape[1];
         int heads = config.CommHeads, keySize = config.CommKey, valueSize = config.CommValue;
+        bool save = saved is not null;
 
         var lw = logitWeights.unbind(0);
         var ig = inputGates.unbind(0);
         var keep = keepAll?.unbind(0);
-        var flags = ones([units - config.ActiveUnits, batch], ScalarType.Bool);
-        var (hps, cps, weights, sigmas, candidates, tanhCs, hhats, projected, attentions, outputs, gateSigmas, outTanhs, inactives, hs) =
-            (new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps],
-             new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps], new Tensor[steps]);
+        var selection = UnitSelection.Constants.For(config, batch);
+        var (inactives, hs) = (new Tensor[steps], new Tensor[steps]);
+        Tensor[] Kept() => save ? new Tensor[steps] : [];
+        var (hps, cps, weights, sigmas, candidates, tanhCs, hhats) = (Kept(), Kept(), Kept(), Kept(), Kept(), Kept(), Kept());
+        var (projected, attentions, outputs, gateSigmas, outTanhs) = (Kept(), Kept(), Kept(), Kept(), Kept());
         for (int t = 0; t < steps; t++)
         {
             if (keep is not null && options.ResetSteps![t])
@@ -55,53 +74,39 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
                 h = h * keep[t];
                 c = c * keep[t];
             }
-            hps[t] = h;
-            cps[t] = c;
-            var logits = h.mul(lw[t]).sum(-1);                                                        // [K, B]
-            var (inputWeight, _, inactive) = UnitSelection.Select(logits, config, flags, withScore: false);
-            weights[t] = inputWeight;
-            var z = h.bmm(weightHh).add_(bias.addcmul(inputWeight.unsqueeze(-1), ig[t], One));     // [K, B, 4h]
+            if (save) (hps[t], cps[t]) = (h, c);
+            var logits = h.mul(lw[t]).sum(-1, keepdim: true);                                        // [K, B, 1]
+            var (inputWeight, _, inactive) = UnitSelection.Select(logits, config, selection, withScore: false);
+            var z = h.bmm(weightHh).add_(bias.addcmul(inputWeight, ig[t], One));                     // [K, B, 4h]
+            // One σ over all of [i|f|g|o] costs one kernel instead of three; the g block's σ is simply unused.
             var sigma = z.sigmoid();
-            var gates = sigma.chunk(4, -1);
-            var candidate = z.chunk(4, -1)[2].tanh();
-            var cellC = gates[1].mul(c).addcmul_(gates[0], candidate, One);
+            var candidate = z.narrow(-1, 2 * hidden, hidden).tanh();
+            var cellC = sigma.narrow(-1, hidden, hidden).mul(c).addcmul_(sigma.narrow(-1, 0, hidden), candidate, One);
             var tanhC = cellC.tanh();
-            var hhat = gates[3].mul(tanhC);
-            sigmas[t] = sigma;
-            candidates[t] = candidate;
-            tanhCs[t] = tanhC;
-            hhats[t] = hhat;
+            var hhat = sigma.narrow(-1, 3 * hidden, hidden).mul(tanhC);
 
             var p = hhat.bmm(projection);                                                          // [K, B, P]
-            var (q, k, v) = Heads(p, units, batch, heads, keySize, valueSize);
-            var attention = einsum("kbnd,lbnd->bnkl", q, k).softmax(-1);
-            var output = einsum("bnkl,lbnd->kbnd", attention, v).reshape(units * batch, heads * valueSize);
-            var both = nn.functional.linear(output, outputWeight, outputBias).view(units, batch, 2 * hidden).chunk(2, -1);
+            var (q, k, v) = CommunicationAttention.Heads(p, heads, keySize, valueSize);
+            var (attention, output) = CommunicationAttention.Attend(q, k, v);
+            var flatOutput = output.view(units, batch, heads * valueSize);
+            var both = nn.functional.linear(flatOutput, outputWeight, outputBias).chunk(2, -1);     // [O | G]
             var gateSigma = both[1].sigmoid();
             var outTanh = both[0].tanh();
             var communicated = hhat.addcmul(gateSigma, outTanh, One);
-            projected[t] = p;
-            attentions[t] = attention;
-            outputs[t] = output;
-            gateSigmas[t] = gateSigma;
-            outTanhs[t] = outTanh;
+            if (save)
+                (weights[t], sigmas[t], candidates[t], tanhCs[t], hhats[t], projected[t], attentions[t], outputs[t], gateSigmas[t], outTanhs[t]) =
+                    (inputWeight, sigma, candidate, tanhC, hhat, p, attention, flatOutput, gateSigma, outTanh);
 
-            var keepState = inactive.unsqueeze(-1);
-            h = where(keepState, h, communicated);
-            c = where(keepState, c, cellC);
+            h = where(inactive, h, communicated);
+            c = where(inactive, c, cellC);
             hs[t] = h;
             inactives[t] = inactive;
         }
         var inactiveAll = stack(inactives);
-        ctx.save_for_backward([
+        saved?.AddRange([
             stack(hps), stack(cps), stack(weights), stack(sigmas), stack(candidates), stack(tanhCs), stack(hhats),
             stack(projected), stack(attentions), stack(outputs), stack(gateSigmas), stack(outTanhs), inactiveAll,
             logitWeights, inputGates, weightHh, projection, outputWeight, keepAll!]);
-        ctx.save_data("options", options);
-        ctx.mark_non_differentiable([inactiveAll]);
-        // TorchSharp materialises missing output gradients from tensors that the caller's dispose scope has freed by
-        // the time the backward runs; missing gradients come as invalid tensors instead and are read as zeros here.
-        ctx.set_materialize_grads(false);
         return [stack(hs), c, inactiveAll];
     }
 
@@ -120,27 +125,26 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
         int heads = config.CommHeads, keySize = config.CommKey, valueSize = config.CommValue;
 
         // Everything that does not depend on the incoming gradient, for all steps at once.
-        var active = inactiveAll.logical_not().unsqueeze(-1).to_type(ScalarType.Float32);           // [T, K, B, 1]
-        // Gate derivatives [σ'(i) | σ'(f) | tanh'(g) | σ'(o)], and the factors the cell's chain rule multiplies
-        // dĉ by for i, f, g: [g | c_{t-1} | i].
+        var activeSteps = inactiveAll.logical_not().to_type(ScalarType.Float32).unbind(0);          // [K, B, 1] each
+        // ∂z for the gates [i|f|g|o] is [dĉ ⊙ g | dĉ ⊙ c_{t-1} | dĉ ⊙ i | dĥ ⊙ tanh(ĉ)] ⊙ [σ'(i) | σ'(f) | tanh'(g) | σ'(o)]:
+        // the products of the two known factors are formed here as [T, K, B, 4, h], so a step stacks [dĉ, dĉ, dĉ, dĥ]
+        // and multiplies once.
         var sigmaChunks = sigmaAll.chunk(4, -1);
-        var gateDerivative = cat([
-            sigmaChunks[0] * (1 - sigmaChunks[0]), sigmaChunks[1] * (1 - sigmaChunks[1]),
-            1 - candidateAll.square(), sigmaChunks[3] * (1 - sigmaChunks[3])], -1).unbind(0);
-        var cellFactors = stack([candidateAll, cpAll, sigmaChunks[0]], 3).unbind(0);                 // [K, B, 3, h]
+        var gateFactors = stack([
+            candidateAll * sigmaChunks[0] * (1 - sigmaChunks[0]), cpAll * sigmaChunks[1] * (1 - sigmaChunks[1]),
+            sigmaChunks[0] * (1 - candidateAll.square()), tanhCAll * sigmaChunks[3] * (1 - sigmaChunks[3])], 3).unbind(0);
         var forget = sigmaChunks[1].unbind(0);
-        var outGate = sigmaChunks[3].unbind(0);
-        var tanhCDerivative = (1 - tanhCAll.square()).unbind(0);
-        var tanhC = tanhCAll.unbind(0);
-        var gateDerivativeComm = (gateSigmaAll * (1 - gateSigmaAll) * outTanhAll).unbind(0);        // ∂h̃/∂G
-        var outDerivativeComm = (gateSigmaAll * (1 - outTanhAll.square())).unbind(0);               // ∂h̃/∂O
-        var weightDerivative = (weightAll * (1 - weightAll)).unbind(0);                              // σ'(s), [K, B]
-        var activeSteps = active.unbind(0);
+        var cellFromHhat = (sigmaChunks[3] * (1 - tanhCAll.square())).unbind(0);                    // ∂ĥ/∂ĉ = o ⊙ tanh'(ĉ)
+        // h̃ = ĥ + σ(G) ⊙ tanh(O): [∂h̃/∂O, ∂h̃/∂G] as [T, K, B, 2, h], matching [O | G]'s columns.
+        var commFactors = stack([gateSigmaAll * (1 - outTanhAll.square()), gateSigmaAll * (1 - gateSigmaAll) * outTanhAll], 3).unbind(0);
+        // ∂z/∂s = σ'(s) ν W_ih, σ'(s) = a(1 - a).
+        var gatesFromLogit = (weightAll * (1 - weightAll) * inputGates).unbind(0);                  // [K, B, 4h]
         var attentions = attentionAll.unbind(0);
-        var projectedSteps = projectedAll.unbind(0);
+        var (queryAll, keyAll, valueAll) = CommunicationAttention.Heads(projectedAll, heads, keySize, valueSize);
+        var (queries, keys, values) = (queryAll.unbind(0), keyAll.unbind(0), valueAll.unbind(0));
         var lw = logitWeights.unbind(0);
-        var ig = inputGates.unbind(0);
         var keep = keepAll?.unbind(0);
+        long projectedWidth = projectedAll.shape[^1];
         var weightHhT = weightHh.transpose(1, 2).contiguous();
         var projectionT = projection.transpose(1, 2).contiguous();
         var gradHs = Defined(gradOutputs[0])?.unbind(0);
@@ -157,32 +161,36 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
             var dCell = dc * act;
             var dcp = dc - dCell;
 
-            // h̃ = ĥ + σ(G) ⊙ tanh(O); [O | G] = o Fᵀ + f.
-            var dboth = cat([dCommunicated * outDerivativeComm[t], dCommunicated * gateDerivativeComm[t]], -1).view(units * batch, 2 * hidden);
+            // [O | G] = o Fᵀ + f.
+            var dboth = dCommunicated.unsqueeze(2).mul(commFactors[t]).view(units * batch, 2 * hidden);
             dboths[t] = dboth;
-            var dOutput = dboth.mm(outputWeight).view(units, batch, heads, valueSize);
-            var (q, k, v) = Heads(projectedSteps[t], units, batch, heads, keySize, valueSize);
+            var dOutput = dboth.mm(outputWeight).view(units, 1, batch, heads, valueSize);
+            // Attention (CommunicationAttention.Attend) in the same broadcast layout: a [K, L, B, n, 1].
             var attention = attentions[t];
-            var dAttention = einsum("kbnd,lbnd->bnkl", dOutput, v);
-            var dv = einsum("bnkl,kbnd->lbnd", attention, dOutput);
-            var dLogits = attention * (dAttention - (attention * dAttention).sum(-1, keepdim: true));
-            var dq = einsum("bnkl,lbnd->kbnd", dLogits, k);
-            var dk = einsum("bnkl,kbnd->lbnd", dLogits, q);
-            var dp = cat([dq.reshape(units, batch, heads * keySize), dk.reshape(units, batch, heads * keySize), dv.reshape(units, batch, heads * valueSize)], -1);
+            var dAttention = dOutput.mul(values[t]).sum(-1, keepdim: true);
+            var dv = attention.mul(dOutput).sum(dim: 0);                                          // [L, B, n, d_cv]
+            var weighted = attention.mul(dAttention);
+            var dLogits = weighted.addcmul(attention, weighted.sum(1, keepdim: true), MinusOne);   // a ⊙ (δ - Σ a δ)
+            var dq = dLogits.mul(keys[t]).sum(dim: 1);                                            // [K, B, n, d_ck]
+            var dk = dLogits.mul(queries[t]).sum(dim: 0);                                         // [L, B, n, d_ck]
+            // dp has the fused projection's head-major blocks [dq | dk | dv]; with equal sizes that is a cat over heads.
+            var dp = keySize == valueSize
+                ? cat([dq, dk, dv], 2).view(units, batch, projectedWidth)
+                : cat([dq.view(units, batch, heads * keySize), dk.view(units, batch, heads * keySize), dv.view(units, batch, heads * valueSize)], -1);
             dps[t] = dp;
             // Gradient reaches ĥ through the projections only for active units (blocked_grad).
             var dhhat = dp.bmm(projectionT).mul_(act).add_(dCommunicated);
 
             // ĥ = o ⊙ tanh(ĉ), ĉ = f ⊙ c_{t-1} + i ⊙ g.
-            dCell = dCell.addcmul(dhhat, outGate[t] * tanhCDerivative[t], One);
-            var dz = cat([(dCell.unsqueeze(2) * cellFactors[t]).view(units, batch, 3 * hidden), dhhat * tanhC[t]], -1).mul_(gateDerivative[t]);
+            dCell = dCell.addcmul(dhhat, cellFromHhat[t], One);
+            var dz = stack([dCell, dCell, dCell, dhhat], 2).mul_(gateFactors[t]).view(units, batch, 4 * hidden);
             dzs[t] = dz;
             dcp = dcp.addcmul(dCell, forget[t], One);
             dhp = dhp.add_(dz.bmm(weightHhT));
             // z's input side is a ⊙ (ν W_ih), a = σ(s), s = Σ h_{t-1} ⊙ logit weights.
-            var ds = (dz * ig[t]).sum(-1).mul_(weightDerivative[t]);                                 // [K, B]
+            var ds = dz.mul(gatesFromLogit[t]).sum(-1, keepdim: true);                              // [K, B, 1]
             dss[t] = ds;
-            dhp = dhp.addcmul_(ds.unsqueeze(-1), lw[t], One);
+            dhp = dhp.addcmul_(ds, lw[t], One);
             if (keep is not null && options.ResetSteps![t])
             {
                 dhp = dhp * keep[t];
@@ -196,7 +204,7 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
         var dzAll = stack(dzs);                                                                      // [T, K, B, 4h]
         var dpAll = stack(dps);                                                                      // [T, K, B, P]
         var dbothAll = cat(dboths, 0);                                                               // [T·K·B, 2h]
-        var dsAll = stack(dss).unsqueeze(-1);                                                        // [T, K, B, 1]
+        var dsAll = stack(dss);                                                                      // [T, K, B, 1]
         Tensor UnitMajor(Tensor all) => all.transpose(0, 1).reshape(units, steps * batch, all.shape[3]);
         var dWeightHh = UnitMajor(hpAll).transpose(1, 2).bmm(UnitMajor(dzAll));
         var dBias = dzAll.sum([0, 2]).unsqueeze(1);
@@ -204,18 +212,11 @@ internal sealed class LstmSequenceFunction : autograd.MultiTensorFunction<LstmSe
         var dOutputWeight = dbothAll.t().mm(outputAll.view(steps * units * batch, heads * valueSize));
         var dOutputBias = dbothAll.sum(dim: 0);
         var dLogitWeights = dsAll * hpAll;
-        var dInputGates = weightAll.unsqueeze(-1) * dzAll;
+        var dInputGates = weightAll * dzAll;
         List<Tensor> grads = [dLogitWeights, dInputGates, dh, dc, dWeightHh, dBias, dProjection, dOutputWeight, dOutputBias];
         scope.MoveToOuter(grads);
         return [.. grads, null!, null!];
     }
 
     private static Tensor? Defined(Tensor? gradient) => gradient is null || gradient.IsInvalid ? null : gradient;
-
-    /// <summary>Queries, keys and values [K, B, n, d] of the fused projection [K, B, n(2d_ck + d_cv)] (head-major column blocks).</summary>
-    private static (Tensor Q, Tensor K, Tensor V) Heads(Tensor projected, long units, long batch, int heads, int keySize, int valueSize)
-    {
-        Tensor Part(long start, int size) => projected.narrow(-1, start, heads * size).view(units, batch, heads, size);
-        return (Part(0, keySize), Part(heads * keySize, keySize), Part(2 * heads * keySize, valueSize));
-    }
 }

@@ -24,7 +24,10 @@ public sealed record RimsSequence(Tensor H, Tensor FinalH, Tensor? FinalC, Tenso
 /// Speed: libtorch's per-op overhead, not arithmetic, dominates at RL sizes, so <see cref="Sequence"/> computes
 /// everything that does not depend on the recurrent state for all steps at once (input keys and values folded into
 /// per-unit logit weights, the input-side half of the gate pre-activations) and keeps the state unit-major,
-/// [K, B, h], so each per-unit projection is one bmm. <see cref="Step"/> is the same code with T = 1.
+/// [K, B, h], so each per-unit projection is one bmm; attention among units is a broadcast product over the K x K
+/// unit pairs (no einsum, no permuted copies). <see cref="Step"/> is the op-by-op code with T = 1 and scores; acting
+/// without gradients calls <see cref="Sequence"/> with T = 1 instead, which for LSTM units with null-input selection
+/// runs the hand-written recurrence with nothing saved.
 /// </remarks>
 public sealed class RimsCell : nn.Module
 {
@@ -64,7 +67,10 @@ public sealed class RimsCell : nn.Module
         }
     }
 
-    /// <summary>One step: x [B, d_in], h [B, K·h], c [B, K·h] for LSTM cells (null for GRU).</summary>
+    /// <summary>
+    /// One step with its selection scores: x [B, d_in], h [B, K·h], c [B, K·h] for LSTM cells (null for GRU). Always
+    /// the op-by-op path (scores are asked for), the reference the sequence path is tested against.
+    /// </summary>
     public RimsStep Step(Tensor x, Tensor h, Tensor? c)
     {
         using var scope = NewDisposeScope();
@@ -90,9 +96,9 @@ public sealed class RimsCell : nn.Module
 
         var (logitWeights, inputValue) = inputAttention.Precompute(x);
         if (HandWrittenBackward && lstm && !inputDropoutActive && !withScore && Config.Selection == RimsSelection.NullInput
-            && (Config.Dropout == 0 || !training) && is_grad_enabled())
+            && (Config.Dropout == 0 || !training))
         {
-            var fast = SequenceWithHandWrittenBackward(logitWeights, cell.InputGates(inputValue), h, c!, resets);
+            var fast = HandWrittenSequence(logitWeights, cell.InputGates(inputValue), h, c!, resets);
             scope.MoveToOuter([fast.H, fast.FinalH, fast.FinalC!, fast.Mask]);
             return fast;
         }
@@ -109,7 +115,7 @@ public sealed class RimsCell : nn.Module
         // Unit-major state, [K, B, h], for the whole sequence.
         var previousH = h.view(batch, units, hidden).transpose(0, 1).contiguous();
         var previousC = lstm ? c!.view(batch, units, hidden).transpose(0, 1).contiguous() : null;
-        var flags = ones([units - Config.ActiveUnits, batch], ScalarType.Bool);
+        var selection = UnitSelection.Constants.For(Config, batch);
         var hs = new Tensor[steps];
         var inactives = new Tensor[steps];
         var scores = withScore ? new Tensor[steps] : null;
@@ -120,31 +126,29 @@ public sealed class RimsCell : nn.Module
                 previousH = previousH * keep[t];
                 if (lstm) previousC = previousC! * keep[t];
             }
-            var logits = previousH.mul(logitWeightSteps[t]).sum(-1);                              // [K, B]
-            var (inputWeight, score, inactive) = UnitSelection.Select(logits, Config, flags, withScore);
-            var weight = inputWeight.unsqueeze(-1);                                               // [K, B, 1]
+            var logits = previousH.mul(logitWeightSteps[t]).sum(-1, keepdim: true);               // [K, B, 1]
+            var (weight, score, keepState) = UnitSelection.Select(logits, Config, selection, withScore);
             // Every unit gets its attended input, active or not (quirk 2).
             var unitInput = values is null ? null : inputDropout.forward(weight * values[t].unsqueeze(0));
             var inputSide = cell.InputSide(inputBias, weight, inputGates?[t], unitInput);
             var (candidateH, candidateC) = cell.Step(inputSide, hiddenBias, previousH, previousC);
 
-            var keepState = inactive.unsqueeze(-1);                                               // [K, B, 1]
             // Gradient reaches ĥ through communication only for active units (the official blocked_grad).
             var blocked = where(keepState, candidateH.detach(), candidateH);
             var communicated = comm.Forward(blocked, candidateH, commWeights);
             previousH = where(keepState, previousH, communicated);
             if (lstm) previousC = where(keepState, previousC!, candidateC!);
             hs[t] = previousH;
-            inactives[t] = inactive;
+            inactives[t] = keepState;
             if (scores is not null) scores[t] = score!;
         }
 
-        // [T, K, B, h] -> [T, B, K·h]; masks [T, K, B] -> [T, B, K].
+        // [T, K, B, h] -> [T, B, K·h]; masks and scores [T, K, B, 1] -> [T, B, K].
         Tensor BatchMajor(Tensor unitMajor) => unitMajor.transpose(0, 1).reshape(batch, units * hidden);
         var outputs = stack(hs).transpose(1, 2).reshape(steps, batch, units * hidden);
-        var mask = stack(inactives).logical_not().transpose(1, 2).to_type(ScalarType.Float32);
+        var mask = stack(inactives).squeeze(-1).logical_not().transpose(1, 2).to_type(ScalarType.Float32);
         var result = new RimsSequence(outputs, BatchMajor(previousH), lstm ? BatchMajor(previousC!) : null, mask,
-            scores is null ? null : stack(scores).transpose(1, 2).contiguous());
+            scores is null ? null : stack(scores).squeeze(-1).transpose(1, 2).contiguous());
         scope.MoveToOuter([result.H, result.FinalH, result.Mask]);
         if (result.FinalC is not null) scope.MoveToOuter(result.FinalC);
         if (result.Score is not null) scope.MoveToOuter(result.Score);
@@ -152,13 +156,15 @@ public sealed class RimsCell : nn.Module
     }
 
     /// <summary>
-    /// Whether <see cref="Sequence"/> uses the hand-written backward (<see cref="LstmSequenceFunction"/>) where it
-    /// applies: LSTM units, null-input selection, no active dropout, gradient recording on, no scores asked for.
-    /// Elsewhere, or when false, the sequence is recorded op by op by autograd (the reference path).
+    /// Whether <see cref="Sequence"/> runs the hand-written recurrence
+    /// (<see cref="LstmSequenceFunction"/>) where it applies: LSTM units, null-input selection, no active dropout, no
+    /// scores asked for. With gradient recording on it is one autograd node with a hand-written backward; without, the
+    /// same forward with nothing saved. Elsewhere, or when false, the sequence is recorded op by op by autograd (the
+    /// reference path).
     /// </summary>
     public bool HandWrittenBackward { get; set; } = true;
 
-    private RimsSequence SequenceWithHandWrittenBackward(Tensor logitWeights, Tensor inputGates, Tensor h, Tensor c, Tensor? resets)
+    private RimsSequence HandWrittenSequence(Tensor logitWeights, Tensor inputGates, Tensor h, Tensor c, Tensor? resets)
     {
         int units = Config.Units, hidden = Config.Hidden;
         long steps = logitWeights.shape[0], batch = h.shape[0];
@@ -171,15 +177,17 @@ public sealed class RimsCell : nn.Module
         var keep = resets is null ? null : (1f - resets).view(steps, 1, batch, 1);
         var (inputBias, _) = cell.StepBiases();
         var commWeights = comm.Fuse();
-        var outputs = LstmSequenceFunction.apply(
-            logitWeights, inputGates,
-            h.view(batch, units, hidden).transpose(0, 1).contiguous(), c.view(batch, units, hidden).transpose(0, 1).contiguous(),
-            cell.WeightHh, inputBias, commWeights.Projection, commWeights.OutputWeight, commWeights.OutputBias,
-            keep!, new LstmSequenceFunction.Options(Config, resetSteps));
+        var (unitH, unitC) = (h.view(batch, units, hidden).transpose(0, 1).contiguous(), c.view(batch, units, hidden).transpose(0, 1).contiguous());
+        var options = new LstmSequenceFunction.Options(Config, resetSteps);
+        var outputs = is_grad_enabled()
+            ? LstmSequenceFunction.apply(logitWeights, inputGates, unitH, unitC, cell.WeightHh, inputBias, commWeights.Projection,
+                commWeights.OutputWeight, commWeights.OutputBias, keep!, options)
+            : LstmSequenceFunction.Forward(logitWeights, inputGates, unitH, unitC, cell.WeightHh, inputBias, commWeights.Projection,
+                commWeights.OutputWeight, commWeights.OutputBias, keep, options, saved: null);
         var (hs, finalC, inactive) = (outputs[0], outputs[1], outputs[2]);
         Tensor BatchMajor(Tensor unitMajor) => unitMajor.transpose(0, 1).reshape(batch, units * hidden);
         return new RimsSequence(hs.transpose(1, 2).reshape(steps, batch, units * hidden), BatchMajor(hs[steps - 1]), BatchMajor(finalC),
-            inactive.logical_not().transpose(1, 2).to_type(ScalarType.Float32), null);
+            inactive.squeeze(-1).logical_not().transpose(1, 2).to_type(ScalarType.Float32), null);
     }
 
     private static bool AnyReset(float[] resets, int step, long batch)

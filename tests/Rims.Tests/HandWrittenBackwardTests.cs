@@ -65,6 +65,35 @@ public class HandWrittenBackwardTests
         }
     }
 
+    [Theory]
+    // units, active, commKey, commValue
+    [InlineData(6, 4, 4, 4)]
+    [InlineData(5, 3, 3, 6)]
+    public void ActingStepsWithoutGradientMatchTheAutogradSteps(int units, int active, int commKey, int commValue)
+    {
+        // Acting (no_grad: RimsCore steps through the sequence path with T = 1) runs the hand-written recurrence with
+        // nothing saved; the reference is Step, the op-by-op path. Each side carries its own state through 7 steps.
+        using var scope = NewDisposeScope();
+        random.manual_seed(12);
+        using var cell = new RimsCell(new RimsConfig
+        {
+            InputSize = 12, Hidden = 5, Units = units, ActiveUnits = active, InputKey = 8, CommHeads = 2, CommKey = commKey, CommValue = commValue,
+        });
+        using var noGrad = no_grad();
+        var x = randn(7, 3, 12);
+        var (fastH, fastC) = (randn(3, units * 5), randn(3, units * 5));
+        var (referenceH, referenceC) = (fastH, fastC);
+        for (int t = 0; t < 7; t++)
+        {
+            var fast = cell.Sequence(x[t].unsqueeze(0), fastH, fastC);
+            var reference = cell.Step(x[t], referenceH, referenceC);
+            Assert.True(fast.Mask[0].eq(reference.Mask).all().item<bool>(), $"active-unit masks differ at t={t}");
+            AssertClose(reference.H, fast.H[0], 1e-5, $"h at t={t}");
+            AssertClose(reference.C!, fast.FinalC!, 1e-5, $"c at t={t}");
+            (fastH, fastC, referenceH, referenceC) = (fast.FinalH, fast.FinalC!, reference.H, reference.C!);
+        }
+    }
+
     [Fact]
     public void DropoutInTrainingFallsBackToAutograd()
     {

@@ -52,18 +52,14 @@ public static class CliRunner
 
     /// <summary>
     /// Runs <paramref name="root"/> and returns the exit code: 0, or the code <see cref="Report"/> gives the
-    /// exception that ended the verb. Parse errors are usage errors (one line: the first one).
+    /// exception that ended the verb. A command line that does not parse is a usage error, in one line (<see cref="ParseErrorLine"/>).
     /// </summary>
     public static int Run(RootCommand root, string[] args)
     {
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (ParseErrorLine.For(parse) is { } problem)
         {
-            // One line: the first error that quotes what the user typed ("Unrecognized command or argument 'train'")
-            // says more than the generic ones a bad token also causes ("Required command was not provided").
-            var first = parse.Errors.OrderBy(e => e.Message.Contains('\'') ? 0 : 1).First();
-            Console.Error.WriteLine($"error: {OneLine(first.Message)}" +
-                                    (parse.Errors.Count > 1 ? $" (and {parse.Errors.Count - 1} more problem(s) on the command line)" : ""));
+            Console.Error.WriteLine($"error: {problem}");
             return UsageError;
         }
         try

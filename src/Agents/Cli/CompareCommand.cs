@@ -30,8 +30,8 @@ public static class CompareCommand
         command.SetAction(parse =>
         {
             var assembly = envAssembly.Load(parse);
-            var config = ppo.Read(parse) with { EnvAssembly = assembly };
             var coreList = Split(parse.GetValue(cores)).Select(c => c.ToLowerInvariant()).ToList();
+            var config = ppo.Read(parse, coreList) with { EnvAssembly = assembly };
             var plan = new ComparisonPlan
             {
                 Base = config,
@@ -52,7 +52,7 @@ public static class CompareCommand
             if (slurmOptions.Length > 0 || parse.GetValue(dryRun) || parse.GetValue(status))
                 throw new CliUsageException("--slurm-option, --dry-run and --status belong to --backend slurm; add --backend slurm");
             using var signals = new StopSignals();
-            var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), signals.Request);
+            var folders = ComparisonRunner.Run(plan, commandLine, line => Console.WriteLine(ProgressLine.Stamped(line)), signals.Request);
             if (signals.Request.Reason is { } reason)
             {
                 Console.WriteLine($"stopped by {reason} before every run finished; run the same command again to resume");

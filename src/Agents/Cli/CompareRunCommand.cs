@@ -35,7 +35,7 @@ public static class CompareRunCommand
             try
             {
                 var stopReason = ComparisonRunner.TrainAndEvaluate(settings, folder, envs, parse.GetValue(evalEpisodes), parse.GetValue(commandLine)!,
-                    line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), signals.Request);
+                    line => Console.WriteLine(ProgressLine.Stamped(line)), signals.Request);
                 outcome = stopReason is null ? "finished" : $"stopped by {stopReason}";
                 return stopReason is null ? 0 : StopSignals.ExitCode(stopReason);
             }

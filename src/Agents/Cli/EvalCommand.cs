@@ -46,6 +46,14 @@ public static class EvalCommand
             if (policyKind == "checkpoint" && checkpointPath is null)
                 throw new CliUsageException("give --checkpoint PATH, or --policy random for the random-agent baseline");
             if (policyKind == "random" && settings.Env is null) throw new CliUsageException("--env is required with --policy random");
+            var videoPath = parse.GetValue(video);
+            if (videoPath is not null)
+            {
+                // Checked before any game is played; the folder is not created, so a typo in it does not go unnoticed.
+                if (!string.Equals(Path.GetExtension(videoPath), ".gif", StringComparison.OrdinalIgnoreCase))
+                    throw new CliUsageException($"--capture-video writes a GIF, so its file name must end in .gif (got '{videoPath}')");
+                InputPaths.RequireFolder(Path.GetDirectoryName(Path.GetFullPath(videoPath))!, "--capture-video's folder", "; create it first");
+            }
             TorchSharp.torch.set_num_threads(parse.GetValue(threads));
             envAssembly.Load(parse);
 
@@ -54,7 +62,6 @@ public static class EvalCommand
                 ? EvaluationSession.ForRandomPolicy(settings.Env!, settings)
                 : EvaluationSession.ForCheckpoint(checkpointPath, settings));
             using var session = opened!;
-            var videoPath = parse.GetValue(video);
             if (videoPath is not null && session.Env is not IRenderableEnv)
                 throw new CliUsageException($"--capture-video: env '{session.EnvId}' cannot render frames");
             var recorder = videoPath is null ? null : new EpisodeRecorder(videoPath, session.Policy.Units);

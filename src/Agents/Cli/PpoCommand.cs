@@ -47,6 +47,12 @@ public static class PpoCommand
                 config.ValidateForRun();
                 point?.CheckChanges(config);
             });
+            if (point is not null && point.IsFinishedFor(config))
+            {
+                // Nothing to train: leave final.ckpt and config.json's resumes untouched.
+                Console.WriteLine($"run {point.RunDirectory} already finished {point.Header.GlobalStep} steps; raise --total-steps to continue");
+                return 0;
+            }
             if (config.StepRoundingNote is { } rounding) Console.WriteLine($"note: {rounding}");
             using var signals = new StopSignals();
             var result = TrainWithDisplay(config, display =>

@@ -68,14 +68,29 @@ public sealed class PpoOptions
             .Aggregate(saved, (config, s) => s.Setting.With(config, ValueOf(parse, s.Setting, s.Option)));
 
     /// <summary>The config the command line describes (settings whose option the verb lacks keep their defaults).</summary>
-    /// <exception cref="CliUsageException">An --env-option is not KEY=VALUE.</exception>
-    public PpoConfig Read(ParseResult parse)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="cores">The cores the settings will train (a verb's --cores); null: the config's --core.</param>
+    /// <exception cref="CliUsageException">
+    /// An --env-option is not KEY=VALUE, or a core's own option (--rims-units) was typed while none of the cores is
+    /// that core (it would be silently ignored).
+    /// </exception>
+    public PpoConfig Read(ParseResult parse, IReadOnlyCollection<string>? cores = null)
     {
         var config = new PpoConfig();
         var taken = parse.CommandResult.Command.Options;
         foreach (var (setting, option) in _settings.Where(s => taken.Contains(s.Option) && s.Option != _envOption))
             config = setting.With(config, ValueOf(parse, setting, option));
+        CheckCoreSettingsApply(parse, cores ?? [config.Core]);
         return config with { Env = EnvRegistry.Default.Canonical(config.Env), EnvOptions = EnvOptions(parse) };
+    }
+
+    private void CheckCoreSettingsApply(ParseResult parse, IReadOnlyCollection<string> cores)
+    {
+        foreach (var (setting, option) in _settings)
+            if (setting.Group is { } core && parse.GetResult(option) is { Implicit: false } && !cores.Contains(core, StringComparer.OrdinalIgnoreCase))
+                throw new CliUsageException(cores.Count == 1 && parse.CommandResult.Command.Options.Contains(Core)
+                    ? $"{setting.Option} applies to --core {core} only (got --core {cores.First()})"
+                    : $"{setting.Option} applies to --core {core} only, and {core} is not among --cores ({string.Join(',', cores)})");
     }
 
     private Dictionary<string, string> EnvOptions(ParseResult parse)

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Rims.Agents.Reports;
+using Rims.Agents.Runs;
+using Rims.Envs;
 
 namespace Rims.Agents.Cli;
 
@@ -13,23 +15,29 @@ public static class ReportCommand
         var runs = new Argument<string[]>("runs") { Description = "Run folders (each with config.json, summary.json, episodes.csv, evals/)", Arity = ArgumentArity.OneOrMore };
         var name = new Option<string>("--name") { Description = "Report title and folder name", DefaultValueFactory = _ => "report" };
         var output = new Option<string?>("--out") { Description = "Output folder (default: runs/reports/NAME)" };
+        var allowMixed = new Option<bool>("--allow-mixed") { Description = "Pool runs whose budgets or PPO settings differ (beyond seed, threads and ROM folder)" };
         var baseline = new Option<string?>("--baseline") { Description = "Core the others are compared with (default: lstm if present, else the first core alphabetically)" };
         command.Arguments.Add(runs);
         command.Options.Add(name);
         command.Options.Add(output);
         command.Options.Add(baseline);
+        command.Options.Add(allowMixed);
         command.SetAction(parse =>
         {
             var folders = parse.GetValue(runs)!;
+            var reportName = parse.GetValue(name)!;
+            CliRunner.Validate(() => FolderName.Check("--name", reportName));
             foreach (var folder in folders)
+            {
+                InputPaths.RequireFolder(folder, "run folder");
                 if (!File.Exists(Path.Combine(folder, "config.json")))
                     throw new CliUsageException($"{folder} is not a run folder (no config.json); pass folders under runs/");
-            var reportName = parse.GetValue(name)!;
+            }
             IReadOnlyList<RunRecord> pool = [];
             string baselineCore = "";
             CliRunner.Validate(() =>
             {
-                pool = RunPool.Read(folders);
+                pool = RunPool.Read(folders, parse.GetValue(allowMixed));
                 baselineCore = ReportBuilder.BaselineCore(pool, parse.GetValue(baseline));
             });
             var path = ReportBuilder.Build(pool, parse.GetValue(output) ?? Path.Combine("runs", "reports", reportName), reportName, baselineCore);

@@ -25,13 +25,22 @@ public sealed class StopSignals : IDisposable
     /// <summary>The exit code for a run stopped for <paramref name="reason"/>: 130 for SIGINT, 143 for SIGTERM.</summary>
     public static int ExitCode(string reason) => reason == nameof(PosixSignal.SIGINT) ? 128 + 2 : 128 + 15;
 
+    /// <summary>
+    /// What a second signal says as it exits: whether the first one's checkpoint was already written
+    /// (<paramref name="written"/>, from <see cref="StopRequest.Checkpoints"/>) or not.
+    /// </summary>
+    public static string SecondSignalMessage(string signal, IReadOnlyList<string> written) =>
+        written.Count > 0
+            ? $"{signal} again: stopping at once; {string.Join(", ", written)} was written, so ppo --resume continues from it"
+            : $"{signal} again: stopping at once without writing a checkpoint; ppo --resume continues from the newest one saved before (--save-every), if any";
+
     private PosixSignalRegistration Register(PosixSignal signal) =>
         PosixSignalRegistration.Create(signal, context =>
         {
             string name = signal.ToString();
             if (!Request.Request(name))
             {
-                Console.Error.WriteLine($"{name} again: stopping at once without a checkpoint");
+                Console.Error.WriteLine(SecondSignalMessage(name, Request.Checkpoints));
                 Environment.Exit(ExitCode(name));
             }
             context.Cancel = true;

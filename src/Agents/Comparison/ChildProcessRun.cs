@@ -41,7 +41,8 @@ public static class ChildProcessRun
                 start.ArgumentList.Add(part);
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
             var errors = new Queue<string>();
-            process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) log(line); };
+            // The child stamps its lines for its own log (Slurm); here they get the parent's stamp instead of a second one.
+            process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) log(ProgressLine.Unstamped(line)); };
             process.ErrorDataReceived += (_, e) =>
             {
                 // libtorch warns about NNPACK on every CPU without it; keep the rest for the error message.

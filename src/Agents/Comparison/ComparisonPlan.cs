@@ -1,4 +1,5 @@
 using Rims.Agents.Ppo;
+using Rims.Agents.Runs;
 using Rims.Envs;
 
 namespace Rims.Agents.Comparison;
@@ -62,8 +63,7 @@ public sealed record ComparisonPlan
         if (Seeds < 1) throw new ArgumentException($"--seeds must be at least 1 (got {Seeds})");
         if (EvalEpisodes < 1) throw new ArgumentException($"--eval-episodes must be at least 1 (got {EvalEpisodes})");
         if (Parallel < 1) throw new ArgumentException($"--parallel must be at least 1 (got {Parallel})");
-        if (string.IsNullOrWhiteSpace(Name) || Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
-            throw new ArgumentException($"--name '{Name}' must be a plain folder name");
+        FolderName.Check("--name", Name);
         foreach (var config in Runs()) config.ValidateForRun();
         foreach (var env in EvalEnvs)
         {

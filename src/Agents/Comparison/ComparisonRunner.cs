@@ -27,7 +27,6 @@ public static class ComparisonRunner
             if (stop?.IsRequested == true) return;
             var config = runs[i];
             string command = $"{commandLine}  # run {config.Core} seed {config.Seed}";
-            log($"training {config.Core} seed {config.Seed} -> {folders[i]}");
             if (plan.Parallel == 1) TrainAndEvaluate(config, folders[i], plan.EvalEnvs, plan.EvalEpisodes, command, log, stop);
             else ChildProcessRun.Execute(config, folders[i], plan, command, log, stop);
         });
@@ -63,6 +62,7 @@ public static class ComparisonRunner
                 result = PpoRun.Train(config, new TrainingOptions { RunDirectory = folder, Command = command, Stop = stop });
                 break;
             default:
+                log($"training {config.Core} seed {config.Seed} -> {folder}");
                 result = PpoRun.Train(config, new TrainingOptions { RunDirectory = folder, Command = command, Stop = stop });
                 break;
         }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Rims.Agents.Ppo;
 
 namespace Rims.Agents.Comparison;
@@ -39,21 +38,6 @@ public sealed record ExistingRun(ExistingRunKind Kind, ResumePoint? Point)
             return new ExistingRun(ExistingRunKind.Unresumable, null);
         }
         point.CheckChanges(config);
-        bool finished = Completed(Path.Combine(folder, "summary.json")) && point.Header.Iteration >= config.Iterations;
-        return new ExistingRun(finished ? ExistingRunKind.Finished : ExistingRunKind.Interrupted, point);
-    }
-
-    /// <summary>summary.json exists and says completed: true (an unreadable one counts as not completed: the run resumes).</summary>
-    private static bool Completed(string summaryFile)
-    {
-        if (!File.Exists(summaryFile)) return false;
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(summaryFile))?["completed"]?.GetValue<bool>() == true;
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return false;
-        }
+        return new ExistingRun(point.IsFinishedFor(config) ? ExistingRunKind.Finished : ExistingRunKind.Interrupted, point);
     }
 }

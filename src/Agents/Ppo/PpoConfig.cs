@@ -26,8 +26,9 @@ public sealed record PpoConfig
     /// <summary>Seed of the envs (env i gets seed + i), the weights and the action sampling.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Agent steps (policy decisions summed over envs) to train for; Atari frames = this x frame skip.</summary>
+    /// <summary>Agent steps (policy decisions summed over envs) to train for, rounded up to whole rollouts; Atari frames = this x frame skip.</summary>
     [Setting(ResumeMayChange = true)]
+    [AtLeast(1)]
     public long TotalSteps { get; init; } = 10_000_000;
 
     /// <summary>Parallel environments.</summary>
@@ -198,8 +199,6 @@ public sealed record PpoConfig
         Require(!NormAdv || minibatchSamples >= 2, "--num-minibatches",
             $"leaves {minibatchSamples} sample per minibatch ((--num-envs {NumEnvs} / {NumMinibatches}) x --num-steps {NumSteps}); " +
             "advantage normalisation needs at least 2: use fewer minibatches, more envs or steps, or --norm-adv false");
-        Require(TotalSteps >= BatchSize, "--total-steps",
-            $"must be at least one rollout, --num-envs x --num-steps = {BatchSize} (got {TotalSteps})");
         // Env i is seeded with seed + i, and gymnasium/numpy seeds are non-negative integers.
         Require(Seed >= 0 && (long)Seed + NumEnvs - 1 <= int.MaxValue, "--seed",
             $"must be 0 or more and leave room for one seed per env (seed + num-envs - 1 <= {int.MaxValue}) (got {Seed})");

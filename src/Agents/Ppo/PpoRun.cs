@@ -164,6 +164,7 @@ public static class PpoRun
             throw;
         }
         var finalCheckpoint = SaveCheckpoint(run, RunFolder.FinalCheckpointFile, trainer, config, Totals());
+        if (stop.IsRequested) stop.Checkpointed(finalCheckpoint);
 
         bool completed = trainer.Iteration >= config.Iterations;
         string? stopReason = completed ? null : stop.Reason;

@@ -51,6 +51,26 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
         return new ResumePoint(runDirectory, point.Path, point.Header, skipped);
     }
 
+    /// <summary>
+    /// Whether the run has nothing left to train for <paramref name="config"/>: its summary.json says completed: true
+    /// and this checkpoint holds at least the iterations <paramref name="config"/> asks for (a raised --total-steps
+    /// asks for more). An unreadable summary.json counts as not completed, so the run resumes.
+    /// </summary>
+    public bool IsFinishedFor(PpoConfig config)
+    {
+        if (Header.Iteration < config.Iterations) return false;
+        var summaryFile = Path.Combine(RunDirectory, "summary.json");
+        if (!File.Exists(summaryFile)) return false;
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(summaryFile))?["completed"]?.GetValue<bool>() == true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>iter_NNNNNN.ckpt sorts by NNNNNN; final.ckpt (and anything else) first.</summary>
     private static long NameOrder(string file)
     {

@@ -20,4 +20,21 @@ public sealed class StopRequest
 
     /// <summary>Asks the run to stop; returns false if a stop was already requested (the first reason is kept).</summary>
     public bool Request(string why) => Interlocked.CompareExchange(ref reason, why, null) is null;
+
+    private readonly List<string> checkpoints = [];
+
+    /// <summary>The checkpoints runs wrote because of this request (final.ckpt of each stopped run), in order.</summary>
+    public IReadOnlyList<string> Checkpoints
+    {
+        get
+        {
+            lock (checkpoints) return [.. checkpoints];
+        }
+    }
+
+    /// <summary>Records that a run stopped by this request wrote <paramref name="path"/>, so a second signal can say so.</summary>
+    public void Checkpointed(string path)
+    {
+        lock (checkpoints) checkpoints.Add(path);
+    }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Rims.Agents.Settings;
+
 namespace Rims.Agents.Reports;
 
 /// <summary>
@@ -7,10 +10,22 @@ namespace Rims.Agents.Reports;
 /// </summary>
 public static class RunPool
 {
+    /// <summary>
+    /// The settings pooled runs may differ in: what makes them several runs (core, seed), what does not change what is
+    /// learned (threads, env threads) and where the ROMs were found. Everything else, the budget (total_steps)
+    /// included, must match, or a difference between cores could be a difference of settings.
+    /// </summary>
+    public static IReadOnlyList<string> MayDiffer { get; } = ["--core", "--seed", "--threads", "--env-threads", "--roms"];
+
     /// <summary>Reads <paramref name="directories"/> and checks that they can be pooled.</summary>
-    /// <exception cref="ArgumentException">No folders, runs of different envs, or one (core, seed) given twice; the message names the runs.</exception>
+    /// <param name="directories">The run folders.</param>
+    /// <param name="allowMixed">Pool runs whose settings differ beyond <see cref="MayDiffer"/> (the user's call).</param>
+    /// <exception cref="ArgumentException">
+    /// No folders, runs of different envs, one (core, seed) given twice, or (unless <paramref name="allowMixed"/>)
+    /// runs of different settings; the message names the runs (and the setting).
+    /// </exception>
     /// <exception cref="InvalidDataException">A folder is not a readable run folder (see <see cref="RunRecord.Read"/>).</exception>
-    public static IReadOnlyList<RunRecord> Read(IReadOnlyList<string> directories)
+    public static IReadOnlyList<RunRecord> Read(IReadOnlyList<string> directories, bool allowMixed = false)
     {
         if (directories.Count == 0) throw new ArgumentException("a report needs at least one run folder");
         var runs = directories.Select(RunRecord.Read).ToList();
@@ -24,6 +39,24 @@ public static class RunPool
             throw new ArgumentException(
                 $"{string.Join(" and ", twice.Select(r => r.Directory))} are all {twice.Key.Core} seed {twice.Key.Seed} on {runs[0].Env}: " +
                 "a seed counts once in a report, so pass one of them");
+        if (!allowMixed) CheckSameSettings(runs);
         return runs;
     }
+
+    private static void CheckSameSettings(List<RunRecord> runs)
+    {
+        foreach (var setting in SettingTable.All.Where(s => !MayDiffer.Contains(s.Option)))
+        {
+            // A group's settings (--rims-*) belong to the core of its name: compared among that core's runs only.
+            var applies = runs.Where(r => setting.Group is not { } core || string.Equals(r.Core, core, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (applies.Count < 2) continue;
+            var first = setting.ConfigValue(applies[0].Config);
+            if (applies.Skip(1).FirstOrDefault(r => !JsonNode.DeepEquals(first, setting.ConfigValue(r.Config))) is { } other)
+                throw new ArgumentException(
+                    $"{applies[0].Directory} and {other.Directory} differ in {setting.Option} ({Show(first)} vs {Show(setting.ConfigValue(other.Config))}): " +
+                    "a report compares cores under one budget and one set of settings; report them apart, or pass --allow-mixed to pool them anyway");
+        }
+    }
+
+    private static string Show(JsonNode? value) => value?.ToJsonString() ?? "unset";
 }

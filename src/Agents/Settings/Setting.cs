@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Rims.Agents.Ppo;
+using Rims.Agents.Runs;
 
 namespace Rims.Agents.Settings;
 
@@ -34,6 +36,23 @@ public sealed class Setting
 
     /// <summary>The command-line name, with "--" (e.g. "--learning-rate", "--rims-units").</summary>
     public string Option { get; }
+
+    /// <summary>
+    /// The group of a grouped setting as options spell it ("rims" for --rims-units), which is also the core its
+    /// settings apply to; null for a top-level setting.
+    /// </summary>
+    public string? Group => _group is null ? null : SettingTable.KebabCase(_group.Name);
+
+    /// <summary>
+    /// The setting's value in a run's config.json (<paramref name="config"/>): its key ("learning_rate"), inside its
+    /// group's object for a grouped one ("rims": {"units"}); null when absent (a setting written only when set).
+    /// </summary>
+    public JsonNode? ConfigValue(JsonObject config)
+    {
+        var naming = RunJson.Options.PropertyNamingPolicy!;
+        var holder = _group is null ? config : config[naming.ConvertName(_group.Name)] as JsonObject;
+        return holder?[naming.ConvertName(Property.Name)];
+    }
 
     /// <summary>The one-line help: the property's XML summary (without its final full stop, like every help line).</summary>
     public string Help { get; }

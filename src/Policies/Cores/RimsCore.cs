@@ -38,16 +38,34 @@ public sealed class RimsCore : SequenceCore
     /// <inheritdoc />
     public override int Units => cell.Config.Units;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// One step. With gradient recording on, the cell's op-by-op step (the reference the sequence path is tested
+    /// against); without it (acting), the sequence path with T = 1, which for LSTM units with null-input selection runs
+    /// the hand-written recurrence and skips the work only a backward or the scores need.
+    /// </summary>
     protected override CoreStep Cell(Tensor x, Tensor state)
     {
         using var h = state.narrow(1, 0, total);
         using var c = hasCellState ? state.narrow(1, total, total) : null;
-        var step = cell.Step(x, h, c);
-        step.Score.Dispose();
-        var next = step.C is null ? step.H.alias() : cat([step.H, step.C], 1);
-        step.C?.Dispose();
-        return new CoreStep(step.H, next, step.Mask);
+        Tensor output, mask;
+        Tensor? finalC;
+        if (is_grad_enabled())
+        {
+            var step = cell.Step(x, h, c);
+            step.Score.Dispose();
+            (output, finalC, mask) = (step.H, step.C, step.Mask);
+        }
+        else
+        {
+            using var run = NewDisposeScope();
+            var sequence = cell.Sequence(x.unsqueeze(0), h, c);
+            (output, finalC, mask) = (sequence.FinalH, sequence.FinalC, sequence.Mask[0]);
+            run.MoveToOuter(output, mask);
+            if (finalC is not null) run.MoveToOuter(finalC);
+        }
+        var next = finalC is null ? output.alias() : cat([output, finalC], 1);
+        finalC?.Dispose();
+        return new CoreStep(output, next, mask);
     }
 
     /// <summary>

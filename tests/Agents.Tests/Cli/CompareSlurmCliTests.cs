@@ -27,6 +27,15 @@ public class CompareSlurmCliTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(root));
     }
 
+    [Fact]
+    public void ACoreOwnOptionIsAcceptedWhenThatCoreIsAmongTheCores()
+    {
+        var (exit, error, output) = CapturedCli.Run("compare", "--env", "GridPickup", "--cores", "lstm,rims", "--seeds", "1", "--runs-root", root,
+            "--rims-units", "4", "--rims-active", "2", "--backend", "slurm", "--dry-run");
+        Assert.True(exit == 0, error);
+        Assert.Contains("--rims-units 4", output);
+    }
+
     [Theory]
     [InlineData("--backend", "cluster", "--backend must be local or slurm")]
     [InlineData("--dry-run", null, "add --backend slurm")]

@@ -30,15 +30,25 @@ public class ErrorContractTests
 
     // A small, fast configuration, so a row that wrongly passed validation would fail quickly instead of training for hours.
     private static string[] Ppo(params string[] args) =>
-        ["ppo", "--run-dir", "{tmp}/run", "--total-steps", "2048", "--num-envs", "2", "--num-steps", "8", "--num-minibatches", "1",
-         "--features", "8", "--hidden", "8", "--threads", "1", .. args];
+        Over(["ppo", "--run-dir", "{tmp}/run", "--total-steps", "2048", "--num-envs", "2", "--num-steps", "8", "--num-minibatches", "1",
+              "--features", "8", "--hidden", "8", "--threads", "1"], args);
 
     private static string[] Compare(params string[] args) => CompareOn("GridPickup", args);
 
     private static string[] CompareOn(string env, params string[] args) =>
-        ["compare", "--runs-root", "{tmp}/runs", "--cores", "lstm", "--seeds", "1", "--total-steps", "32",
-         "--num-envs", "2", "--num-steps", "8", "--num-minibatches", "1", "--features", "8", "--hidden", "8", "--threads", "1",
-         "--eval-episodes", "1", "--env", env, .. args];
+        Over(["compare", "--runs-root", "{tmp}/runs", "--cores", "lstm", "--seeds", "1", "--total-steps", "32",
+              "--num-envs", "2", "--num-steps", "8", "--num-minibatches", "1", "--features", "8", "--hidden", "8", "--threads", "1",
+              "--eval-episodes", "1", "--env", env], args);
+
+    // The row's options replace the defaults' (an option given twice is itself a bad input, and would be the one refused).
+    private static string[] Over(string[] defaults, string[] args)
+    {
+        var given = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
+        var kept = new List<string> { defaults[0] };
+        for (int i = 1; i < defaults.Length; i += 2)
+            if (!given.Contains(defaults[i])) kept.AddRange([defaults[i], defaults[i + 1]]);
+        return [.. kept, .. args];
+    }
 
     private static IEnumerable<Row> Table() =>
     [
@@ -72,18 +82,26 @@ public class ErrorContractTests
         new("ppo: minibatches not dividing the envs", Usage, "--num-minibatches", Ppo("--num-minibatches", "3")),
         new("ppo: one-sample minibatches with advantage normalisation (NaN weights)", Usage, "--num-minibatches",
             ["ppo", "--run-dir", "{tmp}/run", "--env", "GridPickup", "--num-envs", "1", "--num-steps", "1", "--num-minibatches", "1", "--total-steps", "30"]),
-        new("ppo: fewer steps than one rollout", Usage, "--total-steps", Ppo("--total-steps", "15")),
+        new("ppo: no steps to train (a part rollout rounds up to one)", Usage, "--total-steps must be at least 1", Ppo("--total-steps", "0")),
         new("ppo: negative checkpoint interval", Usage, "--save-every", Ppo("--save-every", "-1")),
         new("ppo: unknown core", Usage, "--core", Ppo("--core", "transformer")),
         new("ppo: RIMs setting out of range", Usage, "--rims-active", Ppo("--core", "rims", "--rims-active", "9")),
         new("ppo: RIMs setting out of range", Usage, "--rims-dropout", Ppo("--core", "rims", "--rims-dropout", "1")),
         new("ppo: RIMs cell name", Usage, "--rims-cell", Ppo("--core", "rims", "--rims-cell", "transformer")),
+        new("ppo: RIMs option with another core (it would be ignored)", Usage, "--rims-units applies to --core rims only (got --core lstm)",
+            Ppo("--core", "lstm", "--rims-units", "4")),
+        new("ppo: RIMs option without --core (the default is lstm)", Usage, "--rims-dropout applies to --core rims only", Ppo("--rims-dropout", "0.1")),
         new("ppo: near-miss env id", Usage, "did you mean DemonAttack?", Ppo("--env", "Demon_Attack")),
         new("ppo: near-miss env id", Usage, "did you mean DemonAttack?", Ppo("--env", "demon_attack")),
         new("ppo: near-miss env id", Usage, "did you mean GridPickup?", Ppo("--env", "GridPikup")),
         new("ppo: unknown env id", Usage, "'Zork'", Ppo("--env", "Zork")),
         new("ppo: unparsable value", Usage, "--num-envs", Ppo("--num-envs", "abc")),
         new("ppo: unknown option", Usage, "--learning-rat", Ppo("--learning-rat", "1e-3")),
+        new("ppo: misspelt option", Usage, "did you mean --learning-rate?", Ppo("--learning-rat", "1e-3")),
+        new("ppo: value of the wrong kind, in the project's words", Usage, "--sticky-actions takes a number (got 'true')",
+            Ppo("--env", "DemonAttack", "--sticky-actions", "true")),
+        new("ppo: option given twice", Usage, "--seed is given more than once", Ppo("--seed", "1", "--seed", "2")),
+        new("eval: whole number given a fraction", Usage, "--episodes takes a whole number (got '1.5')", ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "1.5"]),
         // ---- ppo: unusable files
         new("ppo: ROM folder without the ROM", File1, "demon_attack.bin", Ppo("--env", "DemonAttack", "--roms", "{tmp}/no-roms")),
         new("ppo: run folder that already holds a run", File1, "already holds a run", Ppo(),
@@ -108,6 +126,10 @@ public class ErrorContractTests
                     Env = "Pong", Roms = TestData.RomsDirectory, EnvOptions = new() { ["frame-stack"] = "2" }, TotalSteps = 16, NumEnvs = 2, NumSteps = 8,
                     NumMinibatches = 1, Features = 8, Hidden = 8, Threads = 1,
                 }, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(tmp, "pong") })),
+        new("eval: video into a folder that does not exist", File1, "{tmp}/no-such-folder",
+            ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "1", "--capture-video", "{tmp}/no-such-folder/v.gif"]),
+        new("eval: video with another format's extension", Usage, "--capture-video",
+            ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "1", "--capture-video", "{tmp}/v.mp4"]),
         new("eval: ROM folder without the ROM", File1, "pong.bin", ["eval", "--policy", "random", "--env", "Pong", "--roms", "{tmp}/no-roms"]),
         // ---- compare (checked before any training)
         new("compare: a core named twice", Usage, "--cores", Compare("--cores", "lstm,lstm")),
@@ -119,6 +141,8 @@ public class ErrorContractTests
         new("compare: count below 1", Usage, "--parallel", Compare("--parallel", "0")),
         new("compare: name that is not a folder name", Usage, "--name", Compare("--name", "a/b")),
         new("compare: bad PPO setting", Usage, "--learning-rate", Compare("--learning-rate", "-1")),
+        new("compare: RIMs option while rims is not among --cores", Usage, "--rims-units applies to --core rims only, and rims is not among --cores (lstm)",
+            Compare("--rims-units", "4")),
         new("compare: missing ROM of an evaluation env", File1, "pong.bin", Compare("--eval-envs", "Pong", "--roms", "{tmp}/no-roms")),
         new("compare: output root that is a file", File1, "{tmp}/runs", Compare(), tmp => WriteFile(Path.Combine(tmp, "runs"), "a file")),
         new("compare: evaluation env another policy cannot play", Usage, "--eval-envs", Compare("--eval-envs", "BabyAI-PickupDist-v0")),
@@ -141,6 +165,15 @@ public class ErrorContractTests
             FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
             FakeRun.Write(Path.Combine(tmp, "b"), "GridPickup", "lstm", 1);
         }),
+        new("report: a name that is not one folder name", Usage, "--name", ["report", "{tmp}/a", "--name", "../../x"],
+            tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1)),
+        new("report: a run folder that does not exist", File1, "{tmp}/none", ["report", "{tmp}/none", "--out", "{tmp}/out"]),
+        new("report: runs of different budgets", Usage, "differ in --total-steps", ["report", "{tmp}/a", "{tmp}/b", "--out", "{tmp}/out"], tmp =>
+        {
+            FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+            FakeRun.Write(Path.Combine(tmp, "b"), "GridPickup", "rims", 1, settings: new() { ["total_steps"] = 200 });
+        }),
+        new("compare: a name that climbs out of the runs root", Usage, "--name", Compare("--name", "..")),
         new("report: corrupt summary.json", File1, "summary.json", ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
         {
             FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
@@ -175,6 +208,8 @@ public class ErrorContractTests
         // ---- envs and the root
         new("envs: unknown option", Usage, "--all", ["envs", "--all"]),
         new("unknown verb", Usage, "'train'", ["train", "--env", "GridPickup"]),
+        new("misspelt verb", Usage, "did you mean compare?", ["compar", "--env", "GridPickup"]),
+        new("misspelt verb of bench", Usage, "did you mean atari?", ["bench", "atri"]),
         // ---- the same boundary in a real child process (an escaping exception would be exit 134 with a stack trace)
         new("child process: Atari option out of range", Usage, "frame-stack", Ppo("--env", "DemonAttack", "--frame-stack", "0"), Child: true),
         new("child process: one-sample minibatches", Usage, "--num-minibatches",
@@ -190,6 +225,11 @@ public class ErrorContractTests
     {
         var rows = Table().ToList();
         Assert.True(rows.Count >= 40, $"the table has {rows.Count} rows");
+        // A row that repeats an option would only test the refusal of the repetition.
+        var repeating = rows.Where(r => !r.Class.Contains("twice", StringComparison.Ordinal)
+                                        && r.Args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--env-option")
+                                            .GroupBy(a => a).Any(g => g.Count() > 1)).Select(r => r.Class).ToList();
+        Assert.True(repeating.Count == 0, "rows that repeat an option: " + string.Join(", ", repeating));
         var failures = new List<string>();
         foreach (var row in rows)
         {

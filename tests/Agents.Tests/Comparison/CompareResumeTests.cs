@@ -54,6 +54,10 @@ public class CompareResumeTests : IDisposable
         Assert.Equal(folders, ComparisonRunner.Run(plan, "compare", lines.Add));
 
         Assert.Contains(lines, l => l.StartsWith("kept lstm seed 1", StringComparison.Ordinal));
+        // Each run says only what is done with it: kept, resumed, or trained.
+        Assert.DoesNotContain(lines, l => l.StartsWith("training lstm seed 1", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("training lstm seed 2", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("training lstm seed 3", StringComparison.Ordinal));
         Assert.Equal(finishedLog, File.ReadAllText(Path.Combine(finished, "run.log")));
         Assert.Equal(finishedEval, File.GetLastWriteTimeUtc(Path.Combine(finished, "evals", "GridPickup.json")));
         Assert.Contains(lines, l => l.StartsWith("resuming lstm seed 2", StringComparison.Ordinal));

@@ -27,6 +27,7 @@ public class PpoConfigTests
         { "--max-grad-norm", Valid with { MaxGradNorm = 0 } },
         { "--num-steps", Valid with { NumSteps = 0 } },
         { "--update-epochs", Valid with { UpdateEpochs = 0 } },
+        { "--total-steps", Valid with { TotalSteps = 0 } },
         { "--env-threads", Valid with { EnvThreads = 0 } },
         { "--num-minibatches", Valid with { NumEnvs = 2, NumSteps = 1, NumMinibatches = 2, TotalSteps = 30 } },
         { "--rims-comm-heads", Valid with { Core = "rims", Rims = new RimsOptions { CommHeads = 0 } } },
@@ -61,6 +62,12 @@ public class PpoConfigTests
         Assert.Equal(10_000_384, config.TrainedSteps);
         Assert.Equal("--total-steps 10000000 is not a whole number of rollouts (--num-envs 8 x --num-steps 128 = 1024); " +
                      "training 9766 rollouts = 10000384 steps", config.StepRoundingNote);
+        // Less than one rollout is one rollout (README: totals are rounded up), not an error.
+        var part = config with { TotalSteps = 15 };
+        part.ValidateForRun();
+        Assert.Equal(1, part.Iterations);
+        Assert.Equal(1024, part.TrainedSteps);
+        Assert.NotNull(part.StepRoundingNote);
         var whole = config with { TotalSteps = 1024 * 3 };
         Assert.Equal(3, whole.Iterations);
         Assert.Null(whole.StepRoundingNote);

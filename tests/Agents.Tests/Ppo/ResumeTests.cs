@@ -41,6 +41,8 @@ public class ResumeTests : IDisposable
             Progress = new InlineProgress<IterationProgress>(p => { if (p.Iteration == 2) stop.Request("test stop"); }),
         });
         Assert.Equal("test stop", first.StopReason);
+        // What a second signal reports as written (StopSignals.SecondSignalMessage).
+        Assert.Equal([Path.Combine(stopped, "checkpoints", "final.ckpt")], stop.Checkpoints);
         Assert.False(Summary(stopped)["completed"]!.GetValue<bool>());
         Assert.Equal("test stop", Summary(stopped)["stop_reason"]!.GetValue<string>());
         Assert.Contains("run ended: stopped by test stop after iteration 2", File.ReadAllText(Path.Combine(stopped, "run.log")));

@@ -5,12 +5,16 @@ namespace Rims.Agents.Tests.Reports;
 /// <summary>Minimal run folders as `report` reads them (config.json, summary.json, episodes.csv), for pooling tests.</summary>
 internal static class FakeRun
 {
-    /// <summary>Writes a run of <paramref name="env"/>/<paramref name="core"/>/<paramref name="seed"/>; <paramref name="completed"/> null leaves summary.json out.</summary>
-    public static string Write(string folder, string env, string core, int seed, bool? completed = true)
+    /// <summary>
+    /// Writes a run of <paramref name="env"/>/<paramref name="core"/>/<paramref name="seed"/>; <paramref name="completed"/>
+    /// null leaves summary.json out; <paramref name="settings"/> are further config.json keys (or replace these).
+    /// </summary>
+    public static string Write(string folder, string env, string core, int seed, bool? completed = true, JsonObject? settings = null)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "config.json"),
-            new JsonObject { ["env"] = env, ["core"] = core, ["seed"] = seed, ["total_steps"] = 100, ["command"] = "ppo (test)" }.ToJsonString());
+        var config = new JsonObject { ["env"] = env, ["core"] = core, ["seed"] = seed, ["total_steps"] = 100, ["command"] = "ppo (test)" };
+        foreach (var (key, value) in settings ?? []) config[key] = value?.DeepClone();
+        File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJsonString());
         if (completed is { } done)
             File.WriteAllText(Path.Combine(folder, "summary.json"), new JsonObject
             {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Rims.Agents.Reports;
 
 namespace Rims.Agents.Tests.Reports;
@@ -31,6 +32,39 @@ public class RunPoolTests : IDisposable
         Assert.Contains($"{a} and {b} are all lstm seed 1", error.Message);
         // The same folder twice is the same seed twice.
         Assert.Throws<ArgumentException>(() => RunPool.Read([a, a]));
+    }
+
+    [Fact]
+    public void RunsOfDifferentBudgetsOrSettingsAreNotPooledUnlessAllowed()
+    {
+        var a = Run("a", "GridPickup", "lstm", 1);
+        var b = FakeRun.Write(Path.Combine(root, "b"), "GridPickup", "rims", 1, settings: new() { ["total_steps"] = 200 });
+        var error = Assert.Throws<ArgumentException>(() => RunPool.Read([a, b]));
+        Assert.Contains($"{a} and {b} differ in --total-steps (100 vs 200)", error.Message);
+        Assert.Contains("--allow-mixed", error.Message);
+        Assert.Equal(2, RunPool.Read([a, b], allowMixed: true).Count);
+
+        // Any PPO setting, including one only the second run writes (absent reads as unset).
+        var c = FakeRun.Write(Path.Combine(root, "c"), "GridPickup", "lstm", 2, settings: new() { ["learning_rate"] = 0.001 });
+        Assert.Contains("differ in --learning-rate (unset vs 0.001)", Assert.Throws<ArgumentException>(() => RunPool.Read([a, c])).Message);
+    }
+
+    [Fact]
+    public void SeedThreadsRomsAndTheOtherCoresSettingsMayDiffer()
+    {
+        var lstm = FakeRun.Write(Path.Combine(root, "a"), "GridPickup", "lstm", 1, settings: new()
+        {
+            ["threads"] = 1, ["env_threads"] = 1, ["roms"] = "/x", ["rims"] = new JsonObject { ["units"] = 6 },
+        });
+        var rims2 = FakeRun.Write(Path.Combine(root, "b"), "GridPickup", "rims", 2, settings: new()
+        {
+            ["threads"] = 4, ["env_threads"] = 2, ["roms"] = "/y", ["rims"] = new JsonObject { ["units"] = 8 },
+        });
+        Assert.Equal(2, RunPool.Read([lstm, rims2]).Count);
+        // Between two rims runs their RIMs settings must match.
+        var rims3 = FakeRun.Write(Path.Combine(root, "c"), "GridPickup", "rims", 3, settings: new() { ["rims"] = new JsonObject { ["units"] = 6 } });
+        Assert.Contains($"{rims2} and {rims3} differ in --rims-units (8 vs 6)",
+            Assert.Throws<ArgumentException>(() => RunPool.Read([lstm, rims2, rims3])).Message);
     }
 
     [Fact]

@@ -63,12 +63,12 @@ public class SettingTableTests
         // A value other than the default for every setting, spelt the way a user might type it.
         var typed = new Dictionary<string, string>
         {
-            ["--env"] = "gridpickup-novel", ["--core"] = "GRU", ["--rims-cell"] = "GRU", ["--rims-selection"] = "Softmax",
+            ["--env"] = "gridpickup-novel", ["--core"] = "RIMS", ["--rims-cell"] = "GRU", ["--rims-selection"] = "Softmax",
             ["--rims-init"] = "Fan-In", ["--roms"] = "/tmp/roms", ["--env-option"] = "noop-max=0",
         };
         var expected = new Dictionary<string, object?>
         {
-            ["--env"] = "GridPickup-Novel", ["--core"] = "gru", ["--rims-cell"] = "gru", ["--rims-selection"] = "softmax",
+            ["--env"] = "GridPickup-Novel", ["--core"] = "rims", ["--rims-cell"] = "gru", ["--rims-selection"] = "softmax",
             ["--rims-init"] = "fan-in", ["--roms"] = "/tmp/roms",
         };
         var args = new List<string>();

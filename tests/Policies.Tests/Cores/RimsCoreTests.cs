@@ -71,6 +71,33 @@ public class RimsCoreTests
 
     [Theory]
     [InlineData(RimsCellType.Lstm, RimsSelection.NullInput)]
+    [InlineData(RimsCellType.Gru, RimsSelection.SoftmaxOverUnits)]
+    public void ActingWithoutGradientEqualsTheRecordedStep(RimsCellType cell, RimsSelection selection)
+    {
+        // Without gradient recording a step takes the sequence path with T = 1 (the hand-written recurrence for
+        // LSTM/null-input); with it, the op-by-op step. Same outputs, state and masks through 6 steps with resets.
+        using var scope = NewDisposeScope();
+        random.manual_seed(8);
+        var core = Make(cell, selection);
+        var x = randn(6, 3, 12);
+        var starts = zeros(6, 3);
+        starts[2, 1] = tensor(1f);
+        var acting = randn(3, core.StateSize);
+        var recorded = acting.clone();
+        for (int t = 0; t < 6; t++)
+        {
+            CoreStep fast;
+            using (no_grad()) fast = core.Step(x[t], acting, starts[t]);
+            var reference = core.Step(x[t], recorded, starts[t]);
+            Assert.True(fast.ActiveUnits!.eq(reference.ActiveUnits!).all().item<bool>(), $"masks differ at t={t}");
+            AssertClose(reference.Output.detach(), fast.Output, $"output at t={t}");
+            AssertClose(reference.State.detach(), fast.State, $"state at t={t}");
+            (acting, recorded) = (fast.State, reference.State.detach());
+        }
+    }
+
+    [Theory]
+    [InlineData(RimsCellType.Lstm, RimsSelection.NullInput)]
     [InlineData(RimsCellType.Gru, RimsSelection.NullInput)]
     [InlineData(RimsCellType.Gru, RimsSelection.SoftmaxOverUnits)]
     public void SequencePathEqualsSteppingInOutputsMasksAndGradients(RimsCellType cell, RimsSelection selection)

@@ -38,7 +38,7 @@ public static class BenchPpoCommand
             if (timed < 1) throw new CliUsageException($"--iterations must be at least 1 (got {timed})");
             if (untimed < 0) throw new CliUsageException($"--warm-up must be 0 or more (got {untimed})");
             var assembly = envAssembly.Load(parse);
-            var baseConfig = ppo.Read(parse) with { EnvAssembly = assembly };
+            var baseConfig = ppo.Read(parse, coreList) with { EnvAssembly = assembly };
             var configs = coreList.Select(core => baseConfig with { Core = core, TotalSteps = (long)baseConfig.BatchSize * (timed + untimed) }).ToList();
             foreach (var config in configs)
             {

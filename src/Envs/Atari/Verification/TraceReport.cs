@@ -115,8 +115,10 @@ public sealed class FieldComparison
 public sealed class TraceReport
 {
     internal TraceReport(string game, string path, IReadOnlyList<FieldComparison> fields, int frames, int framesMatched,
-                         int framesInTrace, bool initialStateMatches, int resets, TraceMismatch? firstMismatch, string? screenDiff)
+                         int framesInTrace, bool initialStateMatches, bool headerLivesCompared, int resets, TraceMismatch? firstMismatch,
+                         string? screenDiff)
     {
+        HeaderLivesCompared = headerLivesCompared;
         Game = game;
         TracePath = path;
         Fields = fields;
@@ -154,6 +156,12 @@ public sealed class TraceReport
     /// </summary>
     public bool InitialStateMatches { get; }
 
+    /// <summary>
+    /// Whether <see cref="InitialStateMatches"/> includes the header's lives: only a replay of the whole trace reaches
+    /// the point where they were recorded, and a header may have none.
+    /// </summary>
+    public bool HeaderLivesCompared { get; }
+
     /// <summary>reset_game() calls replayed.</summary>
     public int Resets { get; }
 
@@ -182,7 +190,8 @@ public sealed class TraceReport
         string verdict = IsFrameExact ? DebugAidsMatch ? "FRAME-EXACT" : "FRAME-EXACT (debug aids differ)" : "MISMATCH";
         string cut = FramesReplayed < FramesInTrace ? $" (first {FramesReplayed} of {FramesInTrace} replayed)" : "";
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{Game}: {FramesMatched}/{FramesReplayed} frames match{cut}, loadROM state {(InitialStateMatches ? "matches" : "differs")}, " +
+            $"{Game}: {FramesMatched}/{FramesReplayed} frames match{cut}, loadROM state {(InitialStateMatches ? "matches" : "differs")} " +
+            $"({(HeaderLivesCompared ? "with the header's lives" : FramesReplayed < FramesInTrace ? "without the header's lives, which only the whole trace reaches" : "the header has no lives")}), " +
             $"{Resets} reset(s) replayed: {verdict}   [{TracePath}]");
         if (FirstMismatch is { } m)
         {

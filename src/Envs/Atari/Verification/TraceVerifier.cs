@@ -90,13 +90,15 @@ public static class TraceVerifier
                 }
                 if (_recordMatches) matched++;
             }
-            if (frames == trace.Frames.Count && trace.InitialState.Lives is { } headerLives)
+            bool headerLivesCompared = frames == trace.Frames.Count && trace.InitialState.Lives is not null;
+            if (headerLivesCompared && trace.InitialState.Lives is { } headerLives)
             {
                 _recordMatches = true;
                 Check(TraceField.Lives, headerLives, ale.Lives, -1, "after the last frame", "header initial_state ");
                 initialMatches &= _recordMatches;
             }
-            return new TraceReport(trace.Game, trace.Path, _fields, frames, matched, trace.Frames.Count, initialMatches, resets, _first, _screenDiff);
+            return new TraceReport(trace.Game, trace.Path, _fields, frames, matched, trace.Frames.Count, initialMatches, headerLivesCompared, resets,
+                _first, _screenDiff);
         }
 
         private void CompareState(TraceState want, int frame, string where, string prefix, int? screenRecord)
