@@ -11,7 +11,7 @@
 #      episodes.csv, evaluations), that task 0 shows the stop and the resume, and that --status says finished
 #      and a resubmission has nothing to submit.
 # The cluster is stopped by PID on exit (jobs cancelled first: slurmstepd ignores SIGTERM).
-# Needs root (the daemons run as root) and a Release build of src/Agents (built here if missing).
+# Needs root (the daemons run as root) and a Release build of src/Agents/Cli (built here if missing).
 # Prints its wall time; ends with "slurm test: passed" or "slurm test: FAILED: reason" (exit 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,9 +30,9 @@ if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! comm
   apt-get install -y -qq slurmctld slurmd slurm-client munge >/dev/null || fail "apt-get install slurmctld slurmd slurm-client munge failed"
 fi
 
-agents="$repo/src/Agents/bin/Release/net10.0/linux-x64/Agents"
-if [ ! -x "$agents" ]; then
-  dotnet build src/Agents -c Release -v quiet -nologo >/dev/null || fail "dotnet build src/Agents -c Release failed"
+rims="$repo/src/Agents/Cli/bin/Release/net10.0/linux-x64/Rims.Cli"
+if [ ! -x "$rims" ]; then
+  dotnet build src/Agents/Cli -c Release -v quiet -nologo >/dev/null || fail "dotnet build src/Agents/Cli -c Release failed"
 fi
 
 job=rims-tiny # the Slurm job name of the comparison's array (compare names it rims-NAME)
@@ -119,10 +119,10 @@ cd "$tmp/work"
 common=(compare --env GridPickup --cores lstm,ff --seeds 2 --total-steps 4096 --num-envs 2 --num-steps 16 --num-minibatches 1
   --features 16 --hidden 16 --threads 1 --env-threads 1 --save-every 1 --eval-episodes 2 --name tiny)
 
-"$agents" "${common[@]}" --runs-root local --parallel 2 >local.log 2>&1 || { cat local.log >&2; fail "the local comparison failed"; }
+"$rims" "${common[@]}" --runs-root local --parallel 2 >local.log 2>&1 || { cat local.log >&2; fail "the local comparison failed"; }
 echo "local comparison done after $(elapsed) s"
 
-"$agents" "${common[@]}" --runs-root slurm --backend slurm >submit.log 2>&1 || { cat submit.log >&2; fail "compare --backend slurm failed to submit"; }
+"$rims" "${common[@]}" --runs-root slurm --backend slurm >submit.log 2>&1 || { cat submit.log >&2; fail "compare --backend slurm failed to submit"; }
 cat submit.log
 array=$(grep -Eo 'submitted array job [0-9]+' submit.log | grep -Eo '[0-9]+$') || fail "no array job id in: $(cat submit.log)"
 grep -q -- '--requeue' slurm/tiny/slurm/array.sbatch || fail "the array script is not requeueable"
@@ -174,9 +174,9 @@ done
 [ "$(jq -r '.attempts[1].restart_count' "$run0/slurm.json")" = "1" ] || fail "task 0's second attempt is not a requeue: $(cat "$run0/slurm.json")"
 grep -q "resumed from" "$run0/run.log" || fail "task 0 did not resume from its checkpoint (run.log)"
 
-"$agents" "${common[@]}" --runs-root slurm --backend slurm --status >status.log 2>&1 || { cat status.log >&2; fail "--status failed"; }
+"$rims" "${common[@]}" --runs-root slurm --backend slurm --status >status.log 2>&1 || { cat status.log >&2; fail "--status failed"; }
 grep -q "0 missing, 0 pending, 0 running, 4 finished, 0 failed" status.log || { cat status.log >&2; fail "--status does not show four finished runs"; }
-"$agents" "${common[@]}" --runs-root slurm --backend slurm >resubmit.log 2>&1 || { cat resubmit.log >&2; fail "the resubmission failed"; }
+"$rims" "${common[@]}" --runs-root slurm --backend slurm >resubmit.log 2>&1 || { cat resubmit.log >&2; fail "the resubmission failed"; }
 grep -q "nothing to submit" resubmit.log || { cat resubmit.log >&2; fail "a resubmission of a finished comparison submitted jobs"; }
 
 echo "slurm test: passed"

@@ -23,6 +23,12 @@ public sealed record EnvRegistration(string Id, string Description, Func<EnvSett
     /// the short id list an unknown id's error shows.
     /// </summary>
     public bool IsVariant { get; init; }
+
+    /// <summary>
+    /// The assembly file a plugin env was loaded from (the CLI's --env-assembly), recorded in a run's config so a resume
+    /// or a comparison's child process loads it again; null for Rims' own envs and envs a program registers in code.
+    /// </summary>
+    public string? AssemblyPath { get; init; }
 }
 
 /// <summary>
@@ -33,6 +39,8 @@ public sealed class EnvRegistry
 {
     private readonly Dictionary<string, EnvRegistration> _byId = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<EnvRegistration> _ordered = [];
+    // Ids by NearestNames.Fold, so a new id cannot be a second spelling of a taken one.
+    private readonly Dictionary<string, EnvRegistration> _byFolded = [];
 
     /// <summary>The registry with every built-in env family.</summary>
     public static EnvRegistry Default { get; } = CreateDefault();
@@ -47,33 +55,95 @@ public sealed class EnvRegistry
     }
 
     /// <summary>All registrations in registration order.</summary>
-    public IReadOnlyList<EnvRegistration> All => _ordered;
-
-    /// <summary>Adds an id; ids are unique regardless of case.</summary>
-    public void Register(EnvRegistration registration)
+    public IReadOnlyList<EnvRegistration> All
     {
-        if (!_byId.TryAdd(registration.Id, registration))
-            throw new ArgumentException($"env id '{registration.Id}' is registered twice");
-        _ordered.Add(registration);
+        get
+        {
+            lock (_ordered) return [.. _ordered];
+        }
+    }
+
+    /// <summary>
+    /// Adds an env id: how a program (or a plugin, see the CLI's --env-assembly) plugs its own <see cref="IEnv"/> into
+    /// training, evaluation and comparisons. Register before training starts; the registry is safe to register into
+    /// from several threads. Ids are unique regardless of case, '_' and '-' (so "Grid_Pickup" is refused next to
+    /// GridPickup: it would be a second name for a different env that near-miss suggestions could not tell apart).
+    /// </summary>
+    /// <exception cref="EnvIdClashException">The id is taken (by a built-in env or an earlier registration).</exception>
+    /// <exception cref="ArgumentException">The id is empty or holds white space or a backslash.</exception>
+    public void Register(EnvRegistration registration) => RegisterAll([registration]);
+
+    /// <summary>Registers several envs (a plugin's) at once: all of them, or none when one id is refused.</summary>
+    /// <exception cref="EnvIdClashException">An id is taken, or given twice among <paramref name="registrations"/>.</exception>
+    /// <exception cref="ArgumentException">An id is empty or holds white space or a backslash.</exception>
+    public void RegisterAll(IReadOnlyCollection<EnvRegistration> registrations)
+    {
+        lock (_ordered)
+        {
+            var batch = new Dictionary<string, EnvRegistration>();
+            foreach (var registration in registrations)
+            {
+                var id = registration.Id;
+                if (string.IsNullOrWhiteSpace(id) || id.Any(char.IsWhiteSpace) || id.Contains('\\'))
+                    throw new ArgumentException($"env id '{id}' must be non-empty without white space or '\\' (it names run folders)");
+                var folded = NearestNames.Fold(id);
+                if (_byFolded.TryGetValue(folded, out var taken) || batch.TryGetValue(folded, out taken)) throw new EnvIdClashException(id, taken);
+                batch.Add(folded, registration);
+            }
+            foreach (var registration in registrations)
+            {
+                _byFolded.Add(NearestNames.Fold(registration.Id), registration);
+                _byId.Add(registration.Id, registration);
+                _ordered.Add(registration);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Registers an env a program implements: <paramref name="factory"/> builds a fresh instance for each of a run's
+    /// envs (and for evaluation), from the settings of the run (its env options, in <see cref="EnvSettings.Options"/>).
+    /// </summary>
+    /// <param name="id">The id runs, run folders and `--env` use.</param>
+    /// <param name="description">One line for the `envs` verb.</param>
+    /// <param name="factory">Builds a fresh env; called once per env of a run.</param>
+    /// <param name="optionKeys">The env option keys the env reads (--env-option KEY=VALUE), in <see cref="EnvSettings.NormaliseKey"/>'s form; none: it takes no options.</param>
+    /// <returns>The registration added.</returns>
+    /// <exception cref="EnvIdClashException">The id is taken (by a built-in env or an earlier registration).</exception>
+    public EnvRegistration Register(string id, string description, Func<EnvSettings, IEnv> factory, IReadOnlyList<string>? optionKeys = null)
+    {
+        var registration = new EnvRegistration(id, description, factory) { OptionKeys = optionKeys ?? [] };
+        Register(registration);
+        return registration;
     }
 
     /// <summary>True when <paramref name="id"/> is known.</summary>
-    public bool Contains(string id) => _byId.ContainsKey(id);
+    public bool Contains(string id)
+    {
+        lock (_ordered) return _byId.ContainsKey(id);
+    }
 
     /// <summary>
     /// The registered spelling of <paramref name="id"/> (ids match case-insensitively, so `gridpickup` is GridPickup),
     /// or <paramref name="id"/> itself when nobody registered it. Run folders, configs and evaluation files use this
     /// spelling, so one env never appears under two names.
     /// </summary>
-    public string Canonical(string id) => _byId.TryGetValue(id, out var registration) ? registration.Id : id;
+    public string Canonical(string id)
+    {
+        lock (_ordered) return _byId.TryGetValue(id, out var registration) ? registration.Id : id;
+    }
 
     /// <summary>Looks an id up, with an error that suggests the nearest ids.</summary>
     /// <exception cref="UnknownEnvException">No env has that id.</exception>
-    public EnvRegistration Get(string id) =>
-        _byId.TryGetValue(id, out var r)
-            ? r
-            : throw new UnknownEnvException(id, NearestNames.For(id, _ordered.Select(x => x.Id)),
-                _ordered.Where(x => !x.IsVariant).Select(x => x.Id).ToList(), _ordered.Count);
+    public EnvRegistration Get(string id)
+    {
+        lock (_ordered)
+        {
+            return _byId.TryGetValue(id, out var r)
+                ? r
+                : throw new UnknownEnvException(id, NearestNames.For(id, _ordered.Select(x => x.Id)),
+                    _ordered.Where(x => !x.IsVariant).Select(x => x.Id).ToList(), _ordered.Count);
+        }
+    }
 
     /// <summary>
     /// Checks that <paramref name="id"/> is known and that <paramref name="settings"/> holds only option keys of its
@@ -126,4 +196,19 @@ public sealed class UnknownEnvException(string id, IReadOnlyList<string> suggest
 
     /// <summary>The registered ids nearest to <see cref="Id"/> (empty when none is near).</summary>
     public IReadOnlyList<string> Suggestions { get; } = suggestions;
+}
+
+/// <summary>
+/// Thrown when an env id is registered that is already taken, regardless of case, '_' and '-' (<see cref="EnvRegistry.Register(EnvRegistration)"/>):
+/// a user's env may not shadow a built-in one or another plugin's. The message names both and the fix.
+/// </summary>
+public sealed class EnvIdClashException(string id, EnvRegistration taken)
+    : ArgumentException($"env id '{id}' clashes with the registered env '{taken.Id}' ({taken.Description})" +
+                        (taken.AssemblyPath is { } path ? $" from {path}" : "") + "; register it under another id")
+{
+    /// <summary>The id that was refused.</summary>
+    public string Id { get; } = id;
+
+    /// <summary>The registration that holds the id.</summary>
+    public EnvRegistration Taken { get; } = taken;
 }

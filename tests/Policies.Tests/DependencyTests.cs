@@ -16,7 +16,7 @@ public class DependencyTests
     public void PoliciesDoesNotReferenceEnvs()
     {
         var referenced = Policies.GetReferencedAssemblies().Select(name => name.Name).ToList();
-        Assert.DoesNotContain("Envs", referenced);
+        Assert.DoesNotContain("Rims.Envs", referenced);
         Assert.Contains(typeof(ObservationSpec).Assembly.GetName().Name, referenced);
     }
 
@@ -24,7 +24,7 @@ public class DependencyTests
     public void TheEnvContractsLiveInTheAbstractionsAssembly()
     {
         var contracts = typeof(IEnv).Assembly;
-        Assert.Equal("Envs.Abstractions", contracts.GetName().Name);
-        Assert.DoesNotContain("Envs", contracts.GetReferencedAssemblies().Select(name => name.Name));
+        Assert.Equal("Rims.Envs.Abstractions", contracts.GetName().Name);
+        Assert.DoesNotContain("Rims.Envs", contracts.GetReferencedAssemblies().Select(name => name.Name));
     }
 }

@@ -82,7 +82,7 @@ public static class CliRunner
         var e = Unwrap(exception);
         switch (e)
         {
-            case CliUsageException or Envs.UnknownEnvException:
+            case CliUsageException or Envs.UnknownEnvException or Envs.EnvIdClashException:
                 Console.Error.WriteLine($"error: {OneLine(e.Message)}");
                 return UsageError;
             // File problems; the messages of the project's readers name the file and what is wrong with it, and the

@@ -25,11 +25,13 @@ public static class CompareCommand
         foreach (var option in new Option[] { cores, seeds, evalEnvs, evalEpisodes, name, parallel, runsRoot, backend, slurmOption, dryRun, status }) command.Options.Add(option);
         var ppo = new PpoOptions(command, includeEnvAndCore: false);
         command.Options.Add(ppo.Env);
+        var envAssembly = new EnvAssemblyOption(ppo);
 
         command.SetAction(parse =>
         {
+            var assembly = envAssembly.Load(parse);
             var coreList = Split(parse.GetValue(cores)).Select(c => c.ToLowerInvariant()).ToList();
-            var config = ppo.Read(parse, coreList);
+            var config = ppo.Read(parse, coreList) with { EnvAssembly = assembly };
             var plan = new ComparisonPlan
             {
                 Base = config,

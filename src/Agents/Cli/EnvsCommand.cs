@@ -9,10 +9,13 @@ public static class EnvsCommand
     /// <summary>Builds the verb.</summary>
     public static Command Create()
     {
-        var command = new Command("envs", "List the registered environment ids.");
-        command.SetAction(_ =>
+        var command = new Command("envs", "List the registered environment ids (with --env-assembly, also the envs it declares).");
+        var envAssembly = new EnvAssemblyOption(command);
+        command.SetAction(parse =>
         {
-            foreach (var r in EnvRegistry.Default.All) Console.WriteLine($"{r.Id,-28} {r.Description}");
+            envAssembly.Load(parse);
+            foreach (var r in EnvRegistry.Default.All)
+                Console.WriteLine($"{r.Id,-28} {r.Description}" + (r.AssemblyPath is { } path ? $" [{path}]" : ""));
             return 0;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rims.Agents.Ppo;
+using Rims.Envs;
 using Spectre.Console;
 
 namespace Rims.Agents.Cli;
@@ -12,6 +13,7 @@ public static class PpoCommand
     {
         var command = new Command("ppo", "Train a recurrent PPO agent (LSTM, GRU or RIMs core) on an environment.");
         var options = new PpoOptions(command);
+        var envAssembly = new EnvAssemblyOption(options);
         var resume = new Option<string?>("--resume")
         {
             Description = "Continue the stopped run in this folder from its newest complete checkpoint; only " +
@@ -24,7 +26,12 @@ public static class PpoCommand
             var resumeFolder = parse.GetValue(resume);
             ResumePoint? point = null;
             PpoConfig config;
-            if (resumeFolder is null) config = options.Read(parse);
+            if (resumeFolder is null)
+            {
+                // The plugin first, so its env ids are known when --env is read.
+                var assembly = envAssembly.Load(parse);
+                config = options.Read(parse) with { EnvAssembly = assembly };
+            }
             else
             {
                 var fixedOption = options.Given(parse).FirstOrDefault(name => !ResumePoint.ChangeableOptions.Contains(name));
@@ -32,6 +39,8 @@ public static class PpoCommand
                     throw new CliUsageException($"{fixedOption} cannot be given with --resume (the run keeps its settings); only {string.Join(", ", ResumePoint.ChangeableOptions)} may change");
                 point = ResumePoint.Find(resumeFolder);
                 config = options.ReadChanges(parse, point.Header.Config);
+                // The run's env may come from the plugin the run recorded.
+                EnvPlugins.EnsureRegistered(config.Env, config.EnvAssembly);
             }
             CliRunner.Validate(() =>
             {
@@ -46,9 +55,14 @@ public static class PpoCommand
             }
             if (config.StepRoundingNote is { } rounding) Console.WriteLine($"note: {rounding}");
             using var signals = new StopSignals();
-            var result = TrainWithDisplay(config, display => point is null
-                ? PpoRun.Train(config, commandLine, parse.GetValue(options.RunDir), display, signals.Request)
-                : PpoRun.Resume(point, config, commandLine, display, signals.Request));
+            var result = TrainWithDisplay(config, display =>
+            {
+                var training = new TrainingOptions
+                {
+                    RunDirectory = parse.GetValue(options.RunDir), Progress = display, Stop = signals.Request, Command = commandLine,
+                };
+                return point is null ? PpoRun.Train(config, training) : PpoRun.Resume(point, config, training);
+            });
             Console.WriteLine($"run folder: {result.RunDirectory}");
             Console.WriteLine($"steps: {result.GlobalStep}, mean return (last 100 episodes): {result.FinalReturnMean:F3}" +
                               (result.FinalSuccessRate is { } s ? $", success rate: {s:P1}" : ""));
@@ -59,10 +73,10 @@ public static class PpoCommand
         return command;
     }
 
-    private static RunResult TrainWithDisplay(PpoConfig config, Func<Action<IterationStats, RecentEpisodes>, RunResult> train)
+    private static RunResult TrainWithDisplay(PpoConfig config, Func<IProgress<IterationProgress>, RunResult> train)
     {
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-            return train((stats, recent) => Console.WriteLine(ProgressLine(stats, recent, config)));
+            return train(new InlineProgress<IterationProgress>(progress => Console.WriteLine(ProgressLine(progress, config))));
         RunResult? result = null;
         AnsiConsole.Progress()
             .AutoClear(false)
@@ -70,20 +84,20 @@ public static class PpoCommand
             .Start(context =>
             {
                 var task = context.AddTask($"{config.Env} / {config.Core}", maxValue: config.Iterations * config.BatchSize);
-                result = train((stats, recent) =>
+                result = train(new InlineProgress<IterationProgress>(progress =>
                 {
-                    task.Value = stats.GlobalStep;
-                    task.Description = Markup.Escape(ProgressLine(stats, recent, config));
-                });
+                    task.Value = progress.GlobalStep;
+                    task.Description = Markup.Escape(ProgressLine(progress, config));
+                }));
             });
         return result!;
     }
 
-    private static string ProgressLine(IterationStats stats, RecentEpisodes recent, PpoConfig config)
+    private static string ProgressLine(IterationProgress progress, PpoConfig config)
     {
-        var line = $"{config.Env}/{config.Core} step {stats.GlobalStep:N0} | {stats.Sps:F0} SPS | " +
-                   $"return {recent.MeanReturn:F2} ({recent.Count} episodes)";
-        if (recent.SuccessRate is { } success) line += $" | success {success:P0}";
+        var line = $"{config.Env}/{config.Core} step {progress.GlobalStep:N0} | {progress.Stats.Sps:F0} SPS | " +
+                   $"return {progress.RecentMeanReturn:F2} ({progress.Episodes} episodes)";
+        if (progress.RecentSuccessRate is { } success) line += $" | success {success:P0}";
         return line;
     }
 }

@@ -42,6 +42,9 @@ public sealed class PpoOptions
     /// <summary>--env.</summary>
     public Option<string> Env => (Option<string>)OptionOf(SettingTable.Named("--env"));
 
+    /// <summary>--env-assembly (loaded by <see cref="EnvAssemblyOption"/> before the env id is read).</summary>
+    public Option<string?> EnvAssembly => (Option<string?>)OptionOf(SettingTable.Named("--env-assembly"));
+
     /// <summary>--seed.</summary>
     public Option<int> Seed => (Option<int>)OptionOf(SettingTable.Named("--seed"));
 

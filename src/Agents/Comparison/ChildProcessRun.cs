@@ -71,18 +71,26 @@ public static class ChildProcessRun
         }
     }
 
+    /// <summary>The assembly (and app host) name of the `rims` command-line tool (src/Agents/Cli), which runs the child verb.</summary>
+    public const string CliAssemblyName = "Rims.Cli";
+
     /// <summary>
-    /// How to start this program again: its own executable, or `dotnet Agents.dll` when it runs under the dotnet
-    /// host, or the Agents app host beside the assembly when it is hosted by something else (the test runner).
+    /// How to start the `rims` command-line tool for a child run: this process again when it is the tool (its app host,
+    /// the installed tool's shim, or `dotnet Rims.Cli.dll` under the dotnet host); otherwise (the test runner, a user's
+    /// program on the training API) the tool built beside this library (app host, else its dll through dotnet), and last
+    /// `rims` from PATH (the tool installed with `dotnet tool install --global Rims.Cli`).
     /// </summary>
+    /// <exception cref="InvalidOperationException">The path of this process is unknown.</exception>
     public static IReadOnlyList<string> SelfCommand()
     {
-        var agents = typeof(ChildProcessRun).Assembly.Location;
-        var entry = System.Reflection.Assembly.GetEntryAssembly();
         var processPath = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this process is unknown");
-        if (entry == typeof(ChildProcessRun).Assembly)
-            return Path.GetFileNameWithoutExtension(processPath) == "dotnet" ? [processPath, agents] : [processPath];
-        var appHost = Path.Combine(Path.GetDirectoryName(agents)!, OperatingSystem.IsWindows() ? "Agents.exe" : "Agents");
-        return File.Exists(appHost) ? [appHost] : ["dotnet", agents];
+        var entry = System.Reflection.Assembly.GetEntryAssembly();
+        if (entry?.GetName().Name == CliAssemblyName)
+            return Path.GetFileNameWithoutExtension(processPath) == "dotnet" ? [processPath, entry.Location] : [processPath];
+        var folder = Path.GetDirectoryName(typeof(ChildProcessRun).Assembly.Location)!;
+        var appHost = Path.Combine(folder, OperatingSystem.IsWindows() ? CliAssemblyName + ".exe" : CliAssemblyName);
+        if (File.Exists(appHost)) return [appHost];
+        var dll = Path.Combine(folder, CliAssemblyName + ".dll");
+        return File.Exists(dll) ? ["dotnet", dll] : ["rims"];
     }
 }

@@ -42,6 +42,8 @@ public static class ComparisonRunner
     public static string? TrainAndEvaluate(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs, int evalEpisodes, string command,
         Action<string> log, StopRequest? stop = null)
     {
+        // A child process or Slurm task starts with Rims' envs only: the run's plugin, if any, comes from its config.
+        EnvPlugins.EnsureRegistered(config.Env, config.EnvAssembly);
         var existing = ExistingRun.Inspect(config, folder);
         RunResult? result = null;
         switch (existing.Kind)
@@ -51,17 +53,17 @@ public static class ComparisonRunner
                 break;
             case ExistingRunKind.Interrupted:
                 log($"resuming {config.Core} seed {config.Seed} from {existing.Point!.CheckpointPath}");
-                result = PpoRun.Resume(existing.Point, config, command, stop: stop);
+                result = PpoRun.Resume(existing.Point, config, new TrainingOptions { Command = command, Stop = stop });
                 break;
             case ExistingRunKind.Unresumable:
                 // Nothing to resume from: what the stopped attempt logged would only mix with the new run's rows.
                 log($"restarting {config.Core} seed {config.Seed}: {folder} has no complete checkpoint");
                 Directory.Delete(folder, recursive: true);
-                result = PpoRun.Train(config, command, folder, stop: stop);
+                result = PpoRun.Train(config, new TrainingOptions { RunDirectory = folder, Command = command, Stop = stop });
                 break;
             default:
                 log($"training {config.Core} seed {config.Seed} -> {folder}");
-                result = PpoRun.Train(config, command, folder, stop: stop);
+                result = PpoRun.Train(config, new TrainingOptions { RunDirectory = folder, Command = command, Stop = stop });
                 break;
         }
         if (result?.StopReason is { } reason)

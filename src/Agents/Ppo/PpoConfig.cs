@@ -131,6 +131,14 @@ public sealed record PpoConfig
     public string? Roms { get; init; }
 
     /// <summary>
+    /// A .NET assembly declaring envs (a public IEnvPlugin class), loaded before the env id is read; runs record its full
+    /// path, so a resume, an evaluation and compare's child runs load it again.
+    /// </summary>
+    /// <remarks>Null for Rims' own envs and envs a program registers in code. Written to config.json only when set.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? EnvAssembly { get; init; }
+
+    /// <summary>
     /// Torch threads when --threads is not given: all cores for Atari frames, whose Nature CNN convolutions split
     /// well across threads; 1 for grid and vector observations. Their models are so small that libtorch's per-op
     /// parallel regions (every bmm over a handful of units is one) cost more in waking a second thread than they

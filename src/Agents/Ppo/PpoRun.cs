@@ -8,13 +8,17 @@ using static TorchSharp.torch;
 
 namespace Rims.Agents.Ppo;
 
-/// <summary>What a finished run leaves behind.</summary>
-/// <param name="RunDirectory">The run folder.</param>
+/// <summary>What a finished (or stopped) run leaves behind.</summary>
+/// <param name="RunDirectory">The run folder (config.json, progress.csv, episodes.csv, run.log, TensorBoard events, checkpoints/, summary.json).</param>
 /// <param name="GlobalStep">Agent steps trained.</param>
 /// <param name="FinalReturnMean">Mean raw return of the last 100 episodes (NaN if none ended).</param>
 /// <param name="FinalSuccessRate">Success rate of the last 100 episodes, where the env has the notion.</param>
-/// <param name="StopReason">Why the run stopped before its total (e.g. "SIGTERM"), or null when it finished.</param>
-public sealed record RunResult(string RunDirectory, long GlobalStep, double FinalReturnMean, double? FinalSuccessRate, string? StopReason = null);
+/// <param name="StopReason">Why the run stopped before its total (e.g. "SIGTERM", <see cref="StopRequest.Cancelled"/>), or null when it finished.</param>
+public sealed record RunResult(string RunDirectory, long GlobalStep, double FinalReturnMean, double? FinalSuccessRate, string? StopReason = null)
+{
+    /// <summary>The checkpoint written when the run ended (checkpoints/final.ckpt): what evaluation and `ppo --resume` read.</summary>
+    public string FinalCheckpoint => Path.Combine(RunDirectory, "checkpoints", RunFolder.FinalCheckpointFile);
+}
 
 /// <summary>
 /// A whole training run: builds envs and policy from the config, creates the run folder, iterates the
@@ -41,18 +45,22 @@ public static class PpoRun
         return new VectorEnv(envs, config.EnvThreads);
     }
 
-    /// <summary>Trains as <paramref name="config"/> says; <paramref name="onIteration"/> sees every iteration.</summary>
-    /// <param name="config">The run's settings.</param>
-    /// <param name="command">The command line that started the run, recorded in config.json.</param>
-    /// <param name="runDirectory">The run folder (null: runs/{env}__{core}__{seed}__{utc time}).</param>
-    /// <param name="onIteration">Progress callback (the CLI's live display).</param>
-    /// <param name="stop">Ends the run after the current iteration, still saving a checkpoint and the summary.</param>
-    public static RunResult Train(PpoConfig config, string command, string? runDirectory = null,
-        Action<IterationStats, RecentEpisodes>? onIteration = null, StopRequest? stop = null)
+    /// <summary>
+    /// Trains as <paramref name="config"/> says, into a new run folder, exactly as `ppo` does (the verb calls this): the
+    /// env comes from <see cref="EnvRegistry.Default"/> (register your own there first), the core is config.Core.
+    /// </summary>
+    /// <param name="config">What to train; checked completely before anything is created.</param>
+    /// <param name="options">Run folder, progress, cancellation and the command recorded in config.json (null: defaults).</param>
+    /// <returns>The run folder and its outcome; a cancelled run returns normally with <see cref="RunResult.StopReason"/> set.</returns>
+    /// <exception cref="ArgumentException">A setting is out of range, or the env id or an env option is unknown (<see cref="PpoConfig.ValidateForRun"/>).</exception>
+    /// <exception cref="IOException">The run folder already holds a run, or cannot be written, or config.EnvAssembly cannot be loaded (<see cref="EnvPlugins.Load"/>).</exception>
+    public static RunResult Train(PpoConfig config, TrainingOptions? options = null)
     {
-        config.Validate();
-        var path = runDirectory ?? Path.Combine("runs", RunFolder.DefaultName(config.Env, config.Core, config.Seed, DateTime.UtcNow));
-        return Run(config, command, path, null, onIteration, stop);
+        options ??= new TrainingOptions();
+        EnvPlugins.EnsureRegistered(config.Env, config.EnvAssembly);
+        config.ValidateForRun();
+        var path = options.RunDirectory ?? Path.Combine("runs", RunFolder.DefaultName(config.Env, config.Core, config.Seed, DateTime.UtcNow));
+        return Run(config, path, null, options);
     }
 
     /// <summary>
@@ -62,21 +70,22 @@ public static class PpoRun
     /// </summary>
     /// <param name="point">The run folder's newest complete checkpoint (<see cref="ResumePoint.Find"/>).</param>
     /// <param name="config">The checkpoint's config, changed only as <see cref="ResumePoint.CheckChanges"/> allows.</param>
-    /// <param name="command">The resuming command line, recorded in run.log and config.json.</param>
-    /// <param name="onIteration">Progress callback.</param>
-    /// <param name="stop">Ends the run after the current iteration, as in <see cref="Train"/>.</param>
+    /// <param name="options">Progress, cancellation and the resuming command (its <see cref="TrainingOptions.RunDirectory"/> is ignored).</param>
     /// <exception cref="ArgumentException"><paramref name="config"/> changes a setting a resume may not change.</exception>
-    public static RunResult Resume(ResumePoint point, PpoConfig config, string command,
-        Action<IterationStats, RecentEpisodes>? onIteration = null, StopRequest? stop = null)
+    public static RunResult Resume(ResumePoint point, PpoConfig config, TrainingOptions? options = null)
     {
         config.Validate();
         point.CheckChanges(config);
-        return Run(config, command, point.RunDirectory, point, onIteration, stop);
+        EnvPlugins.EnsureRegistered(config.Env, config.EnvAssembly);
+        return Run(config, point.RunDirectory, point, options ?? new TrainingOptions());
     }
 
-    private static RunResult Run(PpoConfig config, string command, string path, ResumePoint? resume,
-        Action<IterationStats, RecentEpisodes>? onIteration, StopRequest? stop)
+    private static RunResult Run(PpoConfig config, string path, ResumePoint? resume, TrainingOptions options)
     {
+        string command = options.Command;
+        // Either source ends the run the same way: the loop sees one request, whose first reason summary.json records.
+        var stop = options.Stop ?? new StopRequest();
+        using var cancellation = options.CancellationToken.Register(() => stop.Request(StopRequest.Cancelled));
         using var envs = MakeEnvs(config);
         set_num_threads(config.Threads ?? PpoConfig.DefaultThreads(envs.Spec));
         using var policy = CreateSeededPolicy(config, envs);
@@ -127,7 +136,7 @@ public static class PpoRun
         RunTotals Totals() => new(previousSeconds + clock.Elapsed.TotalSeconds, recent.Count, recent.Window, [.. unitTotals]);
         try
         {
-            while (trainer.Iteration < config.Iterations && stop?.IsRequested != true)
+            while (trainer.Iteration < config.Iterations && !stop.IsRequested)
             {
                 var stats = trainer.RunIteration();
                 foreach (var (step, episode) in stats.Episodes)
@@ -140,8 +149,10 @@ public static class PpoRun
                 if (stats.UnitActivation is { } activation)
                     for (int k = 0; k < activation.Length; k++) unitTotals[k] += activation[k];
                 var record = new IterationRecord(stats, framesPerStep, previousSeconds + clock.Elapsed.TotalSeconds);
-                sink.Write(stats.GlobalStep, metrics.Select(m => (m.Tag, m.Read(record))), PhaseTimes(stats));
-                onIteration?.Invoke(stats, recent);
+                var values = metrics.Select(m => (m.Tag, Value: m.Read(record))).ToList();
+                sink.Write(stats.GlobalStep, values, PhaseTimes(stats));
+                options.Progress?.Report(new IterationProgress(stats.Iteration, config.Iterations, stats.GlobalStep,
+                    values.ToDictionary(v => v.Tag, v => v.Value), recent.MeanReturn, recent.Count, recent.SuccessRate, stats));
                 // After the iteration's rows, so a checkpoint never precedes the log lines it continues from.
                 if (config.SaveEvery > 0 && stats.Iteration % config.SaveEvery == 0)
                     SaveCheckpoint(run, $"iter_{stats.Iteration:D6}.ckpt", trainer, config, Totals());
@@ -153,10 +164,10 @@ public static class PpoRun
             throw;
         }
         var finalCheckpoint = SaveCheckpoint(run, RunFolder.FinalCheckpointFile, trainer, config, Totals());
-        if (stop?.IsRequested == true) stop.Checkpointed(finalCheckpoint);
+        if (stop.IsRequested) stop.Checkpointed(finalCheckpoint);
 
         bool completed = trainer.Iteration >= config.Iterations;
-        string? stopReason = completed ? null : stop?.Reason;
+        string? stopReason = completed ? null : stop.Reason;
         double wallSeconds = previousSeconds + clock.Elapsed.TotalSeconds;
         double? successRate = recent.SuccessRate;
         var summary = new JsonObject

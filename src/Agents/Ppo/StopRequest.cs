@@ -7,6 +7,9 @@ namespace Rims.Agents.Ppo;
 /// </summary>
 public sealed class StopRequest
 {
+    /// <summary>The reason a run stopped by its <see cref="TrainingOptions.CancellationToken"/> records.</summary>
+    public const string Cancelled = "cancelled";
+
     private string? reason;
 
     /// <summary>Why the run was asked to stop (the first request's reason), or null while it may go on.</summary>

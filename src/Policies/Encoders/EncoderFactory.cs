@@ -7,10 +7,11 @@ public static class EncoderFactory
 {
     /// <summary>
     /// A [C, 84, 84] part means stacked Atari frames (Nature CNN); a [7, 7, 3] "image" part means a MiniGrid
-    /// view (grid CNN, with the mission vector); anything else gets the MLP.
+    /// view (grid CNN, with the mission vector); anything else, and every observation with a float32 part, gets the MLP.
     /// </summary>
     public static ObservationEncoder Create(ObservationSpec spec, int featureSize)
     {
+        if (!spec.IsBytesOnly) return new MlpEncoder(spec, featureSize);
         foreach (var part in spec.Parts)
             if (part.Shape is [_, 84, 84] && spec.Parts.Count == 1) return new NatureCnn(spec, part.Name, featureSize);
         int image = spec.IndexOf("image");

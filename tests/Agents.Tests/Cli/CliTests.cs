@@ -1,4 +1,5 @@
 using Rims.Agents.Cli;
+using Rims.Agents.Hosting;
 
 namespace Rims.Agents.Tests.Cli;
 

@@ -125,7 +125,7 @@ public class ErrorContractTests
                 {
                     Env = "Pong", Roms = TestData.RomsDirectory, EnvOptions = new() { ["frame-stack"] = "2" }, TotalSteps = 16, NumEnvs = 2, NumSteps = 8,
                     NumMinibatches = 1, Features = 8, Hidden = 8, Threads = 1,
-                }, "test", Path.Combine(tmp, "pong"))),
+                }, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(tmp, "pong") })),
         new("eval: video into a folder that does not exist", File1, "{tmp}/no-such-folder",
             ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "1", "--capture-video", "{tmp}/no-such-folder/v.gif"]),
         new("eval: video with another format's extension", Usage, "--capture-video",
@@ -151,7 +151,7 @@ public class ErrorContractTests
             {
                 Env = "GridPickup", Core = "lstm", Seed = 1, TotalSteps = 32, NumEnvs = 2, NumSteps = 8, NumMinibatches = 1,
                 Features = 8, Hidden = 8, Threads = 1, LearningRate = 1e-3,
-            }, "test", Path.Combine(tmp, "runs", "t", "GridPickup__lstm__1"))),
+            }, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(tmp, "runs", "t", "GridPickup__lstm__1") })),
         // ---- report
         new("report: folder that is not a run", Usage, "{tmp}/empty", ["report", "{tmp}/empty", "--out", "{tmp}/out"],
             tmp => Directory.CreateDirectory(Path.Combine(tmp, "empty"))),
@@ -197,6 +197,14 @@ public class ErrorContractTests
         new("bench rims: size below 1", Usage, "--units", ["bench", "rims", "--units", "0"]),
         new("bench atari: unknown game", Usage, "--rom", ["bench", "atari", "--rom", "zork"]),
         new("bench atari: missing ROM folder", File1, "{tmp}/no-roms", ["bench", "atari", "--roms", "{tmp}/no-roms"]),
+        // ---- env plugins (--env-assembly)
+        new("plugin: missing assembly", File1, "{tmp}/none.dll", Ppo("--env-assembly", "{tmp}/none.dll", "--env", "Corridor")),
+        new("plugin: a file that is not a .NET assembly", File1, "{tmp}/junk.dll", Ppo("--env-assembly", "{tmp}/junk.dll", "--env", "Corridor"),
+            tmp => WriteFile(Path.Combine(tmp, "junk.dll"), "not an assembly")),
+        new("plugin: a dependency missing beside it", File1, "CorridorRules", ["eval", "--env-assembly", "{tmp}/p/CorridorPlugin.dll", "--policy", "random", "--env", "x"],
+            tmp => Plugins.TestPlugin.CopyTo(Path.Combine(tmp, "p"), except: "CorridorRules.dll")),
+        new("plugin: an assembly that declares no env", File1, "declares no env", ["envs", "--env-assembly", typeof(MathNet.Numerics.Constants).Assembly.Location]),
+        new("plugin: an env id that clashes with a built-in", Usage, "'GridPickup'", Compare("--env-assembly", Plugins.TestPlugin.DependencyPath)),
         // ---- envs and the root
         new("envs: unknown option", Usage, "--all", ["envs", "--all"]),
         new("unknown verb", Usage, "'train'", ["train", "--env", "GridPickup"]),

@@ -18,7 +18,7 @@ public class ResumeFinishedRunTests : IDisposable
         PpoRun.Train(new PpoConfig
         {
             Env = "GridPickup", Core = "lstm", TotalSteps = 16, NumEnvs = 2, NumSteps = 8, NumMinibatches = 1, Features = 8, Hidden = 8, Threads = 1,
-        }, "test", run);
+        }, new TrainingOptions { Command = "test", RunDirectory = run });
         var final = Path.Combine(run, "checkpoints", "final.ckpt");
         var config = Path.Combine(run, "config.json");
         var (checkpointBytes, checkpointTime, configText) = (File.ReadAllBytes(final), File.GetLastWriteTimeUtc(final), File.ReadAllText(config));

@@ -41,7 +41,11 @@ public class CompareResumeTests : IDisposable
         Directory.Delete(missing, recursive: true);
         // The interrupted run: trained to its iteration-2 checkpoint, then stopped.
         var stop = new StopRequest();
-        PpoRun.Train(plan.Runs().ElementAt(1), "compare", interrupted, (stats, _) => { if (stats.Iteration == 2) stop.Request("test"); }, stop);
+        PpoRun.Train(plan.Runs().ElementAt(1), new TrainingOptions
+        {
+            Command = "compare", RunDirectory = interrupted, Stop = stop,
+            Progress = new InlineProgress<IterationProgress>(p => { if (p.Iteration == 2) stop.Request("test"); }),
+        });
         File.Delete(Path.Combine(interrupted, "checkpoints", "final.ckpt"));
         var finishedLog = File.ReadAllText(Path.Combine(finished, "run.log"));
         var finishedEval = File.GetLastWriteTimeUtc(Path.Combine(finished, "evals", "GridPickup.json"));
@@ -88,7 +92,7 @@ public class CompareResumeTests : IDisposable
 
         ComparisonRunner.Run(plan, "compare", _ => { });
         var reference = Path.Combine(root, "reference");
-        PpoRun.Train(plan.Runs().First(), "compare", reference);
+        PpoRun.Train(plan.Runs().First(), new TrainingOptions { Command = "compare", RunDirectory = reference });
         RunFiles.AssertSameRun(reference, folders[0]);
         Assert.True(File.Exists(Path.Combine(folders[1], "evals", "GridPickup.json")));
     }

@@ -20,7 +20,7 @@ public class EvalFileTests
             {
                 Env = "GridPickup", TotalSteps = 32, NumEnvs = 2, NumSteps = 8, NumMinibatches = 1, Features = 8, Hidden = 8, Threads = 1, SaveEvery = 1,
             };
-            PpoRun.Train(config, "test", run);
+            PpoRun.Train(config, new TrainingOptions { Command = "test", RunDirectory = run });
             string checkpoints = Path.Combine(run, "checkpoints");
 
             var (exit, error, _) = CapturedCli.Run("eval", "--checkpoint", Path.Combine(checkpoints, "final.ckpt"), "--episodes", "2");

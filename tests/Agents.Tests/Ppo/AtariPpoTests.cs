@@ -37,7 +37,7 @@ public class AtariPpoTests : IDisposable
     {
         var config = Config(core);
         var dir = Path.Combine(root, core);
-        var result = PpoRun.Train(config, $"ppo --env DemonAttack --core {core}", dir);
+        var result = PpoRun.Train(config, new TrainingOptions { Command = $"ppo --env DemonAttack --core {core}", RunDirectory = dir });
         Assert.Equal(dir, result.RunDirectory);
         Assert.Equal(128, result.GlobalStep);
 

@@ -27,7 +27,7 @@ public class GridPickupLearningTests : IDisposable
             Env = "GridPickup-Memory", Core = "lstm", Seed = 2, TotalSteps = 1_000_000, NumEnvs = 16, NumSteps = 128,
             NumMinibatches = 8, LearningRate = 1e-3, ClipCoef = 0.2f, Threads = 1,
         };
-        var result = PpoRun.Train(config, "learning test", Path.Combine(root, "run"));
+        var result = PpoRun.Train(config, new TrainingOptions { Command = "learning test", RunDirectory = Path.Combine(root, "run") });
         var successes = File.ReadLines(Path.Combine(result.RunDirectory, "episodes.csv")).Skip(1)
             .Select(line => line.Split(',')).Select(f => (Step: long.Parse(f[0], CultureInfo.InvariantCulture), Success: f[^1] == "1")).ToList();
         double early = successes.Where(e => e.Step <= 100_000).Average(e => e.Success ? 1.0 : 0.0);

@@ -80,7 +80,7 @@ public class PpoConfigTests
         try
         {
             var config = Valid with { NumEnvs = 2, NumSteps = 8, NumMinibatches = 1, TotalSteps = 20, Features = 8, Hidden = 8, Threads = 1 };
-            var result = PpoRun.Train(config, "test", dir);
+            var result = PpoRun.Train(config, new TrainingOptions { Command = "test", RunDirectory = dir });
             Assert.Equal(32, result.GlobalStep);
             var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")))!;
             Assert.Equal(32, summary["total_steps"]!.GetValue<long>());

@@ -18,13 +18,13 @@ public class PpoRunTests : IDisposable
     [Fact]
     public void TheSameSeedWritesTheSameProgress()
     {
-        PpoRun.Train(Config, "test", Path.Combine(root, "a"));
-        PpoRun.Train(Config, "test", Path.Combine(root, "b"));
+        PpoRun.Train(Config, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(root, "a") });
+        PpoRun.Train(Config, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(root, "b") });
         var a = RunFiles.DeterministicProgress(Path.Combine(root, "a"));
         Assert.Equal(4, a.Length);
         Assert.Equal(a, RunFiles.DeterministicProgress(Path.Combine(root, "b")));
         Assert.Equal(File.ReadAllLines(Path.Combine(root, "a", "episodes.csv")), File.ReadAllLines(Path.Combine(root, "b", "episodes.csv")));
-        PpoRun.Train(Config with { Seed = 8 }, "test", Path.Combine(root, "c"));
+        PpoRun.Train(Config with { Seed = 8 }, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(root, "c") });
         Assert.NotEqual(a, RunFiles.DeterministicProgress(Path.Combine(root, "c")));
     }
 
@@ -32,7 +32,7 @@ public class PpoRunTests : IDisposable
     public void TheRunFolderHoldsEverythingDocumented()
     {
         var dir = Path.Combine(root, "run");
-        var result = PpoRun.Train(Config with { Core = "rims", SaveEvery = 2 }, "ppo --env GridPickup --core rims", dir);
+        var result = PpoRun.Train(Config with { Core = "rims", SaveEvery = 2 }, new TrainingOptions { Command = "ppo --env GridPickup --core rims", RunDirectory = dir });
         Assert.Equal(dir, result.RunDirectory);
         var header = File.ReadAllLines(Path.Combine(dir, "progress.csv"))[0].TrimStart('\uFEFF');
         Assert.StartsWith("iteration,global_step,frames,wall_seconds,charts/SPS,episodes,charts/episodic_return", header);
@@ -50,6 +50,6 @@ public class PpoRunTests : IDisposable
         Assert.True(File.Exists(Path.Combine(dir, "checkpoints", "iter_000002.ckpt")));
         Assert.True(File.Exists(Path.Combine(dir, "run.log")));
         Assert.NotEmpty(Directory.GetFiles(dir, "events.out.tfevents*"));
-        Assert.Throws<IOException>(() => PpoRun.Train(Config, "again", dir));
+        Assert.Throws<IOException>(() => PpoRun.Train(Config, new TrainingOptions { Command = "again", RunDirectory = dir }));
     }
 }

@@ -20,7 +20,7 @@ public class ProgressMetricsTests : IDisposable
     public void ChartsSpsIsStepsSinceTheStartOverTimeSinceTheStart()
     {
         var dir = Path.Combine(root, "run");
-        PpoRun.Train(Config, "test", dir);
+        PpoRun.Train(Config, new TrainingOptions { Command = "test", RunDirectory = dir });
         var lines = File.ReadAllLines(Path.Combine(dir, "progress.csv"));
         var header = lines[0].Split(',');
         Assert.Equal(ProgressMetrics.For(6).Select(m => m.Tag), header);

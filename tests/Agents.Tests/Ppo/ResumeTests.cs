@@ -32,10 +32,14 @@ public class ResumeTests : IDisposable
     {
         var config = Config with { Env = env, Core = core };
         string straight = Path.Combine(root, "straight"), stopped = Path.Combine(root, "stopped");
-        PpoRun.Train(config, "straight", straight);
+        PpoRun.Train(config, new TrainingOptions { Command = "straight", RunDirectory = straight });
 
         var stop = new StopRequest();
-        var first = PpoRun.Train(config, "stopped", stopped, (stats, _) => { if (stats.Iteration == 2) stop.Request("test stop"); }, stop);
+        var first = PpoRun.Train(config, new TrainingOptions
+        {
+            Command = "stopped", RunDirectory = stopped, Stop = stop,
+            Progress = new InlineProgress<IterationProgress>(p => { if (p.Iteration == 2) stop.Request("test stop"); }),
+        });
         Assert.Equal("test stop", first.StopReason);
         // What a second signal reports as written (StopSignals.SecondSignalMessage).
         Assert.Equal([Path.Combine(stopped, "checkpoints", "final.ckpt")], stop.Checkpoints);
@@ -45,7 +49,7 @@ public class ResumeTests : IDisposable
 
         var point = ResumePoint.Find(stopped);
         Assert.Equal(2, point.Header.Iteration);
-        var resumed = PpoRun.Resume(point, point.Header.Config, "resume");
+        var resumed = PpoRun.Resume(point, point.Header.Config, new TrainingOptions { Command = "resume" });
         Assert.Null(resumed.StopReason);
 
         RunFiles.AssertSameRun(straight, stopped);
@@ -63,7 +67,7 @@ public class ResumeTests : IDisposable
     public void RowsLoggedAfterTheCheckpointAreDroppedOnResume()
     {
         var dir = Path.Combine(root, "run");
-        PpoRun.Train(Config with { SaveEvery = 2 }, "run", dir);
+        PpoRun.Train(Config with { SaveEvery = 2 }, new TrainingOptions { Command = "run", RunDirectory = dir });
         // As if the process died after iteration 3's rows but before its checkpoint: only iter_000002 survives.
         File.Delete(Path.Combine(dir, "checkpoints", "final.ckpt"));
         File.Delete(Path.Combine(dir, "checkpoints", "iter_000004.ckpt"));
@@ -71,8 +75,8 @@ public class ResumeTests : IDisposable
         var point = ResumePoint.Find(dir);
         Assert.Equal(2, point.Header.Iteration);
         var straight = Path.Combine(root, "straight");
-        PpoRun.Train(Config with { SaveEvery = 2 }, "run", straight);
-        PpoRun.Resume(point, point.Header.Config, "resume");
+        PpoRun.Train(Config with { SaveEvery = 2 }, new TrainingOptions { Command = "run", RunDirectory = straight });
+        PpoRun.Resume(point, point.Header.Config, new TrainingOptions { Command = "resume" });
         RunFiles.AssertSameRun(straight, dir);
     }
 
@@ -80,7 +84,7 @@ public class ResumeTests : IDisposable
     public void TheNewestUndamagedCheckpointIsChosenAndTheDamagedOnesAreNamed()
     {
         var dir = Path.Combine(root, "run");
-        PpoRun.Train(Config with { SaveEvery = 1, TotalSteps = 4 * 16 * 3 }, "run", dir);
+        PpoRun.Train(Config with { SaveEvery = 1, TotalSteps = 4 * 16 * 3 }, new TrainingOptions { Command = "run", RunDirectory = dir });
         var checkpoints = Path.Combine(dir, "checkpoints");
         Assert.Equal(3, ResumePoint.Find(dir).Header.Iteration);
         Truncate(Path.Combine(checkpoints, "final.ckpt"), 100);
@@ -105,7 +109,7 @@ public class ResumeTests : IDisposable
     public void AResumeRefusesSettingsThatWouldChangeTheRunButMayTrainLonger()
     {
         var dir = Path.Combine(root, "run");
-        PpoRun.Train(Config with { TotalSteps = 4 * 16 * 2 }, "run", dir);
+        PpoRun.Train(Config with { TotalSteps = 4 * 16 * 2 }, new TrainingOptions { Command = "run", RunDirectory = dir });
         var point = ResumePoint.Find(dir);
         var saved = point.Header.Config;
         var changed = Assert.Throws<ArgumentException>(() => point.CheckChanges(saved with { LearningRate = 0.1 }));
@@ -114,7 +118,7 @@ public class ResumeTests : IDisposable
         Assert.Contains("--total-steps", lowered.Message);
         point.CheckChanges(saved with { TotalSteps = saved.TotalSteps * 2, Threads = 2, EnvThreads = 2 });
 
-        var longer = PpoRun.Resume(point, saved with { TotalSteps = saved.TotalSteps * 2 }, "resume --total-steps");
+        var longer = PpoRun.Resume(point, saved with { TotalSteps = saved.TotalSteps * 2 }, new TrainingOptions { Command = "resume --total-steps" });
         Assert.Equal(saved.TotalSteps * 2, longer.GlobalStep);
         Assert.Equal(5, RunFiles.DeterministicProgress(dir).Length);
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "config.json")))!;
@@ -126,7 +130,7 @@ public class ResumeTests : IDisposable
     public void ATruncatedOrCorruptCheckpointIsAnErrorNamingTheFile()
     {
         var dir = Path.Combine(root, "run");
-        PpoRun.Train(Config with { TotalSteps = 4 * 16 }, "run", dir);
+        PpoRun.Train(Config with { TotalSteps = 4 * 16 }, new TrainingOptions { Command = "run", RunDirectory = dir });
         var path = Path.Combine(dir, "checkpoints", "final.ckpt");
         var copy = Path.Combine(root, "copy.ckpt");
         File.Copy(path, copy);
@@ -145,7 +149,7 @@ public class ResumeTests : IDisposable
     public void WeightsForAnotherEnvAreRefusedNamingTheEnvAndCoreTheyWereTrainedFor()
     {
         var dir = Path.Combine(root, "run");
-        PpoRun.Train(Config with { TotalSteps = 4 * 16 }, "run", dir);
+        PpoRun.Train(Config with { TotalSteps = 4 * 16 }, new TrainingOptions { Command = "run", RunDirectory = dir });
         var recall = new RecallEnv();
         using var policy = PolicyFactory.Create(Config, recall.ObservationSpec, recall.ActionCount);
         var error = Assert.Throws<InvalidDataException>(() => Checkpoint.LoadPolicy(Path.Combine(dir, "checkpoints", "final.ckpt"), policy));

@@ -26,6 +26,7 @@ public static class BenchPpoCommand
         var ppo = new PpoOptions(command, includeEnvAndCore: false);
         command.Options.Add(ppo.Env);
         command.Options.Add(ppo.Seed);
+        var envAssembly = new EnvAssemblyOption(ppo);
 
         command.SetAction(parse =>
         {
@@ -36,7 +37,8 @@ public static class BenchPpoCommand
                 throw new CliUsageException($"--cores must list cores among {CoreFactory.NamesText} (got '{parse.GetValue(cores)}')");
             if (timed < 1) throw new CliUsageException($"--iterations must be at least 1 (got {timed})");
             if (untimed < 0) throw new CliUsageException($"--warm-up must be 0 or more (got {untimed})");
-            var baseConfig = ppo.Read(parse, coreList);
+            var assembly = envAssembly.Load(parse);
+            var baseConfig = ppo.Read(parse, coreList) with { EnvAssembly = assembly };
             var configs = coreList.Select(core => baseConfig with { Core = core, TotalSteps = (long)baseConfig.BatchSize * (timed + untimed) }).ToList();
             foreach (var config in configs)
             {

@@ -17,7 +17,7 @@ public static class SlurmScripts
 
     /// <summary>The array job: runs the tasks <paramref name="tasks"/> (indices into the plan's run list).</summary>
     /// <param name="layout">Where the comparison's files go.</param>
-    /// <param name="rims">How to start this program (e.g. `dotnet /path/Agents.dll`): every task runs the build that submitted it.</param>
+    /// <param name="rims">How to start the `rims` tool (e.g. `dotnet /path/Rims.Cli.dll`): every task runs the build that submitted it.</param>
     /// <param name="workingDirectory">The submitter's folder (absolute): relative paths in the settings (--roms) mean the same there.</param>
     /// <param name="tasks">Array task indices to run (not empty).</param>
     /// <param name="options">`--slurm-option` pairs, written as `#SBATCH --KEY=VALUE`.</param>

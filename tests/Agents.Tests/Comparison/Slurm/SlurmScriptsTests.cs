@@ -7,7 +7,7 @@ namespace Rims.Agents.Tests.Comparison.Slurm;
 /// <summary>The sbatch scripts as text: options, only the given array tasks, requeue and SIGTERM, the report job.</summary>
 public class SlurmScriptsTests
 {
-    private static readonly string[] Rims = ["/usr/bin/dotnet", "/opt/rims/Agents.dll"];
+    private static readonly string[] Rims = ["/usr/bin/dotnet", "/opt/rims/Rims.Cli.dll"];
 
     private static SlurmLayout Layout(string name = "demon") => new(new ComparisonPlan
     {
@@ -45,7 +45,7 @@ public class SlurmScriptsTests
         var script = SlurmScripts.Array(Layout(), Rims, "/home/me", [1], [], "compare --env DemonAttack");
         Assert.Contains("  DemonAttack__lstm__1  # 0\n  DemonAttack__lstm__2  # 1\n  DemonAttack__lstm__3  # 2\n  DemonAttack__rims__1  # 3\n", script);
         Assert.Contains("run=${runs[$SLURM_ARRAY_TASK_ID]}", script);
-        Assert.Contains("\nexec /usr/bin/dotnet /opt/rims/Agents.dll compare-run --config /data/runs/demon/slurm/configs/\"$run.json\" " +
+        Assert.Contains("\nexec /usr/bin/dotnet /opt/rims/Rims.Cli.dll compare-run --config /data/runs/demon/slurm/configs/\"$run.json\" " +
                         "--run-dir /data/runs/demon/\"$run\" --eval-envs Pong --eval-episodes 7 --command 'compare --env DemonAttack'\n", script);
     }
 
@@ -66,7 +66,7 @@ public class SlurmScriptsTests
         Assert.Contains("#SBATCH --account=rl", reportLines);
         Assert.DoesNotContain(reportLines, l => l.Contains("gres") || l.Contains("gpus"));
         Assert.Contains("#SBATCH --kill-on-invalid-dep=yes", reportLines);
-        Assert.Contains("\nexec /usr/bin/dotnet /opt/rims/Agents.dll report --name demon --out /data/runs/reports/demon " +
+        Assert.Contains("\nexec /usr/bin/dotnet /opt/rims/Rims.Cli.dll report --name demon --out /data/runs/reports/demon " +
                         "/data/runs/demon/DemonAttack__lstm__1 /data/runs/demon/DemonAttack__lstm__2", report);
         Assert.Contains("/data/runs/demon/DemonAttack__rims__3\n", report);
     }

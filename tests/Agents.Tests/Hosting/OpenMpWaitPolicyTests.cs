@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using Rims.Agents.Cli;
+using Rims.Agents.Hosting;
 
-namespace Rims.Agents.Tests.Cli;
+namespace Rims.Agents.Tests.Hosting;
 
 public partial class OpenMpWaitPolicyTests
 {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Rims.Agents.Cli;
+namespace Rims.Agents.Hosting;
 
 /// <summary>
 /// Keeps glibc from handing libtorch's large tensor buffers back to the kernel after every use. By default glibc

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Rims.Agents.Cli;
+namespace Rims.Agents.Hosting;
 
 /// <summary>
 /// Runs one tensor operation at start-up so a broken libtorch install fails at once with a clear message,
@@ -20,7 +20,8 @@ public static class TorchStartupCheck
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or NotSupportedException)
         {
             return $"libtorch could not be loaded ({e.GetBaseException().Message}). Rebuild with `dotnet build` so the " +
-                   "Debian 12 ELF fix (build/TorchSharpDebianFix.targets) patches libLibTorchSharp.so in the output folder.";
+                   "Debian 12 ELF fix (build/TorchSharpDebianFix.targets; buildTransitive/Rims.targets of the Rims package in a " +
+                   "project that uses the packages) patches libLibTorchSharp.so in the output folder.";
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Rims.Agents.Cli;
+namespace Rims.Agents.Hosting;
 
 /// <summary>
 /// Makes libtorch's OpenMP threads sleep instead of spin while they wait at the end of a parallel region. libgomp's
