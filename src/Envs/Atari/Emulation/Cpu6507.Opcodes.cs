@@ -139,6 +139,7 @@ public sealed partial class Cpu6507
                     break;
                 case 0xEA: break;
                 // Every other opcode is listed too, so that the switch is dense and compiles to a single jump table.
+#pragma warning disable format
                 case 0x00: case 0x01: case 0x02: case 0x03: case 0x04: case 0x06: case 0x07: case 0x0B: case 0x0C: case 0x0D: case 0x0E: case 0x0F:
                 case 0x11: case 0x12: case 0x13: case 0x14: case 0x15: case 0x16: case 0x17: case 0x19: case 0x1A: case 0x1B: case 0x1C: case 0x1E:
                 case 0x1F: case 0x21: case 0x22: case 0x23: case 0x26: case 0x27: case 0x28: case 0x2A: case 0x2B: case 0x2C: case 0x2E: case 0x2F:
@@ -155,6 +156,7 @@ public sealed partial class Cpu6507
                 case 0xDF: case 0xE1: case 0xE2: case 0xE3: case 0xE7: case 0xEB: case 0xEC: case 0xED: case 0xEE: case 0xEF: case 0xF1: case 0xF2:
                 case 0xF3: case 0xF4: case 0xF5: case 0xF6: case 0xF7: case 0xF8: case 0xF9: case 0xFA: case 0xFB: case 0xFC: case 0xFD: case 0xFE:
                 case 0xFF:
+#pragma warning restore format
                     (PC, A, X, Y, SP, P) = (pc, a, x, y, sp, p);
                     Execute(op);
                     (pc, a, x, y, sp, p) = (PC, A, X, Y, SP, P);
