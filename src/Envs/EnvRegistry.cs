@@ -37,10 +37,10 @@ public sealed record EnvRegistration(string Id, string Description, Func<EnvSett
 /// </summary>
 public sealed class EnvRegistry
 {
-    private readonly Dictionary<string, EnvRegistration> _byId = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<EnvRegistration> _ordered = [];
+    private readonly Dictionary<string, EnvRegistration> byId = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<EnvRegistration> ordered = [];
     // Ids by NearestNames.Fold, so a new id cannot be a second spelling of a taken one.
-    private readonly Dictionary<string, EnvRegistration> _byFolded = [];
+    private readonly Dictionary<string, EnvRegistration> byFolded = [];
 
     /// <summary>The registry with every built-in env family.</summary>
     public static EnvRegistry Default { get; } = CreateDefault();
@@ -59,7 +59,7 @@ public sealed class EnvRegistry
     {
         get
         {
-            lock (_ordered) return [.. _ordered];
+            lock (ordered) return [.. ordered];
         }
     }
 
@@ -78,7 +78,7 @@ public sealed class EnvRegistry
     /// <exception cref="ArgumentException">An id is empty or holds white space or a backslash.</exception>
     public void RegisterAll(IReadOnlyCollection<EnvRegistration> registrations)
     {
-        lock (_ordered)
+        lock (ordered)
         {
             var batch = new Dictionary<string, EnvRegistration>();
             foreach (var registration in registrations)
@@ -87,14 +87,14 @@ public sealed class EnvRegistry
                 if (string.IsNullOrWhiteSpace(id) || id.Any(char.IsWhiteSpace) || id.Contains('\\'))
                     throw new ArgumentException($"env id '{id}' must be non-empty without white space or '\\' (it names run folders)");
                 var folded = NearestNames.Fold(id);
-                if (_byFolded.TryGetValue(folded, out var taken) || batch.TryGetValue(folded, out taken)) throw new EnvIdClashException(id, taken);
+                if (byFolded.TryGetValue(folded, out var taken) || batch.TryGetValue(folded, out taken)) throw new EnvIdClashException(id, taken);
                 batch.Add(folded, registration);
             }
             foreach (var registration in registrations)
             {
-                _byFolded.Add(NearestNames.Fold(registration.Id), registration);
-                _byId.Add(registration.Id, registration);
-                _ordered.Add(registration);
+                byFolded.Add(NearestNames.Fold(registration.Id), registration);
+                byId.Add(registration.Id, registration);
+                ordered.Add(registration);
             }
         }
     }
@@ -119,7 +119,7 @@ public sealed class EnvRegistry
     /// <summary>True when <paramref name="id"/> is known.</summary>
     public bool Contains(string id)
     {
-        lock (_ordered) return _byId.ContainsKey(id);
+        lock (ordered) return byId.ContainsKey(id);
     }
 
     /// <summary>
@@ -129,19 +129,19 @@ public sealed class EnvRegistry
     /// </summary>
     public string Canonical(string id)
     {
-        lock (_ordered) return _byId.TryGetValue(id, out var registration) ? registration.Id : id;
+        lock (ordered) return byId.TryGetValue(id, out var registration) ? registration.Id : id;
     }
 
     /// <summary>Looks an id up, with an error that suggests the nearest ids.</summary>
     /// <exception cref="UnknownEnvException">No env has that id.</exception>
     public EnvRegistration Get(string id)
     {
-        lock (_ordered)
+        lock (ordered)
         {
-            return _byId.TryGetValue(id, out var r)
+            return byId.TryGetValue(id, out var r)
                 ? r
-                : throw new UnknownEnvException(id, NearestNames.For(id, _ordered.Select(x => x.Id)),
-                    _ordered.Where(x => !x.IsVariant).Select(x => x.Id).ToList(), _ordered.Count);
+                : throw new UnknownEnvException(id, NearestNames.For(id, ordered.Select(x => x.Id)),
+                    ordered.Where(x => !x.IsVariant).Select(x => x.Id).ToList(), ordered.Count);
         }
     }
 

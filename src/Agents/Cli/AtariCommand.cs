@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Rims.Envs;
 using Rims.Envs.Atari;
 using Rims.Envs.Atari.Games;
 using Rims.Envs.Atari.Verification;
-using Rims.Envs;
 
 namespace Rims.Agents.Cli;
 

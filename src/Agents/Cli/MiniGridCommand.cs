@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Rims.Envs.MiniGrid.Verification;
 using Rims.Envs;
+using Rims.Envs.MiniGrid.Verification;
 
 namespace Rims.Agents.Cli;
 

@@ -14,17 +14,17 @@ namespace Rims.Agents.Cli;
 /// </summary>
 public sealed class PpoOptions
 {
-    private readonly List<(Setting Setting, Option Option)> _settings;
-    private readonly Option<string[]> _envOption;
+    private readonly List<(Setting Setting, Option Option)> settings;
+    private readonly Option<string[]> envOption;
 
     /// <summary>--run-dir (where the run is written; not part of the config).</summary>
     public Option<string?> RunDir { get; } = new("--run-dir") { Description = "Run folder (default: runs/{env}__{core}__{seed}__{utc time})" };
 
     // Atari shortcuts for the most used env-family options (the same keys --env-option takes).
-    private readonly Option<float?> _stickyActions = new("--sticky-actions") { Description = "Atari: repeat-action probability (default: the env id's)" };
-    private readonly Option<bool> _noEpisodicLife = new("--no-episodic-life") { Description = "Atari: a life loss does not end the learner's episode", DefaultValueFactory = _ => false };
-    private readonly Option<int?> _frameStack = new("--frame-stack") { Description = "Atari: frames stacked per observation (default 4)" };
-    private readonly Option<bool> _fullActionSpace = new("--full-action-space") { Description = "Atari: all 18 actions instead of the minimal set", DefaultValueFactory = _ => false };
+    private readonly Option<float?> stickyActions = new("--sticky-actions") { Description = "Atari: repeat-action probability (default: the env id's)" };
+    private readonly Option<bool> noEpisodicLife = new("--no-episodic-life") { Description = "Atari: a life loss does not end the learner's episode", DefaultValueFactory = _ => false };
+    private readonly Option<int?> frameStack = new("--frame-stack") { Description = "Atari: frames stacked per observation (default 4)" };
+    private readonly Option<bool> fullActionSpace = new("--full-action-space") { Description = "Atari: all 18 actions instead of the minimal set", DefaultValueFactory = _ => false };
 
     /// <summary>
     /// Adds every option to <paramref name="command"/>; without <paramref name="includeEnvAndCore"/> --env, --core,
@@ -32,8 +32,8 @@ public sealed class PpoOptions
     /// </summary>
     public PpoOptions(Command command, bool includeEnvAndCore = true)
     {
-        _settings = SettingTable.All.Select(s => (s, Create(s))).ToList();
-        _envOption = (Option<string[]>)OptionOf(SettingTable.Named("--env-option"));
+        settings = SettingTable.All.Select(s => (s, Create(s))).ToList();
+        envOption = (Option<string[]>)OptionOf(SettingTable.Named("--env-option"));
         var perRun = new[] { Env, Core, Seed, RunDir };
         foreach (var option in All)
             if (includeEnvAndCore || !perRun.Contains(option)) command.Options.Add(option);
@@ -51,9 +51,9 @@ public sealed class PpoOptions
     private Option Core => OptionOf(SettingTable.Named("--core"));
 
     private IEnumerable<Option> All =>
-        _settings.Select(s => s.Option).Concat([RunDir, _stickyActions, _noEpisodicLife, _frameStack, _fullActionSpace]);
+        settings.Select(s => s.Option).Concat([RunDir, stickyActions, noEpisodicLife, frameStack, fullActionSpace]);
 
-    private Option OptionOf(Setting setting) => _settings.First(s => s.Setting == setting).Option;
+    private Option OptionOf(Setting setting) => settings.First(s => s.Setting == setting).Option;
 
     /// <summary>The names of the options typed on the command line (not filled in from their defaults).</summary>
     public IEnumerable<string> Given(ParseResult parse) =>
@@ -64,7 +64,7 @@ public sealed class PpoOptions
     /// change (<see cref="ResumePoint.ChangeableOptions"/>) taken from the command line where given.
     /// </summary>
     public PpoConfig ReadChanges(ParseResult parse, PpoConfig saved) =>
-        _settings.Where(s => s.Setting.ResumeMayChange && parse.GetResult(s.Option) is { Implicit: false })
+        settings.Where(s => s.Setting.ResumeMayChange && parse.GetResult(s.Option) is { Implicit: false })
             .Aggregate(saved, (config, s) => s.Setting.With(config, ValueOf(parse, s.Setting, s.Option)));
 
     /// <summary>The config the command line describes (settings whose option the verb lacks keep their defaults).</summary>
@@ -78,7 +78,7 @@ public sealed class PpoOptions
     {
         var config = new PpoConfig();
         var taken = parse.CommandResult.Command.Options;
-        foreach (var (setting, option) in _settings.Where(s => taken.Contains(s.Option) && s.Option != _envOption))
+        foreach (var (setting, option) in settings.Where(s => taken.Contains(s.Option) && s.Option != envOption))
             config = setting.With(config, ValueOf(parse, setting, option));
         CheckCoreSettingsApply(parse, cores ?? [config.Core]);
         return config with { Env = EnvRegistry.Default.Canonical(config.Env), EnvOptions = EnvOptions(parse) };
@@ -86,7 +86,7 @@ public sealed class PpoOptions
 
     private void CheckCoreSettingsApply(ParseResult parse, IReadOnlyCollection<string> cores)
     {
-        foreach (var (setting, option) in _settings)
+        foreach (var (setting, option) in settings)
             if (setting.Group is { } core && parse.GetResult(option) is { Implicit: false } && !cores.Contains(core, StringComparer.OrdinalIgnoreCase))
                 throw new CliUsageException(cores.Count == 1 && parse.CommandResult.Command.Options.Contains(Core)
                     ? $"{setting.Option} applies to --core {core} only (got --core {cores.First()})"
@@ -96,16 +96,16 @@ public sealed class PpoOptions
     private Dictionary<string, string> EnvOptions(ParseResult parse)
     {
         var envOptions = new Dictionary<string, string>();
-        foreach (var pair in parse.GetValue(_envOption) ?? [])
+        foreach (var pair in parse.GetValue(envOption) ?? [])
         {
             int equals = pair.IndexOf('=');
             if (equals <= 0) throw new CliUsageException($"--env-option '{pair}' must look like KEY=VALUE");
             envOptions[pair[..equals]] = pair[(equals + 1)..];
         }
-        if (parse.GetValue(_stickyActions) is { } sticky) envOptions["sticky-actions"] = sticky.ToString(CultureInfo.InvariantCulture);
-        if (parse.GetValue(_noEpisodicLife)) envOptions["episodic-life"] = "false";
-        if (parse.GetValue(_frameStack) is { } stack) envOptions["frame-stack"] = stack.ToString(CultureInfo.InvariantCulture);
-        if (parse.GetValue(_fullActionSpace)) envOptions["full-action-space"] = "true";
+        if (parse.GetValue(stickyActions) is { } sticky) envOptions["sticky-actions"] = sticky.ToString(CultureInfo.InvariantCulture);
+        if (parse.GetValue(noEpisodicLife)) envOptions["episodic-life"] = "false";
+        if (parse.GetValue(frameStack) is { } stack) envOptions["frame-stack"] = stack.ToString(CultureInfo.InvariantCulture);
+        if (parse.GetValue(fullActionSpace)) envOptions["full-action-space"] = "true";
         return envOptions;
     }
 

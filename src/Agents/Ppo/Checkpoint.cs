@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Rims.Agents.Runs;
-using Rims.Policies;
 using Rims.Envs;
+using Rims.Policies;
 
 namespace Rims.Agents.Ppo;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Rims.Envs.Vector;
 using Rims.Policies;
 using TorchSharp;
-using Adam = TorchSharp.Modules.Adam;
 using static TorchSharp.torch;
+using Adam = TorchSharp.Modules.Adam;
 
 namespace Rims.Agents.Ppo;
 

@@ -13,12 +13,12 @@ namespace Rims.Agents.Settings;
 /// </summary>
 public sealed class Setting
 {
-    private readonly PropertyInfo? _group;
+    private readonly PropertyInfo? group;
 
     internal Setting(PropertyInfo property, PropertyInfo? group, string option, object? defaultValue)
     {
         Property = property;
-        _group = group;
+        this.group = group;
         Option = option;
         Default = defaultValue;
         var declared = property.GetCustomAttribute<SettingAttribute>();
@@ -41,7 +41,7 @@ public sealed class Setting
     /// The group of a grouped setting as options spell it ("rims" for --rims-units), which is also the core its
     /// settings apply to; null for a top-level setting.
     /// </summary>
-    public string? Group => _group is null ? null : SettingTable.KebabCase(_group.Name);
+    public string? Group => group is null ? null : SettingTable.KebabCase(group.Name);
 
     /// <summary>
     /// The setting's value in a run's config.json (<paramref name="config"/>): its key ("learning_rate"), inside its
@@ -50,7 +50,7 @@ public sealed class Setting
     public JsonNode? ConfigValue(JsonObject config)
     {
         var naming = RunJson.Options.PropertyNamingPolicy!;
-        var holder = _group is null ? config : config[naming.ConvertName(_group.Name)] as JsonObject;
+        var holder = group is null ? config : config[naming.ConvertName(group.Name)] as JsonObject;
         return holder?[naming.ConvertName(Property.Name)];
     }
 
@@ -73,20 +73,20 @@ public sealed class Setting
     public IReadOnlyList<SettingRuleAttribute> Rules { get; }
 
     /// <summary>The setting's value in <paramref name="config"/>.</summary>
-    public object? Get(PpoConfig config) => Property.GetValue(_group is null ? config : _group.GetValue(config));
+    public object? Get(PpoConfig config) => Property.GetValue(group is null ? config : group.GetValue(config));
 
     /// <summary>A copy of <paramref name="config"/> with this setting set to <paramref name="value"/>.</summary>
     public PpoConfig With(PpoConfig config, object? value)
     {
         var copy = Copy(config);
-        if (_group is null)
+        if (this.group is null)
         {
             Property.SetValue(copy, value);
             return copy;
         }
-        var group = Copy(_group.GetValue(config)!);
+        var group = Copy(this.group.GetValue(config)!);
         Property.SetValue(group, value);
-        _group.SetValue(copy, group);
+        this.group.SetValue(copy, group);
         return copy;
     }
 

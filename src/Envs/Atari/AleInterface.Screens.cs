@@ -11,7 +11,7 @@ public sealed partial class AleInterface
     /// <inheritdoc />
     public void GetScreen(Span<byte> indices)
     {
-        var screen = _machine.Tia.Screen;
+        var screen = machine.Tia.Screen;
         if (indices.Length < screen.Length) throw ScreenBufferTooSmall(nameof(indices), indices.Length, screen.Length);
         screen.CopyTo(indices);
     }
@@ -19,7 +19,7 @@ public sealed partial class AleInterface
     /// <inheritdoc />
     public void GetScreenGrayscale(Span<byte> gray)
     {
-        var screen = _machine.Tia.Screen;
+        var screen = machine.Tia.Screen;
         if (gray.Length < screen.Length) throw ScreenBufferTooSmall(nameof(gray), gray.Length, screen.Length);
         Palette.ToGray(screen, gray);
     }
@@ -27,7 +27,7 @@ public sealed partial class AleInterface
     /// <inheritdoc />
     public void GetScreenRgb(Span<byte> rgb)
     {
-        var screen = _machine.Tia.Screen;
+        var screen = machine.Tia.Screen;
         if (rgb.Length < 3 * screen.Length) throw ScreenBufferTooSmall(nameof(rgb), rgb.Length, 3 * screen.Length);
         Palette.ToRgb(screen, rgb);
     }

@@ -25,19 +25,19 @@ public sealed partial class AleInterface
         {
             writer.Write(StateMagic);
             writer.Write(StateVersion);
-            writer.Write(_md5);
-            _machine.Save(writer);
-            _envRng.Save(writer);
+            writer.Write(md5);
+            machine.Save(writer);
+            envRng.Save(writer);
             writer.Write(FrameNumber);
             writer.Write(EpisodeFrameNumber);
-            writer.Write(_paddleA);
-            writer.Write(_paddleB);
-            writer.Write(_stickyA);
-            writer.Write(_stickyB);
-            writer.Write(_mode);
-            writer.Write(_difficulty);
-            writer.Write(_nextMode);
-            writer.Write(_nextDifficulty);
+            writer.Write(paddleA);
+            writer.Write(paddleB);
+            writer.Write(stickyA);
+            writer.Write(stickyB);
+            writer.Write(mode);
+            writer.Write(difficulty);
+            writer.Write(nextMode);
+            writer.Write(nextDifficulty);
             writer.Write(DisplayFormat);
             SaveGame(writer);
         }
@@ -58,22 +58,22 @@ public sealed partial class AleInterface
             if (version != StateVersion)
                 throw new InvalidDataException($"AleInterface state format {version} is not supported (this build reads {StateVersion}).");
             string md5 = reader.ReadString();
-            if (md5 != _md5)
+            if (md5 != this.md5)
                 throw new InvalidDataException(
-                    $"The state was saved from the ROM with md5 {md5}, but this instance runs {_game.Name} (md5 {_md5}); " +
+                    $"The state was saved from the ROM with md5 {md5}, but this instance runs {game.Name} (md5 {this.md5}); " +
                     "restore it into an AleInterface loaded from the same ROM.");
-            _machine.Load(reader);
-            _envRng.Load(reader);
+            machine.Load(reader);
+            envRng.Load(reader);
             FrameNumber = reader.ReadInt64();
             EpisodeFrameNumber = reader.ReadInt64();
-            _paddleA = reader.ReadInt32();
-            _paddleB = reader.ReadInt32();
-            _stickyA = reader.ReadInt32();
-            _stickyB = reader.ReadInt32();
-            _mode = reader.ReadInt32();
-            _difficulty = reader.ReadInt32();
-            _nextMode = reader.ReadInt32();
-            _nextDifficulty = reader.ReadInt32();
+            paddleA = reader.ReadInt32();
+            paddleB = reader.ReadInt32();
+            stickyA = reader.ReadInt32();
+            stickyB = reader.ReadInt32();
+            mode = reader.ReadInt32();
+            difficulty = reader.ReadInt32();
+            nextMode = reader.ReadInt32();
+            nextDifficulty = reader.ReadInt32();
             DisplayFormat = reader.ReadString();
             LoadGame(reader);
             if (reader.BaseStream.Position != state.Length)
@@ -89,11 +89,11 @@ public sealed partial class AleInterface
     // they are saved by reflection so every game is covered without each one implementing its own serialisation.
     private void SaveGame(BinaryWriter writer)
     {
-        var fields = FieldsOf(_game.GetType());
+        var fields = FieldsOf(game.GetType());
         writer.Write(fields.Length);
         foreach (var field in fields)
         {
-            switch (field.GetValue(_game))
+            switch (field.GetValue(game))
             {
                 case int i: writer.Write(i); break;
                 case bool b: writer.Write(b); break;
@@ -106,17 +106,17 @@ public sealed partial class AleInterface
 
     private void LoadGame(BinaryReader reader)
     {
-        var fields = FieldsOf(_game.GetType());
+        var fields = FieldsOf(game.GetType());
         int count = reader.ReadInt32();
         if (count != fields.Length)
-            throw new InvalidDataException($"The state holds {count} game fields but {_game.Name} has {fields.Length}; it was saved by another build.");
+            throw new InvalidDataException($"The state holds {count} game fields but {game.Name} has {fields.Length}; it was saved by another build.");
         foreach (var field in fields)
         {
             object value = field.FieldType == typeof(int) ? reader.ReadInt32()
                 : field.FieldType == typeof(bool) ? reader.ReadBoolean()
                 : field.FieldType == typeof(long) ? reader.ReadInt64()
                 : reader.ReadDouble();
-            field.SetValue(_game, value);
+            field.SetValue(game, value);
         }
     }
 

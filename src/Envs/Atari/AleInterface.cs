@@ -53,56 +53,56 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
         Down | Right | Fire, Down | Left | Fire,
     ];
 
-    private readonly Atari2600 _machine;
-    private readonly Mt19937 _coreRng;
-    private readonly Mt19937 _envRng;
-    private readonly AtariGame _game;
-    private readonly byte[] _rom;
-    private readonly string _romPath;
-    private readonly string _md5;
-    private readonly int _frameSkip;
-    private readonly double _repeatActionProbability;
-    private readonly int _maxFramesPerEpisode;
-    private readonly bool _paddles;
-    private readonly bool _swapPaddles;
-    private readonly bool _rightPortPaddles;
-    private readonly bool _swapPorts;
+    private readonly Atari2600 machine;
+    private readonly Mt19937 coreRng;
+    private readonly Mt19937 envRng;
+    private readonly AtariGame game;
+    private readonly byte[] rom;
+    private readonly string romPath;
+    private readonly string md5;
+    private readonly int frameSkip;
+    private readonly double repeatActionProbability;
+    private readonly int maxFramesPerEpisode;
+    private readonly bool paddles;
+    private readonly bool swapPaddles;
+    private readonly bool rightPortPaddles;
+    private readonly bool swapPorts;
 
     // Paddle positions of player A (paddle 0) and player B (paddle 1) as resistances.
-    private int _paddleA;
-    private int _paddleB;
+    private int paddleA;
+    private int paddleB;
 
     // The actions sticky actions repeat (ALE's m_player_a_action / m_player_b_action). Player B is always NOOP.
-    private int _stickyA;
-    private int _stickyB;
+    private int stickyA;
+    private int stickyB;
 
     // Mode and difficulty in force, and the ones asked for, which take effect at the next reset_game().
-    private int _mode;
-    private int _difficulty;
-    private int _nextMode;
-    private int _nextDifficulty;
+    private int mode;
+    private int difficulty;
+    private int nextMode;
+    private int nextDifficulty;
 
     private AleInterface(string romPath, byte[] rom, string md5, AtariGame game, AleSettings settings)
     {
-        _romPath = romPath;
-        _rom = rom;
-        _md5 = md5;
-        _game = game;
-        _frameSkip = settings.FrameSkip;
-        _repeatActionProbability = settings.RepeatActionProbability;
-        _maxFramesPerEpisode = settings.MaxNumFramesPerEpisode;
-        _paddles = game.UsesPaddles;
-        _swapPaddles = game.SwapPaddles;
-        _rightPortPaddles = StellaProperties.RightPortPaddles(game.RomName);
-        _swapPorts = StellaProperties.SwapPorts(game.RomName);
-        _nextMode = _mode = settings.Mode ?? game.Modes[0];
-        _nextDifficulty = _difficulty = settings.Difficulty ?? 0;
+        this.romPath = romPath;
+        this.rom = rom;
+        this.md5 = md5;
+        this.game = game;
+        frameSkip = settings.FrameSkip;
+        repeatActionProbability = settings.RepeatActionProbability;
+        maxFramesPerEpisode = settings.MaxNumFramesPerEpisode;
+        paddles = game.UsesPaddles;
+        swapPaddles = game.SwapPaddles;
+        rightPortPaddles = StellaProperties.RightPortPaddles(game.RomName);
+        swapPorts = StellaProperties.SwapPorts(game.RomName);
+        nextMode = mode = settings.Mode ?? game.Modes[0];
+        nextDifficulty = difficulty = settings.Difficulty ?? 0;
 
-        _coreRng = new Mt19937(unchecked((uint)settings.SystemRandomSeed));
-        _envRng = new Mt19937(unchecked((uint)settings.RandomSeed));
-        _machine = new Atari2600(Cartridge.Create(rom, game.CartridgeType), _coreRng);
-        _machine.Tia.HmoveBlanks = game.HmoveBlanks;
-        _machine.Tia.YStart = StellaProperties.YStart(game.RomName);
+        coreRng = new Mt19937(unchecked((uint)settings.SystemRandomSeed));
+        envRng = new Mt19937(unchecked((uint)settings.RandomSeed));
+        machine = new Atari2600(Cartridge.Create(rom, game.CartridgeType), coreRng);
+        machine.Tia.HmoveBlanks = game.HmoveBlanks;
+        machine.Tia.YStart = StellaProperties.YStart(game.RomName);
     }
 
     /// <summary>
@@ -164,16 +164,16 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     }
 
     /// <summary>The game's settings object (identity, action sets, score/lives/terminal reading).</summary>
-    public AtariGame Game => _game;
+    public AtariGame Game => game;
 
     /// <summary>The emulated console (for debugging and trace comparison: CPU, TIA, RIOT, cartridge).</summary>
-    public Atari2600 Machine => _machine;
+    public Atari2600 Machine => machine;
 
     /// <summary>Full path of the loaded ROM file.</summary>
-    public string RomPath => _romPath;
+    public string RomPath => romPath;
 
     /// <summary>md5 (lower-case hex) of the loaded ROM image.</summary>
-    public string RomMd5 => _md5;
+    public string RomMd5 => md5;
 
     /// <summary>"NTSC" or "PAL", as the power-on auto-detection decided (all supported games are NTSC).</summary>
     public string DisplayFormat { get; private set; } = "NTSC";
@@ -185,16 +185,16 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     public int ScreenWidth => Tia.ScreenWidth;
 
     /// <inheritdoc />
-    public IReadOnlyList<AleAction> MinimalActions => _game.MinimalActions;
+    public IReadOnlyList<AleAction> MinimalActions => game.MinimalActions;
 
     /// <summary>The game mode in force (the one selected at the last reset).</summary>
-    public int Mode => _mode;
+    public int Mode => mode;
 
     /// <summary>The difficulty in force (the one selected at the last reset).</summary>
-    public int Difficulty => _difficulty;
+    public int Difficulty => difficulty;
 
     /// <summary>Sets emulated frames per <see cref="Act"/> call (the frame_skip setting).</summary>
-    public int FrameSkip => _frameSkip;
+    public int FrameSkip => frameSkip;
 
     /// <inheritdoc />
     public long FrameNumber { get; private set; }
@@ -203,22 +203,22 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     public long EpisodeFrameNumber { get; private set; }
 
     /// <summary>ALE's game_over(with_truncation=false): the game itself says it is over.</summary>
-    public bool GameTerminal => _game.Terminal;
+    public bool GameTerminal => game.Terminal;
 
     /// <summary>ALE's game_truncated(): max_num_frames_per_episode is set and the episode has reached it.</summary>
-    public bool GameTruncated => _maxFramesPerEpisode > 0 && EpisodeFrameNumber >= _maxFramesPerEpisode;
+    public bool GameTruncated => maxFramesPerEpisode > 0 && EpisodeFrameNumber >= maxFramesPerEpisode;
 
     /// <inheritdoc />
-    public bool GameOver => _game.Terminal || GameTruncated;
+    public bool GameOver => game.Terminal || GameTruncated;
 
     /// <inheritdoc />
-    public int Lives => _game.Lives;
+    public int Lives => game.Lives;
 
     /// <inheritdoc />
-    public ReadOnlySpan<byte> Ram => _machine.Riot.Ram;
+    public ReadOnlySpan<byte> Ram => machine.Riot.Ram;
 
     /// <summary>The current screen as palette indices, without copying (valid until the next frame).</summary>
-    public ReadOnlySpan<byte> Screen => _machine.Tia.Screen;
+    public ReadOnlySpan<byte> Screen => machine.Tia.Screen;
 
     /// <summary>
     /// ALE's setMode: the mode used from the next <see cref="ResetGame"/> on.
@@ -226,41 +226,41 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     /// <exception cref="ArgumentOutOfRangeException">The game has no such mode.</exception>
     public void SetMode(int mode)
     {
-        CheckMode(_game, mode);
-        _nextMode = mode;
+        CheckMode(game, mode);
+        nextMode = mode;
     }
 
     /// <summary>ALE's setDifficulty: the difficulty used from the next <see cref="ResetGame"/> on.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The game has no such difficulty.</exception>
     public void SetDifficulty(int difficulty)
     {
-        CheckDifficulty(_game, difficulty);
-        _nextDifficulty = difficulty;
+        CheckDifficulty(game, difficulty);
+        nextDifficulty = difficulty;
     }
 
     /// <inheritdoc />
-    public void Seed(int seed) => _envRng.Seed(unchecked((uint)seed));
+    public void Seed(int seed) => envRng.Seed(unchecked((uint)seed));
 
     // ---------------------------------------------------------------- power-on and reset
 
     private void PowerOn()
     {
         // The RIOT fills RAM from the core RNG and draws its timer (draws 0..128), then the first console reset.
-        _machine.PowerOn();
-        _machine.ConsoleReset();
+        machine.PowerOn();
+        machine.ConsoleReset();
 
         // Display auto-detect: 60 frames with no input events; the switches hold the ROM properties' values.
         ApplyPowerOnInputs();
         int tallFrames = 0;
         for (int i = 0; i < AutoDetectFrames; i++)
         {
-            _machine.RunFrame();
-            if (i >= 30 && _machine.Tia.Scanlines > 285) tallFrames++;
+            machine.RunFrame();
+            if (i >= 30 && machine.Tia.Scanlines > 285) tallFrames++;
         }
         DisplayFormat = tallFrames >= 15 ? "PAL" : "NTSC";
-        _machine.ConsoleReset();
+        machine.ConsoleReset();
 
-        _game.Reset();
+        game.Reset();
         ResetGame();
     }
 
@@ -272,16 +272,16 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     public void ResetGame()
     {
         EpisodeFrameNumber = 0;
-        _paddleA = _paddleB = PaddleCentre;
-        _mode = _nextMode;
-        _difficulty = _nextDifficulty;
-        _machine.ConsoleReset();
+        paddleA = paddleB = PaddleCentre;
+        mode = nextMode;
+        difficulty = nextDifficulty;
+        machine.ConsoleReset();
         for (int i = 0; i < ResetNoopFrames; i++) EmulateFrame((int)AleAction.Noop);
         SoftReset();
-        _game.Reset();
-        _game.SetMode(_mode, this);
+        game.Reset();
+        game.SetMode(mode, this);
         SoftReset();
-        var starting = _game.StartingActions;
+        var starting = game.StartingActions;
         for (int i = 0; i < starting.Count; i++) EmulateFrame((int)starting[i]);
     }
 
@@ -299,22 +299,22 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
         if ((uint)a >= (uint)ActionLines.Length)
             throw new ArgumentOutOfRangeException(nameof(action), action, "ALE actions are 0 (NOOP) .. 17 (DOWNLEFTFIRE).");
         int reward = 0;
-        for (int i = 0; i < _frameSkip; i++)
+        for (int i = 0; i < frameSkip; i++)
         {
-            if (NextUnitDouble() >= _repeatActionProbability) _stickyA = a;
+            if (NextUnitDouble() >= repeatActionProbability) stickyA = a;
             // Player B's action is always NOOP, but its draw is made all the same so the stream matches ALE.
-            if (NextUnitDouble() >= _repeatActionProbability) _stickyB = (int)AleAction.Noop;
+            if (NextUnitDouble() >= repeatActionProbability) stickyB = (int)AleAction.Noop;
             if (GameOver) continue;
-            EmulateFrame(_stickyA);
+            EmulateFrame(stickyA);
             FrameNumber++;
             EpisodeFrameNumber++;
-            reward += _game.Reward;
+            reward += game.Reward;
         }
         return reward;
     }
 
     /// <summary>One environment-RNG draw as a double in [0, 1): u32 / 2^32.</summary>
-    private double NextUnitDouble() => _envRng.Next() * (1.0 / 4294967296.0);
+    private double NextUnitDouble() => envRng.Next() * (1.0 / 4294967296.0);
 
     // ---------------------------------------------------------------- IGameConsole (mode selection during reset)
 
@@ -322,7 +322,7 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     void IGameConsole.PressSelect(int heldFrames)
     {
         ApplySelectInputs();
-        for (int i = 0; i < heldFrames; i++) _machine.RunFrame();
+        for (int i = 0; i < heldFrames; i++) machine.RunFrame();
         EmulateFrame((int)AleAction.Noop);
         FrameNumber++;
         EpisodeFrameNumber++;
@@ -338,7 +338,7 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     {
         for (int i = 0; i < SoftResetFrames; i++) EmulateFrame(ResetAction);
         // Sticky actions must not carry an action from before the reset into the new episode.
-        _stickyA = _stickyB = (int)AleAction.Noop;
+        stickyA = stickyB = (int)AleAction.Noop;
     }
 
     // ---------------------------------------------------------------- one emulated frame and its inputs
@@ -346,16 +346,16 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     /// <summary>ALE's emulate() for one frame: inputs for the action, one TIA frame, then the game's step.</summary>
     private void EmulateFrame(int action)
     {
-        if (_paddles) ApplyPaddleInputs(action);
+        if (paddles) ApplyPaddleInputs(action);
         else ApplyJoystickInputs(action);
-        _machine.RunFrame();
-        _game.Step(_machine.Riot.Ram);
+        machine.RunFrame();
+        game.Step(machine.Riot.Ram);
     }
 
     /// <summary>SWCHB for the current difficulty: bit 6 = left switch A when d &amp; 1, bit 7 = right switch A when d &amp; 2.</summary>
     private byte Switches(bool reset, bool select)
     {
-        int value = 0x3F | ((_difficulty & 1) != 0 ? 0x40 : 0) | ((_difficulty & 2) != 0 ? 0x80 : 0);
+        int value = 0x3F | ((difficulty & 1) != 0 ? 0x40 : 0) | ((difficulty & 2) != 0 ? 0x80 : 0);
         if (reset) value &= ~0x01;
         if (select) value &= ~0x02;
         return (byte)value;
@@ -363,11 +363,11 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
 
     private void ApplyJoystickInputs(int action)
     {
-        Riot riot = _machine.Riot;
-        Tia tia = _machine.Tia;
+        Riot riot = machine.Riot;
+        Tia tia = machine.Tia;
         int lines = action == ResetAction ? 0 : ActionLines[action];
         bool fire = (lines & Fire) != 0;
-        if (_swapPorts)
+        if (swapPorts)
         {
             // Player A's joystick is in the right port: SWCHA's low nibble and INPT5; player B (NOOP) is in the left one.
             riot.JoystickBits = (byte)(0xFF & ~((lines & 0xF0) >> 4));
@@ -386,17 +386,17 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
 
     private void ApplyPaddleInputs(int action)
     {
-        Riot riot = _machine.Riot;
-        Tia tia = _machine.Tia;
+        Riot riot = machine.Riot;
+        Tia tia = machine.Tia;
         int lines = action == ResetAction ? 0 : ActionLines[action];
         // RIGHT-type actions lower the resistance, LEFT-type raise it; player B never moves.
-        if ((lines & Right) != 0) _paddleA = Math.Max(PaddleMinimum, _paddleA - PaddleStep);
-        else if ((lines & Left) != 0) _paddleA = Math.Min(PaddleMaximum, _paddleA + PaddleStep);
-        SetPaddlePins(_paddleA, _paddleB);
+        if ((lines & Right) != 0) paddleA = Math.Max(PaddleMinimum, paddleA - PaddleStep);
+        else if ((lines & Left) != 0) paddleA = Math.Min(PaddleMaximum, paddleA + PaddleStep);
+        SetPaddlePins(paddleA, paddleB);
 
         // Paddle 0's button is SWCHA bit 7 (bit 6 with swapped paddles); the right port's buttons are never pressed.
         int swcha = 0xFF;
-        if ((lines & Fire) != 0) swcha &= _swapPaddles ? ~0x40 : ~0x80;
+        if ((lines & Fire) != 0) swcha &= swapPaddles ? ~0x40 : ~0x80;
         riot.JoystickBits = (byte)swcha;
         tia.Fire0 = false;
         tia.Fire1 = false;
@@ -406,8 +406,8 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     /// <summary>SELECT-held frames: every key released, SELECT pressed; paddle positions stay where they are.</summary>
     private void ApplySelectInputs()
     {
-        Riot riot = _machine.Riot;
-        Tia tia = _machine.Tia;
+        Riot riot = machine.Riot;
+        Tia tia = machine.Tia;
         riot.JoystickBits = 0xFF;
         tia.Fire0 = false;
         tia.Fire1 = false;
@@ -420,13 +420,13 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     /// </summary>
     private void ApplyPowerOnInputs()
     {
-        Riot riot = _machine.Riot;
-        Tia tia = _machine.Tia;
+        Riot riot = machine.Riot;
+        Tia tia = machine.Tia;
         riot.JoystickBits = 0xFF;
         tia.Fire0 = false;
         tia.Fire1 = false;
-        riot.SwitchBits = (byte)(_game.PowerOnDifficultyA ? 0xFF : 0x3F);
-        if (_paddles) SetPaddlePins(0, 0);
+        riot.SwitchBits = (byte)(game.PowerOnDifficultyA ? 0xFF : 0x3F);
+        if (paddles) SetPaddlePins(0, 0);
     }
 
     /// <summary>
@@ -436,11 +436,11 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
     /// </summary>
     private void SetPaddlePins(int paddle0, int paddle1)
     {
-        int[] pins = _machine.Tia.PaddleResistance;
-        pins[0] = _swapPaddles ? paddle1 : paddle0;
-        pins[1] = _swapPaddles ? paddle0 : paddle1;
-        pins[2] = _rightPortPaddles ? 0 : Tia.MaximumResistance;
-        pins[3] = _rightPortPaddles ? 0 : Tia.MaximumResistance;
+        int[] pins = machine.Tia.PaddleResistance;
+        pins[0] = swapPaddles ? paddle1 : paddle0;
+        pins[1] = swapPaddles ? paddle0 : paddle1;
+        pins[2] = rightPortPaddles ? 0 : Tia.MaximumResistance;
+        pins[3] = rightPortPaddles ? 0 : Tia.MaximumResistance;
     }
 
     /// <summary>Stella property-table facts the game settings do not carry.</summary>

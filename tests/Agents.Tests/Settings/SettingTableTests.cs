@@ -96,18 +96,18 @@ public class SettingTableTests
         valid.Validate();
         int checkedRules = 0;
         foreach (var setting in SettingTable.All)
-        foreach (var rule in setting.Rules)
-        {
-            object bad = rule switch
+            foreach (var rule in setting.Rules)
             {
-                AtLeastAttribute atLeast => Convert.ChangeType(atLeast.Minimum - 1, Nullable.GetUnderlyingType(setting.Type) ?? setting.Type),
-                OneOfAttribute => "none-of-these",
-                _ => Convert.ChangeType(double.NaN, Nullable.GetUnderlyingType(setting.Type) ?? setting.Type),
-            };
-            var error = Assert.Throws<ArgumentException>(() => setting.With(valid, bad).Validate());
-            Assert.StartsWith($"{setting.Option} must be {rule.Allowed}", error.Message);
-            checkedRules++;
-        }
+                object bad = rule switch
+                {
+                    AtLeastAttribute atLeast => Convert.ChangeType(atLeast.Minimum - 1, Nullable.GetUnderlyingType(setting.Type) ?? setting.Type),
+                    OneOfAttribute => "none-of-these",
+                    _ => Convert.ChangeType(double.NaN, Nullable.GetUnderlyingType(setting.Type) ?? setting.Type),
+                };
+                var error = Assert.Throws<ArgumentException>(() => setting.With(valid, bad).Validate());
+                Assert.StartsWith($"{setting.Option} must be {rule.Allowed}", error.Message);
+                checkedRules++;
+            }
         Assert.True(checkedRules > 20, $"only {checkedRules} rules declared");
     }
 

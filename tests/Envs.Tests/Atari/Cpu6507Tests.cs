@@ -1097,18 +1097,18 @@ public class Cpu6507Tests
     public void AluOpsGiveTheImmediateResultInEveryAddressingMode(byte family)
     {
         foreach (byte operand in new byte[] { 0x5A, 0x00, 0xC3 })
-        foreach (byte p in new byte[] { U, U | C, U | C | D })
-        {
-            var (imm, _) = Load((byte)(family + 0x09), operand);
-            imm.A = 0x3C;
-            imm.P = p;
-            imm.Step();
-            foreach (var (offset, mode) in GroupOneModes)
+            foreach (byte p in new byte[] { U, U | C, U | C | D })
             {
-                var (cpu, _, _) = RunWithOperand((byte)(family + offset), mode, operand, 0x3C, p);
-                Assert.True(imm.A == cpu.A && imm.P == cpu.P, $"opcode {family + offset:X2} ({mode}) operand {operand:X2}: A {cpu.A:X2} P {cpu.P:X2}, expected A {imm.A:X2} P {imm.P:X2}");
+                var (imm, _) = Load((byte)(family + 0x09), operand);
+                imm.A = 0x3C;
+                imm.P = p;
+                imm.Step();
+                foreach (var (offset, mode) in GroupOneModes)
+                {
+                    var (cpu, _, _) = RunWithOperand((byte)(family + offset), mode, operand, 0x3C, p);
+                    Assert.True(imm.A == cpu.A && imm.P == cpu.P, $"opcode {family + offset:X2} ({mode}) operand {operand:X2}: A {cpu.A:X2} P {cpu.P:X2}, expected A {imm.A:X2} P {imm.P:X2}");
+                }
             }
-        }
     }
 
     [Theory]
@@ -1119,20 +1119,20 @@ public class Cpu6507Tests
     public void ShiftsOnMemoryMatchTheAccumulatorForm(byte family)
     {
         foreach (byte operand in new byte[] { 0x81, 0x40, 0x01, 0x00 })
-        foreach (byte p in new byte[] { U, U | C })
-        {
-            var (acc, _) = Load((byte)(family + 0x0A));
-            acc.A = operand;
-            acc.P = p;
-            acc.Step();
-            foreach (var (offset, mode) in new[] { (0x06, Mode.Zp), (0x16, Mode.ZpX), (0x0E, Mode.Abs), (0x1E, Mode.AbsX) })
+            foreach (byte p in new byte[] { U, U | C })
             {
-                var (cpu, bus, address) = RunWithOperand((byte)(family + offset), mode, operand, 0x77, p);
-                Assert.Equal(acc.A, bus.Memory[address]);
-                Assert.Equal(acc.P, cpu.P);
-                Assert.Equal(0x77, cpu.A);
+                var (acc, _) = Load((byte)(family + 0x0A));
+                acc.A = operand;
+                acc.P = p;
+                acc.Step();
+                foreach (var (offset, mode) in new[] { (0x06, Mode.Zp), (0x16, Mode.ZpX), (0x0E, Mode.Abs), (0x1E, Mode.AbsX) })
+                {
+                    var (cpu, bus, address) = RunWithOperand((byte)(family + offset), mode, operand, 0x77, p);
+                    Assert.Equal(acc.A, bus.Memory[address]);
+                    Assert.Equal(acc.P, cpu.P);
+                    Assert.Equal(0x77, cpu.A);
+                }
             }
-        }
     }
 
     [Theory]
@@ -1141,13 +1141,13 @@ public class Cpu6507Tests
     public void IncAndDecWorkInEveryMode(byte family, int delta)
     {
         foreach (byte operand in new byte[] { 0x00, 0x7F, 0xFF, 0x80, 0x01 })
-        foreach (var (offset, mode) in new[] { (0x06, Mode.Zp), (0x16, Mode.ZpX), (0x0E, Mode.Abs), (0x1E, Mode.AbsX) })
-        {
-            var (cpu, bus, address) = RunWithOperand((byte)(family + offset), mode, operand, 0x00, U | C);
-            byte expected = (byte)(operand + delta);
-            Assert.Equal(expected, bus.Memory[address]);
-            Assert.Equal((expected & N) | (expected == 0 ? Z : 0) | U | C, cpu.P);
-        }
+            foreach (var (offset, mode) in new[] { (0x06, Mode.Zp), (0x16, Mode.ZpX), (0x0E, Mode.Abs), (0x1E, Mode.AbsX) })
+            {
+                var (cpu, bus, address) = RunWithOperand((byte)(family + offset), mode, operand, 0x00, U | C);
+                byte expected = (byte)(operand + delta);
+                Assert.Equal(expected, bus.Memory[address]);
+                Assert.Equal((expected & N) | (expected == 0 ? Z : 0) | U | C, cpu.P);
+            }
     }
 
     [Theory]
@@ -1164,17 +1164,17 @@ public class Cpu6507Tests
             (0x04, Mode.Zp), (0x14, Mode.ZpX), (0x0C, Mode.Abs), (0x1C, Mode.AbsX), (0x18, Mode.AbsY), (0x00, Mode.IzX), (0x10, Mode.IzY),
         };
         foreach (byte operand in new byte[] { 0x81, 0x40, 0x00, 0xFF })
-        foreach (byte p in new byte[] { U, U | C })
-        {
-            var (reference, referenceBus, referenceAddress) = RunWithOperand((byte)(family + 0x04), Mode.Zp, operand, 0x3C, p);
-            foreach (var (offset, mode) in modes)
+            foreach (byte p in new byte[] { U, U | C })
             {
-                var (cpu, bus, address) = RunWithOperand((byte)(family + offset), mode, operand, 0x3C, p);
-                Assert.Equal(referenceBus.Memory[referenceAddress], bus.Memory[address]);
-                Assert.Equal(reference.A, cpu.A);
-                Assert.Equal(reference.P, cpu.P);
+                var (reference, referenceBus, referenceAddress) = RunWithOperand((byte)(family + 0x04), Mode.Zp, operand, 0x3C, p);
+                foreach (var (offset, mode) in modes)
+                {
+                    var (cpu, bus, address) = RunWithOperand((byte)(family + offset), mode, operand, 0x3C, p);
+                    Assert.Equal(referenceBus.Memory[referenceAddress], bus.Memory[address]);
+                    Assert.Equal(reference.A, cpu.A);
+                    Assert.Equal(reference.P, cpu.P);
+                }
             }
-        }
     }
 
     [Fact]

@@ -21,13 +21,13 @@ internal static class TiaReg
 internal sealed class Asm
 {
     public const ushort Origin = 0xF000;
-    private readonly List<byte> _code = [];
+    private readonly List<byte> code = [];
 
-    public ushort Here => (ushort)(Origin + _code.Count);
+    public ushort Here => (ushort)(Origin + code.Count);
 
     public Asm Emit(params byte[] bytes)
     {
-        _code.AddRange(bytes);
+        code.AddRange(bytes);
         return this;
     }
 
@@ -71,7 +71,7 @@ internal sealed class Asm
     public byte[] Build()
     {
         var rom = new byte[4096];
-        _code.CopyTo(rom, 0);
+        code.CopyTo(rom, 0);
         rom[0xFFC] = (byte)(Origin & 0xFF);
         rom[0xFFD] = (byte)(Origin >> 8);
         rom[0xFFE] = (byte)(Origin & 0xFF);

@@ -15,7 +15,7 @@ public sealed class Atari2600 : IBus
     /// <summary>ALE stops a frame that has not ended after this many instructions (a "partial frame").</summary>
     public const int MaxInstructionsPerFrame = 25_000;
 
-    private readonly Mt19937 _rng;
+    private readonly Mt19937 rng;
 
     /// <summary>Builds the console around a cartridge. <paramref name="rng"/> is the core RNG (power-on RAM and RIOT timer draws).</summary>
     public Atari2600(Cartridge cart, Mt19937 rng)
@@ -23,7 +23,7 @@ public sealed class Atari2600 : IBus
         ArgumentNullException.ThrowIfNull(cart);
         ArgumentNullException.ThrowIfNull(rng);
         Cart = cart;
-        _rng = rng;
+        this.rng = rng;
         Cpu = new Cpu6507(this);
         Riot = new Riot(Cpu);
         Tia = new Tia(Cpu);
@@ -60,7 +60,7 @@ public sealed class Atari2600 : IBus
     public int InstructionsLastFrame { get; private set; }
 
     /// <summary>Power-on as ALE's RIOT constructor does it: 128 RAM draws and one timer draw from the core RNG.</summary>
-    public void PowerOn() => Riot.PowerOn(_rng);
+    public void PowerOn() => Riot.PowerOn(rng);
 
     /// <summary>
     /// Console reset (Stella's system reset): the system clock restarts at 0, then RIOT (one RNG draw, RAM kept),
@@ -71,7 +71,7 @@ public sealed class Atari2600 : IBus
     {
         Riot.OnCyclesReset(Cpu.Cycles);
         Cpu.Cycles = 0;
-        Riot.Reset(_rng);
+        Riot.Reset(rng);
         Tia.Reset();
         Cart.Reset();
         Cpu.Reset();
@@ -140,7 +140,7 @@ public sealed class Atari2600 : IBus
         Riot.Save(writer);
         Tia.Save(writer);
         Cart.Save(writer);
-        _rng.Save(writer);
+        rng.Save(writer);
         writer.Write(FrameNumber);
     }
 
@@ -160,7 +160,7 @@ public sealed class Atari2600 : IBus
         Riot.Load(reader);
         Tia.Load(reader);
         Cart.Load(reader);
-        _rng.Load(reader);
+        rng.Load(reader);
         FrameNumber = reader.ReadInt64();
     }
 }

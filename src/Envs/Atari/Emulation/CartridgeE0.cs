@@ -8,7 +8,7 @@ namespace Rims.Envs.Atari.Emulation;
 public sealed class CartridgeE0 : Cartridge
 {
     /// <summary>Image offset (slice * 1024) shown in each of the four 1K windows; the last one never changes.</summary>
-    private readonly int[] _windowOffset = new int[4];
+    private readonly int[] windowOffset = new int[4];
 
     /// <summary>Wraps an 8192-byte image (use <see cref="Cartridge.Create"/> for size checking). Starts with slices 4, 5, 6, 7.</summary>
     public CartridgeE0(byte[] rom) : base(rom)
@@ -21,17 +21,17 @@ public sealed class CartridgeE0 : Cartridge
     public override string Type => "E0";
 
     /// <summary>The slice in the first window ($1000-$13FF).</summary>
-    public override int Bank => _windowOffset[0] >> 10;
+    public override int Bank => windowOffset[0] >> 10;
 
     /// <summary>The slice shown in window 0..3 (window 3 is always slice 7).</summary>
-    public int Slice(int window) => _windowOffset[window] >> 10;
+    public int Slice(int window) => windowOffset[window] >> 10;
 
     /// <inheritdoc />
     public override byte Read(ushort address)
     {
         int offset = address & 0x0FFF;
         Switch(offset);
-        return Rom[_windowOffset[offset >> 10] + (offset & 0x03FF)];
+        return Rom[windowOffset[offset >> 10] + (offset & 0x03FF)];
     }
 
     /// <summary>ROM ignores the value; a hotspot still switches.</summary>
@@ -41,16 +41,16 @@ public sealed class CartridgeE0 : Cartridge
     {
         // Hotspots $FE0..$FF7: bits 3..4 pick the window (0, 1, 2), bits 0..2 the slice.
         uint hot = (uint)(offset - 0x0FE0);
-        if (hot < 0x18) _windowOffset[hot >> 3] = (int)(hot & 7) << 10;
+        if (hot < 0x18) windowOffset[hot >> 3] = (int)(hot & 7) << 10;
     }
 
     /// <summary>Slices 4, 5, 6 in the switchable windows, 7 in the fixed one.</summary>
     public override void Reset()
     {
-        _windowOffset[0] = 4 << 10;
-        _windowOffset[1] = 5 << 10;
-        _windowOffset[2] = 6 << 10;
-        _windowOffset[3] = 7 << 10;
+        windowOffset[0] = 4 << 10;
+        windowOffset[1] = 5 << 10;
+        windowOffset[2] = 6 << 10;
+        windowOffset[3] = 7 << 10;
     }
 
     /// <inheritdoc />
@@ -64,9 +64,9 @@ public sealed class CartridgeE0 : Cartridge
     public override void Load(BinaryReader reader)
     {
         int s0 = LoadBank(reader, 8), s1 = LoadBank(reader, 8), s2 = LoadBank(reader, 8);
-        _windowOffset[0] = s0 << 10;
-        _windowOffset[1] = s1 << 10;
-        _windowOffset[2] = s2 << 10;
-        _windowOffset[3] = 7 << 10;
+        windowOffset[0] = s0 << 10;
+        windowOffset[1] = s1 << 10;
+        windowOffset[2] = s2 << 10;
+        windowOffset[3] = 7 << 10;
     }
 }

@@ -9,7 +9,7 @@ namespace Rims.Envs.Atari.Emulation;
 public sealed class CartridgeFE : Cartridge
 {
     /// <summary>Bank of the last access; only for <see cref="Bank"/> (reads do not depend on it).</summary>
-    private int _lastBank;
+    private int lastBank;
 
     /// <summary>Wraps an 8192-byte image (use <see cref="Cartridge.Create"/> for size checking).</summary>
     public CartridgeFE(byte[] rom) : base(rom)
@@ -21,30 +21,30 @@ public sealed class CartridgeFE : Cartridge
     public override string Type => "FE";
 
     /// <summary>The bank the last access went to (0 = first 4K of the image, 1 = second).</summary>
-    public override int Bank => _lastBank;
+    public override int Bank => lastBank;
 
     /// <inheritdoc />
     public override byte Read(ushort address)
     {
         // A13 = 0 -> bank 1: invert bit 13 and move it to bit 12 of the image offset.
         int bank = ((address >> 13) & 1) ^ 1;
-        _lastBank = bank;
+        lastBank = bank;
         return Rom[(bank << 12) | (address & 0x0FFF)];
     }
 
     /// <summary>Ignored: the bank is chosen per access, so a write changes nothing that matters.</summary>
-    public override void Write(ushort address, byte value) => _lastBank = ((address >> 13) & 1) ^ 1;
+    public override void Write(ushort address, byte value) => lastBank = ((address >> 13) & 1) ^ 1;
 
     /// <summary>No switching state; the trace bank goes back to 0 (the reset vector is read at $FFFC, A13 = 1).</summary>
-    public override void Reset() => _lastBank = 0;
+    public override void Reset() => lastBank = 0;
 
     /// <inheritdoc />
     public override void Save(BinaryWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(_lastBank);
+        writer.Write(lastBank);
     }
 
     /// <inheritdoc />
-    public override void Load(BinaryReader reader) => _lastBank = LoadBank(reader, 2);
+    public override void Load(BinaryReader reader) => lastBank = LoadBank(reader, 2);
 }

@@ -15,7 +15,7 @@ public sealed partial class Cpu6507
     /// the bus adds on its own, such as a WSYNC stall, are not included). Returns 0 and does nothing once
     /// <see cref="Jammed"/> is set.
     /// </summary>
-    public int Step() => Run(1) == 0 ? 0 : _instructionCycles;
+    public int Step() => Run(1) == 0 ? 0 : instructionCycles;
 
     /// <summary>
     /// Executes up to <paramref name="maxInstructions"/> instructions, stopping early after an instruction that jams the
@@ -42,7 +42,7 @@ public sealed partial class Cpu6507
             int baseCycles = BaseCycleTable[op];
             // Charge the whole instruction up front so that the operand access sees the end-of-instruction time.
             Cycles += baseCycles;
-            _instructionCycles = baseCycles;
+            instructionCycles = baseCycles;
             ushort ad;
             byte v;
             switch (op)
@@ -166,7 +166,7 @@ public sealed partial class Cpu6507
 
             if (StopRequested) break;
         }
-        stop:
+    stop:
         (PC, A, X, Y, SP, P) = (pc, a, x, y, sp, p);
         return executed;
     }

@@ -26,10 +26,10 @@ public sealed partial class Cpu6507
     private const byte FlagV = 0x40;
     private const byte FlagN = 0x80;
 
-    private readonly IBus _bus;
+    private readonly IBus bus;
 
     /// <summary>Cycles of the instruction in progress, base plus extras (kept apart from <see cref="Cycles"/>, which the bus may change, e.g. WSYNC).</summary>
-    private int _instructionCycles;
+    private int instructionCycles;
 
     /// <summary>Accumulator.</summary>
     public byte A;
@@ -64,7 +64,7 @@ public sealed partial class Cpu6507
     public Cpu6507(IBus bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        _bus = bus;
+        this.bus = bus;
         SP = 0xFD;
         P = FlagU | FlagI;
     }
@@ -88,19 +88,19 @@ public sealed partial class Cpu6507
     // through the bus and the device objects shortens the chain of dependent loads on every instruction. Both windows
     // are off until the machine maps them, and hold only memory whose accesses have no side effects.
 
-    private byte[] _rom = [];
-    private int _romBase;
-    private int _romMask;
+    private byte[] rom = [];
+    private int romBase;
+    private int romMask;
 
-    /// <summary>Cartridge window offsets below this read <see cref="_rom"/> directly; 0 = no ROM window.</summary>
-    private uint _romLimit;
+    /// <summary>Cartridge window offsets below this read <see cref="rom"/> directly; 0 = no ROM window.</summary>
+    private uint romLimit;
 
-    private byte[] _ram = [];
-    private int _ramIndexMask;
-    private int _ramSelectMask;
+    private byte[] ram = [];
+    private int ramIndexMask;
+    private int ramSelectMask;
 
-    /// <summary>Addresses with (address &amp; <see cref="_ramSelectMask"/>) == this are RAM; -1 = no RAM window.</summary>
-    private int _ramSelectValue = -1;
+    /// <summary>Addresses with (address &amp; <see cref="ramSelectMask"/>) == this are RAM; -1 = no RAM window.</summary>
+    private int ramSelectValue = -1;
 
     /// <summary>
     /// Maps a plain-ROM window: an address with A12 set and window offset o = address &amp; $FFF below
@@ -114,10 +114,10 @@ public sealed partial class Cpu6507
         if (limit < 0 || limit > 0x1000) throw new ArgumentOutOfRangeException(nameof(limit), limit, "The window is at most 4K.");
         if (limit > 0 && (baseOffset < 0 || mask < 0 || baseOffset + Math.Min(mask, limit - 1) >= image.Length))
             throw new ArgumentOutOfRangeException(nameof(baseOffset), baseOffset, "The window reaches past the image.");
-        _rom = image;
-        _romBase = baseOffset;
-        _romMask = mask;
-        _romLimit = (uint)limit;
+        rom = image;
+        romBase = baseOffset;
+        romMask = mask;
+        romLimit = (uint)limit;
     }
 
     /// <summary>
@@ -129,10 +129,10 @@ public sealed partial class Cpu6507
         ArgumentNullException.ThrowIfNull(ram);
         if (ram.Length == 0 || (ram.Length & (ram.Length - 1)) != 0)
             throw new ArgumentException($"RAM of {ram.Length} bytes: the length must be a power of two.", nameof(ram));
-        _ram = ram;
-        _ramIndexMask = ram.Length - 1;
-        _ramSelectMask = selectMask;
-        _ramSelectValue = selectValue & selectMask;
+        this.ram = ram;
+        ramIndexMask = ram.Length - 1;
+        ramSelectMask = selectMask;
+        ramSelectValue = selectValue & selectMask;
     }
 
     // ---- bus access: every one goes through these so LastBusValue stays right ----
@@ -142,8 +142,8 @@ public sealed partial class Cpu6507
     {
         byte value;
         uint offset = (uint)((address & 0x1FFF) - 0x1000);
-        if (offset < _romLimit) value = _rom[_romBase + (int)(offset & (uint)_romMask)];
-        else if ((address & _ramSelectMask) == _ramSelectValue) value = _ram[address & _ramIndexMask];
+        if (offset < romLimit) value = rom[romBase + (int)(offset & (uint)romMask)];
+        else if ((address & ramSelectMask) == ramSelectValue) value = ram[address & ramIndexMask];
         else value = ReadBus(address);
         LastBusValue = value;
         return value;
@@ -153,16 +153,16 @@ public sealed partial class Cpu6507
     private void Write(ushort address, byte value)
     {
         LastBusValue = value;
-        if ((address & _ramSelectMask) == _ramSelectValue) _ram[address & _ramIndexMask] = value;
+        if ((address & ramSelectMask) == ramSelectValue) ram[address & ramIndexMask] = value;
         else WriteBus(address, value);
     }
 
     // The bus paths (TIA, RIOT I/O, hotspots) stay out of line so the many inlined access sites stay small.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private byte ReadBus(ushort address) => _bus.Read(address);
+    private byte ReadBus(ushort address) => bus.Read(address);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void WriteBus(ushort address, byte value) => _bus.Write(address, value);
+    private void WriteBus(ushort address, byte value) => bus.Write(address, value);
 
     // ---- operand fetches and the stack. The registers are passed by reference: Run and Execute keep them in locals ----
 
@@ -173,7 +173,7 @@ public sealed partial class Cpu6507
         ushort address = pc;
         pc = (ushort)(address + 1);
         uint offset = (uint)((address & 0x1FFF) - 0x1000);
-        byte value = offset < _romLimit ? _rom[_romBase + (int)(offset & (uint)_romMask)] : ReadBus(address);
+        byte value = offset < romLimit ? rom[romBase + (int)(offset & (uint)romMask)] : ReadBus(address);
         LastBusValue = value;
         return value;
     }
@@ -264,7 +264,7 @@ public sealed partial class Cpu6507
         if (((address ^ baseAddress) & 0xFF00) != 0)
         {
             Cycles++;
-            _instructionCycles++;
+            instructionCycles++;
         }
         return address;
     }
@@ -277,7 +277,7 @@ public sealed partial class Cpu6507
         ushort target = (ushort)(pc + offset);
         int extra = ((target ^ pc) & 0xFF00) != 0 ? 2 : 1;
         Cycles += extra;
-        _instructionCycles += extra;
+        instructionCycles += extra;
         pc = target;
     }
 

@@ -16,10 +16,10 @@ public sealed class Mt19937
     /// <summary>The seed of a default-constructed <c>std::mt19937</c>.</summary>
     public const uint DefaultSeed = 5489;
 
-    private readonly uint[] _state = new uint[N];
+    private readonly uint[] state = new uint[N];
 
     /// <summary>Index of the next state word to temper; <see cref="N"/> means the block must be regenerated first.</summary>
-    private int _index;
+    private int index;
 
     /// <summary>Seeds the generator as the C++ standard does: x0 = seed, xi = 1812433253 * (x(i-1) ^ (x(i-1) >> 30)) + i.</summary>
     public Mt19937(uint seed = DefaultSeed)
@@ -30,20 +30,20 @@ public sealed class Mt19937
     /// <summary>Re-seeds the generator (same as constructing a new one with <paramref name="seed"/>).</summary>
     public void Seed(uint seed)
     {
-        _state[0] = seed;
+        state[0] = seed;
         for (int i = 1; i < N; i++)
         {
-            uint prev = _state[i - 1];
-            _state[i] = unchecked(1812433253u * (prev ^ (prev >> 30)) + (uint)i);
+            uint prev = state[i - 1];
+            state[i] = unchecked(1812433253u * (prev ^ (prev >> 30)) + (uint)i);
         }
-        _index = N;
+        index = N;
     }
 
     /// <summary>Returns the next 32-bit output (what <c>operator()</c> of <c>std::mt19937</c> returns).</summary>
     public uint Next()
     {
-        if (_index >= N) Twist();
-        uint y = _state[_index++];
+        if (index >= N) Twist();
+        uint y = state[index++];
         y ^= y >> 11;
         y ^= (y << 7) & 0x9D2C5680;
         y ^= (y << 15) & 0xEFC60000;
@@ -54,31 +54,31 @@ public sealed class Mt19937
     /// <summary>Regenerates all 624 state words at once (the standard's block form; same outputs as word-by-word).</summary>
     private void Twist()
     {
-        uint[] s = _state;
+        uint[] s = state;
         for (int i = 0; i < N; i++)
         {
             uint y = (s[i] & UpperMask) | (s[i + 1 < N ? i + 1 : 0] & LowerMask);
             int j = i + M < N ? i + M : i + M - N;
             s[i] = s[j] ^ (y >> 1) ^ ((y & 1) != 0 ? MatrixA : 0u);
         }
-        _index = 0;
+        index = 0;
     }
 
     /// <summary>Writes the full generator state (624 words and the position in the block).</summary>
     public void Save(BinaryWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        for (int i = 0; i < N; i++) writer.Write(_state[i]);
-        writer.Write(_index);
+        for (int i = 0; i < N; i++) writer.Write(state[i]);
+        writer.Write(index);
     }
 
     /// <summary>Restores a state written by <see cref="Save"/>.</summary>
     public void Load(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        for (int i = 0; i < N; i++) _state[i] = reader.ReadUInt32();
+        for (int i = 0; i < N; i++) state[i] = reader.ReadUInt32();
         int index = reader.ReadInt32();
         if (index < 0 || index > N) throw new InvalidDataException($"Mt19937 state index {index} is outside 0..{N}.");
-        _index = index;
+        this.index = index;
     }
 }

@@ -15,27 +15,27 @@ namespace Rims.Envs.Atari.Emulation;
 /// </remarks>
 public sealed class Riot
 {
-    private readonly Cpu6507 _cpu;
+    private readonly Cpu6507 cpu;
 
     /// <summary>Timer start value written by the program (or drawn at reset).</summary>
-    private uint _timer;
+    private uint timer;
 
     /// <summary>Prescale as a shift: 0, 3, 6 or 10 for /1, /8, /64, /1024.</summary>
-    private int _shift;
+    private int shift;
 
     /// <summary>System cycle at which the timer was written (shifted whenever the system clock is rebased).</summary>
-    private uint _cyclesWhenSet;
+    private uint cyclesWhenSet;
 
     /// <summary>System cycle of the first INTIM read that saw the timer at least two cycles past expiry.</summary>
-    private uint _cyclesWhenReadAfterExpiry;
+    private uint cyclesWhenReadAfterExpiry;
 
     /// <summary>Set by the first INTIM read at least two cycles past expiry; cleared by a timer write.</summary>
-    private bool _readAfterExpiry;
+    private bool readAfterExpiry;
 
-    private byte _ddra;
+    private byte ddra;
 
     /// <summary>Always 0 in this model: the reference ignores writes to DDRB, but reads it back.</summary>
-    private byte _ddrb;
+    private byte ddrb;
 
     /// <summary>The 128 bytes of RAM ($80..$FF and its mirrors); index = address &amp; $7F.</summary>
     public byte[] Ram { get; } = new byte[128];
@@ -59,11 +59,11 @@ public sealed class Riot
     public Riot(Cpu6507 cpu)
     {
         ArgumentNullException.ThrowIfNull(cpu);
-        _cpu = cpu;
+        this.cpu = cpu;
     }
 
     /// <summary>The DDRA register (written through SWACNT, $281). 1 bits are outputs.</summary>
-    public byte Ddra => _ddra;
+    public byte Ddra => ddra;
 
     /// <summary>
     /// Power-on as ALE's RIOT constructor does it: RAM gets the low byte of 128 draws from the core RNG, then the
@@ -83,13 +83,13 @@ public sealed class Riot
     public void Reset(Mt19937 rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        _timer = 25 + rng.Next() % 75;
-        _shift = 6;
-        _cyclesWhenSet = 0;
-        _cyclesWhenReadAfterExpiry = 0;
-        _readAfterExpiry = false;
-        _ddra = 0;
-        _ddrb = 0;
+        timer = 25 + rng.Next() % 75;
+        shift = 6;
+        cyclesWhenSet = 0;
+        cyclesWhenReadAfterExpiry = 0;
+        readAfterExpiry = false;
+        ddra = 0;
+        ddrb = 0;
     }
 
     /// <summary>
@@ -99,8 +99,8 @@ public sealed class Riot
     public void OnCyclesReset(long elapsed)
     {
         uint e = unchecked((uint)elapsed);
-        _cyclesWhenSet = unchecked(_cyclesWhenSet - e);
-        _cyclesWhenReadAfterExpiry = unchecked(_cyclesWhenReadAfterExpiry - e);
+        cyclesWhenSet = unchecked(cyclesWhenSet - e);
+        cyclesWhenReadAfterExpiry = unchecked(cyclesWhenReadAfterExpiry - e);
     }
 
     /// <summary>Reads RAM (A9 = 0) or an I/O/timer register (A9 = 1). The caller has already decoded A12 = 0, A7 = 1.</summary>
@@ -111,9 +111,9 @@ public sealed class Riot
         switch (address & 0x07)
         {
             case 0: return JoystickBits; // the reference ignores DDRA on SWCHA reads (ALE-NOTES A.6)
-            case 1: return _ddra;
+            case 1: return ddra;
             case 2: return SwitchBits;
-            case 3: return _ddrb;
+            case 3: return ddrb;
             case 4:
             case 6: return ReadTimer();
             default: return ReadInterruptFlag();
@@ -133,7 +133,7 @@ public sealed class Riot
         switch (address & 0x07)
         {
             case 0: return; // SWCHA output goes to the controllers through DDRA; joysticks and paddles ignore it
-            case 1: _ddra = value; return;
+            case 1: ddra = value; return;
             case 2: return; // SWCHB is input-only here
             case 3: return; // DDRB writes are ignored by the reference
         }
@@ -150,10 +150,10 @@ public sealed class Riot
 
     private void SetTimer(byte value, int shift)
     {
-        _timer = value;
-        _shift = shift;
-        _cyclesWhenSet = unchecked((uint)_cpu.Cycles);
-        _readAfterExpiry = false;
+        timer = value;
+        this.shift = shift;
+        cyclesWhenSet = unchecked((uint)cpu.Cycles);
+        readAfterExpiry = false;
     }
 
     /// <summary>
@@ -163,22 +163,22 @@ public sealed class Riot
     /// </summary>
     private byte ReadTimer()
     {
-        uint now = unchecked((uint)_cpu.Cycles);
-        uint delta = unchecked(now - 1 - _cyclesWhenSet);
-        int value = unchecked((int)_timer - (int)(delta >> _shift) - 1);
+        uint now = unchecked((uint)cpu.Cycles);
+        uint delta = unchecked(now - 1 - cyclesWhenSet);
+        int value = unchecked((int)timer - (int)(delta >> shift) - 1);
         if (value >= 0) return (byte)value;
 
-        int sinceExpiry = unchecked((int)(_timer << _shift) - (int)delta - 1);
-        if (sinceExpiry <= -2 && !_readAfterExpiry)
+        int sinceExpiry = unchecked((int)(timer << shift) - (int)delta - 1);
+        if (sinceExpiry <= -2 && !readAfterExpiry)
         {
-            _readAfterExpiry = true;
-            _cyclesWhenReadAfterExpiry = now;
+            readAfterExpiry = true;
+            cyclesWhenReadAfterExpiry = now;
         }
 
-        if (_readAfterExpiry)
+        if (readAfterExpiry)
         {
-            int offset = unchecked((int)(_cyclesWhenReadAfterExpiry - (_cyclesWhenSet + (_timer << _shift))));
-            return unchecked((byte)((int)_timer - (int)(delta >> _shift) - offset));
+            int offset = unchecked((int)(cyclesWhenReadAfterExpiry - (cyclesWhenSet + (timer << shift))));
+            return unchecked((byte)((int)timer - (int)(delta >> shift) - offset));
         }
         return unchecked((byte)sinceExpiry);
     }
@@ -186,9 +186,9 @@ public sealed class Riot
     /// <summary>TIMINT/INSTAT: $80 once the timer has expired, unless an INTIM read has already set the after-expiry flag.</summary>
     private byte ReadInterruptFlag()
     {
-        uint delta = unchecked((uint)_cpu.Cycles - 1 - _cyclesWhenSet);
-        int value = unchecked((int)_timer - (int)(delta >> _shift) - 1);
-        return value >= 0 || _readAfterExpiry ? (byte)0x00 : (byte)0x80;
+        uint delta = unchecked((uint)cpu.Cycles - 1 - cyclesWhenSet);
+        int value = unchecked((int)timer - (int)(delta >> shift) - 1);
+        return value >= 0 || readAfterExpiry ? (byte)0x00 : (byte)0x80;
     }
 
     /// <summary>Writes RAM, timer, data-direction registers and the current input bits.</summary>
@@ -196,13 +196,13 @@ public sealed class Riot
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write(Ram);
-        writer.Write(_timer);
-        writer.Write(_shift);
-        writer.Write(_cyclesWhenSet);
-        writer.Write(_cyclesWhenReadAfterExpiry);
-        writer.Write(_readAfterExpiry);
-        writer.Write(_ddra);
-        writer.Write(_ddrb);
+        writer.Write(timer);
+        writer.Write(shift);
+        writer.Write(cyclesWhenSet);
+        writer.Write(cyclesWhenReadAfterExpiry);
+        writer.Write(readAfterExpiry);
+        writer.Write(ddra);
+        writer.Write(ddrb);
         writer.Write(JoystickBits);
         writer.Write(SwitchBits);
     }
@@ -214,15 +214,15 @@ public sealed class Riot
         byte[] ram = reader.ReadBytes(Ram.Length);
         if (ram.Length != Ram.Length) throw new EndOfStreamException("RIOT state: RAM truncated.");
         ram.CopyTo(Ram, 0);
-        _timer = reader.ReadUInt32();
+        timer = reader.ReadUInt32();
         int shift = reader.ReadInt32();
         if (shift is not (0 or 3 or 6 or 10)) throw new InvalidDataException($"RIOT state: timer shift {shift} is not 0, 3, 6 or 10.");
-        _shift = shift;
-        _cyclesWhenSet = reader.ReadUInt32();
-        _cyclesWhenReadAfterExpiry = reader.ReadUInt32();
-        _readAfterExpiry = reader.ReadBoolean();
-        _ddra = reader.ReadByte();
-        _ddrb = reader.ReadByte();
+        this.shift = shift;
+        cyclesWhenSet = reader.ReadUInt32();
+        cyclesWhenReadAfterExpiry = reader.ReadUInt32();
+        readAfterExpiry = reader.ReadBoolean();
+        ddra = reader.ReadByte();
+        ddrb = reader.ReadByte();
         JoystickBits = reader.ReadByte();
         SwitchBits = reader.ReadByte();
     }

@@ -16,8 +16,8 @@ public sealed partial class Tia
     public byte Read(ushort address)
     {
         UpdateFrame(SystemClock());
-        int noise = _cpu.LastBusValue & 0x3F;
-        int c = _collision;
+        int noise = cpu.LastBusValue & 0x3F;
+        int c = collision;
         int value = (address & 0x0F) switch
         {
             0x0 => ((c & 0x0001) << 7) | ((c & 0x0002) << 5),
@@ -44,11 +44,11 @@ public sealed partial class Tia
     {
         int r = PaddleResistance[index];
         if (r == MinimumResistance) return 0x80;
-        if (r == MaximumResistance || _dumpEnabled) return 0;
+        if (r == MaximumResistance || dumpEnabled) return 0;
         double t = 1.6 * r * 0.01E-6;
         uint needed = (uint)(t * 1.19E6);
         // 32-bit unsigned comparison, as in the reference: after a frame start the dump cycle can be "negative".
-        return unchecked((uint)_cpu.Cycles > (uint)_dumpDisabledCycle + needed) ? 0x80 : 0;
+        return unchecked((uint)cpu.Cycles > (uint)dumpDisabledCycle + needed) ? 0x80 : 0;
     }
 
     /// <summary>
@@ -59,19 +59,19 @@ public sealed partial class Tia
     {
         int addr = address & 0x3F;
         int clock = SystemClock();
-        int delay = s_writeDelay[addr];
+        int delay = WriteDelay[addr];
         if (delay < 0)
         {
-            int x = (clock - _clockWhenFrameStarted) % ClocksPerLine;
-            delay = s_playfieldDelay[(x / 3) & 3];
+            int x = (clock - clockWhenFrameStarted) % ClocksPerLine;
+            delay = PlayfieldDelay[(x / 3) & 3];
         }
 
         UpdateFrame(clock + delay);
 
-        if ((clock - _clockWhenFrameStarted) / ClocksPerLine > MaximumScanlines)
+        if ((clock - clockWhenFrameStarted) / ClocksPerLine > MaximumScanlines)
         {
             RequestStop();
-            _partialFrame = false;
+            partialFrame = false;
         }
 
         switch (addr)
@@ -81,128 +81,128 @@ public sealed partial class Tia
             case 0x02: WaitForHorizontalSync(); break;
             case 0x03: break; // RSYNC: not modelled by the reference
             case 0x04:
-                _nusiz0 = value;
-                _p0SkipFirst = false;
-                _m0Shape = 0;
+                nusiz0 = value;
+                p0SkipFirst = false;
+                m0Shape = 0;
                 break;
             case 0x05:
-                _nusiz1 = value;
-                _p1SkipFirst = false;
+                nusiz1 = value;
+                p1SkipFirst = false;
                 break;
-            case 0x06: _color[ColorP0] = (byte)(value & 0xFE); break;
-            case 0x07: _color[ColorP1] = (byte)(value & 0xFE); break;
-            case 0x08: _color[ColorPf] = (byte)(value & 0xFE); break;
-            case 0x09: _color[ColorBk] = (byte)(value & 0xFE); break;
+            case 0x06: color[ColorP0] = (byte)(value & 0xFE); break;
+            case 0x07: color[ColorP1] = (byte)(value & 0xFE); break;
+            case 0x08: color[ColorPf] = (byte)(value & 0xFE); break;
+            case 0x09: color[ColorBk] = (byte)(value & 0xFE); break;
             case 0x0A:
-                _ctrlpf = value;
-                _priorityAndScore = (value & 0x06) << 5;
+                ctrlpf = value;
+                priorityAndScore = (value & 0x06) << 5;
                 // The reflection change only reaches the playfield this line while the beam is still left of x = 79.
-                if ((clock - _clockWhenFrameStarted) % ClocksPerLine < HBlankClocks + 79) _pfReflect = (value & 0x01) != 0;
+                if ((clock - clockWhenFrameStarted) % ClocksPerLine < HBlankClocks + 79) pfReflect = (value & 0x01) != 0;
                 break;
             case 0x0B:
-                if (((value & 0x08) != 0) != _refp0)
+                if (((value & 0x08) != 0) != refp0)
                 {
-                    _refp0 = !_refp0;
-                    _currentGrp0 = s_reverse[_currentGrp0];
+                    refp0 = !refp0;
+                    currentGrp0 = Reverse[currentGrp0];
                 }
                 break;
             case 0x0C:
-                if (((value & 0x08) != 0) != _refp1)
+                if (((value & 0x08) != 0) != refp1)
                 {
-                    _refp1 = !_refp1;
-                    _currentGrp1 = s_reverse[_currentGrp1];
+                    refp1 = !refp1;
+                    currentGrp1 = Reverse[currentGrp1];
                 }
                 break;
-            case 0x0D: SetPlayfield((_pf & 0xFFFF0u) | (uint)((value >> 4) & 0x0F)); break;
-            case 0x0E: SetPlayfield((_pf & 0xFF00Fu) | ((uint)value << 4)); break;
-            case 0x0F: SetPlayfield((_pf & 0x00FFFu) | ((uint)value << 12)); break;
-            case 0x10: ResetPlayer(ref _posP0, ref _p0SkipFirst, _nusiz0, clock); break;
-            case 0x11: ResetPlayer(ref _posP1, ref _p1SkipFirst, _nusiz1, clock); break;
+            case 0x0D: SetPlayfield((pf & 0xFFFF0u) | (uint)((value >> 4) & 0x0F)); break;
+            case 0x0E: SetPlayfield((pf & 0xFF00Fu) | ((uint)value << 4)); break;
+            case 0x0F: SetPlayfield((pf & 0x00FFFu) | ((uint)value << 12)); break;
+            case 0x10: ResetPlayer(ref posP0, ref p0SkipFirst, nusiz0, clock); break;
+            case 0x11: ResetPlayer(ref posP1, ref p1SkipFirst, nusiz1, clock); break;
             case 0x12:
             {
-                int hpos = (clock - _clockWhenFrameStarted) % ClocksPerLine;
-                _posM0 = hpos < HBlankClocks ? 2 : (hpos - HBlankClocks + 4) % 160;
-                if (clock - _lastHmoveClock == 20 * 3 && hpos == 69) _posM0 = 8; // reference special case ("Dolphin")
-                _m0Shape = 0;
+                int hpos = (clock - clockWhenFrameStarted) % ClocksPerLine;
+                posM0 = hpos < HBlankClocks ? 2 : (hpos - HBlankClocks + 4) % 160;
+                if (clock - lastHmoveClock == 20 * 3 && hpos == 69) posM0 = 8; // reference special case ("Dolphin")
+                m0Shape = 0;
                 break;
             }
             case 0x13:
             {
-                int hpos = (clock - _clockWhenFrameStarted) % ClocksPerLine;
-                _posM1 = hpos < HBlankClocks ? 2 : (hpos - HBlankClocks + 4) % 160;
-                if (clock - _lastHmoveClock == 3 * 3 && hpos == 18) _posM1 = 3; // reference special case ("Pitfall II")
+                int hpos = (clock - clockWhenFrameStarted) % ClocksPerLine;
+                posM1 = hpos < HBlankClocks ? 2 : (hpos - HBlankClocks + 4) % 160;
+                if (clock - lastHmoveClock == 3 * 3 && hpos == 18) posM1 = 3; // reference special case ("Pitfall II")
                 break;
             }
             case 0x14: ResetBall(clock); break;
             case 0x1B:
-                _grp0 = value;
-                _dgrp1 = _grp1;
+                grp0 = value;
+                dgrp1 = grp1;
                 RefreshPlayerGraphics();
                 break;
             case 0x1C:
-                _grp1 = value;
-                _dgrp0 = _grp0;
-                _denabl = _enabl;
+                grp1 = value;
+                dgrp0 = grp0;
+                denabl = enabl;
                 RefreshPlayerGraphics();
                 RefreshBallEnabled();
                 break;
             case 0x1D:
-                _enam0 = (value & 0x02) != 0;
+                enam0 = (value & 0x02) != 0;
                 RefreshMissilesEnabled();
                 break;
             case 0x1E:
-                _enam1 = (value & 0x02) != 0;
+                enam1 = (value & 0x02) != 0;
                 RefreshMissilesEnabled();
                 break;
             case 0x1F:
-                _enabl = (value & 0x02) != 0;
+                enabl = (value & 0x02) != 0;
                 RefreshBallEnabled();
                 break;
-            case 0x20: _hmp0 = value >> 4; break;
-            case 0x21: _hmp1 = value >> 4; break;
+            case 0x20: hmp0 = value >> 4; break;
+            case 0x21: hmp1 = value >> 4; break;
             case 0x22:
             {
                 int motion = value >> 4;
                 // The reference's "Cosmic Ark" star-field effect: HMM0 changed from 7 to 6 exactly 21 cycles after HMOVE.
-                if (clock == _lastHmoveClock + 21 * 3 && _hmm0 == 7 && motion == 6)
+                if (clock == lastHmoveClock + 21 * 3 && hmm0 == 7 && motion == 6)
                 {
-                    _cosmicArkEnabled = true;
-                    _cosmicArkCounter = 0;
+                    cosmicArkEnabled = true;
+                    cosmicArkCounter = 0;
                 }
-                _hmm0 = motion;
+                hmm0 = motion;
                 break;
             }
-            case 0x23: _hmm1 = value >> 4; break;
-            case 0x24: _hmbl = value >> 4; break;
+            case 0x23: hmm1 = value >> 4; break;
+            case 0x24: hmbl = value >> 4; break;
             case 0x25:
-                _vdelp0 = (value & 0x01) != 0;
+                vdelp0 = (value & 0x01) != 0;
                 RefreshPlayerGraphics();
                 break;
             case 0x26:
-                _vdelp1 = (value & 0x01) != 0;
+                vdelp1 = (value & 0x01) != 0;
                 RefreshPlayerGraphics();
                 break;
             case 0x27:
-                _vdelbl = (value & 0x01) != 0;
+                vdelbl = (value & 0x01) != 0;
                 RefreshBallEnabled();
                 break;
             case 0x28:
-                if (_resmp0 && (value & 0x02) == 0)
+                if (resmp0 && (value & 0x02) == 0)
                 {
-                    _posM0 = (_posP0 + PlayerMiddle(_nusiz0)) % 160;
-                    _m0Shape = 0;
+                    posM0 = (posP0 + PlayerMiddle(nusiz0)) % 160;
+                    m0Shape = 0;
                 }
-                _resmp0 = (value & 0x02) != 0;
+                resmp0 = (value & 0x02) != 0;
                 RefreshMissilesEnabled();
                 break;
             case 0x29:
-                if (_resmp1 && (value & 0x02) == 0) _posM1 = (_posP1 + PlayerMiddle(_nusiz1)) % 160;
-                _resmp1 = (value & 0x02) != 0;
+                if (resmp1 && (value & 0x02) == 0) posM1 = (posP1 + PlayerMiddle(nusiz1)) % 160;
+                resmp1 = (value & 0x02) != 0;
                 RefreshMissilesEnabled();
                 break;
             case 0x2A: ApplyHorizontalMotion(clock); break;
-            case 0x2B: _hmp0 = _hmp1 = _hmm0 = _hmm1 = _hmbl = 0; break;
-            case 0x2C: _collision = 0; break;
+            case 0x2B: hmp0 = hmp1 = hmm0 = hmm1 = hmbl = 0; break;
+            case 0x2C: collision = 0; break;
             default: break; // audio registers and unused addresses: no effect on the picture
         }
     }
@@ -210,50 +210,50 @@ public sealed partial class Tia
     /// <summary>Ends the frame: the CPU stops after the instruction in progress.</summary>
     private void RequestStop()
     {
-        _stopRequested = true;
-        _cpu.StopRequested = true;
+        stopRequested = true;
+        cpu.StopRequested = true;
     }
 
     private void WriteVsync(byte value, int clock)
     {
-        _vsync = value;
+        vsync = value;
         if ((value & 0x02) != 0)
         {
             // The frame may end once VSYNC has been on for at least one scanline.
-            _vsyncFinishClock = clock + ClocksPerLine;
+            vsyncFinishClock = clock + ClocksPerLine;
         }
-        else if (clock >= _vsyncFinishClock)
+        else if (clock >= vsyncFinishClock)
         {
-            _vsyncFinishClock = int.MaxValue;
+            vsyncFinishClock = int.MaxValue;
             RequestStop();
-            _partialFrame = false;
+            partialFrame = false;
         }
     }
 
     private void WriteVblank(byte value)
     {
-        if ((_vblank & 0x80) == 0 && (value & 0x80) != 0) _dumpEnabled = true;
-        if ((_vblank & 0x80) != 0 && (value & 0x80) == 0)
+        if ((vblank & 0x80) == 0 && (value & 0x80) != 0) dumpEnabled = true;
+        if ((vblank & 0x80) != 0 && (value & 0x80) == 0)
         {
-            _dumpEnabled = false;
-            _dumpDisabledCycle = unchecked((int)(uint)_cpu.Cycles);
+            dumpEnabled = false;
+            dumpDisabledCycle = unchecked((int)(uint)cpu.Cycles);
         }
-        _vblank = value;
+        vblank = value;
     }
 
     /// <summary>WSYNC: the CPU clock jumps to the start of the next scanline (nothing when already there).</summary>
     private void WaitForHorizontalSync()
     {
-        uint cycles = unchecked((uint)_cpu.Cycles);
-        uint toEnd = 76 - unchecked(cycles - (uint)(_clockWhenFrameStarted / 3)) % 76;
-        if (toEnd < 76) _cpu.Cycles += toEnd;
+        uint cycles = unchecked((uint)cpu.Cycles);
+        uint toEnd = 76 - unchecked(cycles - (uint)(clockWhenFrameStarted / 3)) % 76;
+        if (toEnd < 76) cpu.Cycles += toEnd;
     }
 
     private void SetPlayfield(uint pf)
     {
-        _pf = pf;
-        if (pf == 0) _enabledObjects &= ~PfBit;
-        else _enabledObjects |= PfBit;
+        this.pf = pf;
+        if (pf == 0) enabledObjects &= ~PfBit;
+        else enabledObjects |= PfBit;
     }
 
     /// <summary>
@@ -263,11 +263,11 @@ public sealed partial class Tia
     /// </summary>
     private void ResetPlayer(ref int position, ref bool skipFirst, byte nusiz, int clock)
     {
-        int hpos = (clock - _clockWhenFrameStarted) % ClocksPerLine;
+        int hpos = (clock - clockWhenFrameStarted) % ClocksPerLine;
         int newX = hpos < HBlankClocks ? 3 : (hpos - HBlankClocks + 5) % 160;
         int d = newX - position;
         if (d < 0) d += 160;
-        int when = s_resetWhen[(nusiz & 7) * 160 + d];
+        int when = ResetWhen[(nusiz & 7) * 160 + d];
         if (when == 1) UpdateFrame(clock + 11);
         position = newX;
         skipFirst = when != -1;
@@ -275,15 +275,15 @@ public sealed partial class Tia
 
     private void ResetBall(int clock)
     {
-        int hpos = (clock - _clockWhenFrameStarted) % ClocksPerLine;
-        _posBL = hpos < HBlankClocks ? 2 : (hpos - HBlankClocks + 4) % 160;
+        int hpos = (clock - clockWhenFrameStarted) % ClocksPerLine;
+        posBL = hpos < HBlankClocks ? 2 : (hpos - HBlankClocks + 4) % 160;
 
         // Special cases the reference applies for particular games, keyed on the distance from the last HMOVE.
-        int sinceHmove = clock - _lastHmoveClock;
-        if (sinceHmove == 18 * 3 && (hpos == 60 || hpos == 69)) _posBL = 10;
-        else if (sinceHmove == 3 * 3 && hpos == 18) _posBL = 3;
-        else if (sinceHmove == 7 * 3 && hpos == 30) _posBL = 6;
-        else if (sinceHmove == 6 * 3 && hpos == 27) _posBL = 5;
+        int sinceHmove = clock - lastHmoveClock;
+        if (sinceHmove == 18 * 3 && (hpos == 60 || hpos == 69)) posBL = 10;
+        else if (sinceHmove == 3 * 3 && hpos == 18) posBL = 3;
+        else if (sinceHmove == 7 * 3 && hpos == 30) posBL = 6;
+        else if (sinceHmove == 6 * 3 && hpos == 27) posBL = 5;
     }
 
     /// <summary>Offset of a player's centre, where RESMPx leaves the missile when it is released.</summary>
@@ -297,47 +297,47 @@ public sealed partial class Tia
     /// <summary>HMOVE: moves every object by the table entry for this CPU cycle of the line; may start the HMOVE bar.</summary>
     private void ApplyHorizontalMotion(int clock)
     {
-        int x = (clock - _clockWhenFrameStarted) % ClocksPerLine / 3;
-        if (HmoveBlanks && (x <= 20 || x == 75)) _hmoveBlankEnabled = true;
+        int x = (clock - clockWhenFrameStarted) % ClocksPerLine / 3;
+        if (HmoveBlanks && (x <= 20 || x == 75)) hmoveBlankEnabled = true;
 
         int row = x * 16;
-        _posP0 = Wrap(_posP0 + s_motion[row + _hmp0]);
-        _posP1 = Wrap(_posP1 + s_motion[row + _hmp1]);
-        _posM0 = Wrap(_posM0 + s_motion[row + _hmm0]);
-        _posM1 = Wrap(_posM1 + s_motion[row + _hmm1]);
-        _posBL = Wrap(_posBL + s_motion[row + _hmbl]);
+        posP0 = Wrap(posP0 + Motion[row + hmp0]);
+        posP1 = Wrap(posP1 + Motion[row + hmp1]);
+        posM0 = Wrap(posM0 + Motion[row + hmm0]);
+        posM1 = Wrap(posM1 + Motion[row + hmm1]);
+        posBL = Wrap(posBL + Motion[row + hmbl]);
 
-        _p0SkipFirst = _p1SkipFirst = false;
-        _m0Shape = 0;
-        _lastHmoveClock = clock;
-        _cosmicArkEnabled = false;
+        p0SkipFirst = p1SkipFirst = false;
+        m0Shape = 0;
+        lastHmoveClock = clock;
+        cosmicArkEnabled = false;
 
         static int Wrap(int p) => p >= 160 ? p - 160 : p < 0 ? p + 160 : p;
     }
 
     private void RefreshPlayerGraphics()
     {
-        byte g0 = _vdelp0 ? _dgrp0 : _grp0;
-        _currentGrp0 = _refp0 ? s_reverse[g0] : g0;
-        byte g1 = _vdelp1 ? _dgrp1 : _grp1;
-        _currentGrp1 = _refp1 ? s_reverse[g1] : g1;
-        int e = _enabledObjects & ~(P0Bit | P1Bit);
-        if (_currentGrp0 != 0) e |= P0Bit;
-        if (_currentGrp1 != 0) e |= P1Bit;
-        _enabledObjects = e;
+        byte g0 = vdelp0 ? dgrp0 : grp0;
+        currentGrp0 = refp0 ? Reverse[g0] : g0;
+        byte g1 = vdelp1 ? dgrp1 : grp1;
+        currentGrp1 = refp1 ? Reverse[g1] : g1;
+        int e = enabledObjects & ~(P0Bit | P1Bit);
+        if (currentGrp0 != 0) e |= P0Bit;
+        if (currentGrp1 != 0) e |= P1Bit;
+        enabledObjects = e;
     }
 
     private void RefreshBallEnabled()
     {
-        if (_vdelbl ? _denabl : _enabl) _enabledObjects |= BlBit;
-        else _enabledObjects &= ~BlBit;
+        if (vdelbl ? denabl : enabl) enabledObjects |= BlBit;
+        else enabledObjects &= ~BlBit;
     }
 
     private void RefreshMissilesEnabled()
     {
-        int e = _enabledObjects & ~(M0Bit | M1Bit);
-        if (_enam0 && !_resmp0) e |= M0Bit;
-        if (_enam1 && !_resmp1) e |= M1Bit;
-        _enabledObjects = e;
+        int e = enabledObjects & ~(M0Bit | M1Bit);
+        if (enam0 && !resmp0) e |= M0Bit;
+        if (enam1 && !resmp1) e |= M1Bit;
+        enabledObjects = e;
     }
 }

@@ -8,7 +8,7 @@ namespace Rims.Envs.Atari.Emulation;
 public sealed partial class Tia
 {
     /// <summary>Copy offsets (3 per mode, unused ones -1) and copy counts of players and missiles by NUSIZ mode.</summary>
-    private static readonly int[] s_copyStart = [0, -1, -1, 0, 16, -1, 0, 32, -1, 0, 16, 32, 0, 64, -1, 0, -1, -1, 0, 32, 64, 0, -1, -1];
+    private static readonly int[] CopyStart = [0, -1, -1, 0, 16, -1, 0, 32, -1, 0, 16, 32, 0, 64, -1, 0, -1, -1, 0, 32, 64, 0, -1, -1];
 
     /// <summary>
     /// Draws every pixel between the last drawn clock and <paramref name="clock"/>, one line piece at a time.
@@ -18,24 +18,24 @@ public sealed partial class Tia
     /// </summary>
     private void UpdateFrame(int clock)
     {
-        if (clock < _clockStartDisplay || _clockAtLastUpdate >= _clockStopDisplay || _clockAtLastUpdate >= clock) return;
-        if (clock > _clockStopDisplay) clock = _clockStopDisplay;
+        if (clock < clockStartDisplay || clockAtLastUpdate >= clockStopDisplay || clockAtLastUpdate >= clock) return;
+        if (clock > clockStopDisplay) clock = clockStopDisplay;
 
         do
         {
-            int fromLineStart = ClocksPerLine - _clocksToEndOfLine;
+            int fromLineStart = ClocksPerLine - clocksToEndOfLine;
             int count;
-            if (clock > _clockAtLastUpdate + _clocksToEndOfLine)
+            if (clock > clockAtLastUpdate + clocksToEndOfLine)
             {
-                count = _clocksToEndOfLine;
-                _clocksToEndOfLine = ClocksPerLine;
-                _clockAtLastUpdate += count;
+                count = clocksToEndOfLine;
+                clocksToEndOfLine = ClocksPerLine;
+                clockAtLastUpdate += count;
             }
             else
             {
-                count = clock - _clockAtLastUpdate;
-                _clocksToEndOfLine -= count;
-                _clockAtLastUpdate = clock;
+                count = clock - clockAtLastUpdate;
+                clocksToEndOfLine -= count;
+                clockAtLastUpdate = clock;
             }
 
             if (fromLineStart < HBlankClocks)
@@ -45,70 +45,70 @@ public sealed partial class Tia
                 count -= skip;
             }
 
-            int segmentStart = _framePointer;
+            int segmentStart = framePointer;
             if (count != 0) DrawSegment(count, fromLineStart - HBlankClocks);
 
             // The HMOVE bar: black over the first 8 pixels, cleared once drawing has passed pixel 8. Like the
             // reference, it clears from the piece's start up to 76 - position bytes (later drawing repaints the rest).
-            if (_hmoveBlankEnabled && fromLineStart < HBlankClocks + 8)
+            if (hmoveBlankEnabled && fromLineStart < HBlankClocks + 8)
             {
-                _current.AsSpan(segmentStart, HBlankClocks + 8 - fromLineStart).Clear();
-                if (count + fromLineStart >= HBlankClocks + 8) _hmoveBlankEnabled = false;
+                current.AsSpan(segmentStart, HBlankClocks + 8 - fromLineStart).Clear();
+                if (count + fromLineStart >= HBlankClocks + 8) hmoveBlankEnabled = false;
             }
 
-            if (_clocksToEndOfLine == ClocksPerLine) EndOfLine();
+            if (clocksToEndOfLine == ClocksPerLine) EndOfLine();
         }
-        while (_clockAtLastUpdate < clock);
+        while (clockAtLastUpdate < clock);
     }
 
     private void EndOfLine()
     {
-        _pfReflect = (_ctrlpf & 0x01) != 0;
-        _p0SkipFirst = false;
-        _p1SkipFirst = false;
+        pfReflect = (ctrlpf & 0x01) != 0;
+        p0SkipFirst = false;
+        p1SkipFirst = false;
 
-        if (_cosmicArkEnabled)
+        if (cosmicArkEnabled)
         {
             // The reference's model of the star-field missile: it jumps left by 18, 33, 0, 17 on successive lines and
             // is widened or hidden on some of them.
-            _cosmicArkCounter = (_cosmicArkCounter + 1) & 3;
-            int move = _cosmicArkCounter switch { 0 => 18, 1 => 33, 2 => 0, _ => 17 };
-            _posM0 -= move;
-            if (_posM0 >= 160) _posM0 -= 160;
-            else if (_posM0 < 0) _posM0 += 160;
-            _m0Shape = _cosmicArkCounter == 1 ? 1 : _cosmicArkCounter == 2 ? 2 : 0;
+            cosmicArkCounter = (cosmicArkCounter + 1) & 3;
+            int move = cosmicArkCounter switch { 0 => 18, 1 => 33, 2 => 0, _ => 17 };
+            posM0 -= move;
+            if (posM0 >= 160) posM0 -= 160;
+            else if (posM0 < 0) posM0 += 160;
+            m0Shape = cosmicArkCounter == 1 ? 1 : cosmicArkCounter == 2 ? 2 : 0;
         }
     }
 
     /// <summary>Draws <paramref name="count"/> pixels of the current line starting at pixel <paramref name="x"/>.</summary>
     private void DrawSegment(int count, int x)
     {
-        byte[] buffer = _current;
-        int at = _framePointer;
-        _framePointer = at + count;
+        byte[] buffer = current;
+        int at = framePointer;
+        framePointer = at + count;
 
-        if ((_vblank & 0x02) != 0)
+        if ((vblank & 0x02) != 0)
         {
             buffer.AsSpan(at, count).Clear();
             return;
         }
 
-        int objects = _enabledObjects;
+        int objects = enabledObjects;
         if (objects == 0)
         {
-            buffer.AsSpan(at, count).Fill(_color[ColorBk]);
+            buffer.AsSpan(at, count).Fill(color[ColorBk]);
             return;
         }
 
         if (objects == PfBit)
         {
             // Playfield alone: with score mode the reference uses the player colours even when priority is set.
-            DrawPlayfield(buffer, at, x, count, (_priorityAndScore & ScoreBit) != 0);
+            DrawPlayfield(buffer, at, x, count, (priorityAndScore & ScoreBit) != 0);
         }
         else
         {
-            if ((objects & PfBit) != 0) DrawPlayfield(buffer, at, x, count, _priorityAndScore == ScoreBit);
-            else buffer.AsSpan(at, count).Fill(_color[ColorBk]);
+            if ((objects & PfBit) != 0) DrawPlayfield(buffer, at, x, count, priorityAndScore == ScoreBit);
+            else buffer.AsSpan(at, count).Fill(color[ColorBk]);
             DrawObjects(buffer, at - x, x, x + count, objects);
         }
 
@@ -119,41 +119,41 @@ public sealed partial class Tia
     private void DrawPlayfield(byte[] buffer, int at, int x, int count, bool scoreColours)
     {
         byte[] line = PlayfieldLine();
-        byte bk = _color[ColorBk];
+        byte bk = color[ColorBk];
         int end = x + count;
         if (!scoreColours)
         {
-            Blend(buffer.AsSpan(at, count), line.AsSpan(x, count), _color[ColorPf], bk);
+            Blend(buffer.AsSpan(at, count), line.AsSpan(x, count), color[ColorPf], bk);
             return;
         }
         if (x < 80)
         {
             int leftEnd = Math.Min(end, 80);
-            Blend(buffer.AsSpan(at, leftEnd - x), line.AsSpan(x, leftEnd - x), _color[ColorP0], bk);
+            Blend(buffer.AsSpan(at, leftEnd - x), line.AsSpan(x, leftEnd - x), color[ColorP0], bk);
         }
         if (end > 80)
         {
             int rightStart = Math.Max(x, 80);
-            Blend(buffer.AsSpan(at + rightStart - x, end - rightStart), line.AsSpan(rightStart, end - rightStart), _color[ColorP1], bk);
+            Blend(buffer.AsSpan(at + rightStart - x, end - rightStart), line.AsSpan(rightStart, end - rightStart), color[ColorP1], bk);
         }
     }
 
     /// <summary>The playfield as 160 mask bytes (0xFF = on) for the current bits and reflection, rebuilt only when they change.</summary>
     private byte[] PlayfieldLine()
     {
-        if (_pfLinePf != _pf || _pfLineReflect != _pfReflect)
+        if (pfLinePf != pf || pfLineReflect != pfReflect)
         {
-            _pfLinePf = _pf;
-            _pfLineReflect = _pfReflect;
-            int table = _pfReflect ? 160 : 0;
-            ref byte dst = ref MemoryMarshal.GetArrayDataReference(_pfLine);
+            pfLinePf = pf;
+            pfLineReflect = pfReflect;
+            int table = pfReflect ? 160 : 0;
+            ref byte dst = ref MemoryMarshal.GetArrayDataReference(pfLine);
             for (int x = 0; x < 160; x += 4)
             {
-                uint on = (_pf >> s_pfBitIndex[table + x]) & 1;
+                uint on = (pf >> PfBitIndex[table + x]) & 1;
                 Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, x), on * 0xFFFFFFFFu);
             }
         }
-        return _pfLine;
+        return pfLine;
     }
 
     /// <summary>dst[i] = mask[i] != 0 ? on : off.</summary>
@@ -190,16 +190,16 @@ public sealed partial class Tia
     /// </summary>
     private void DrawObjects(byte[] buffer, int lineBase, int x, int end, int objects)
     {
-        if ((objects & P0Bit) != 0) PlayerRuns(buffer, lineBase, x, end, _posP0, _nusiz0, _p0SkipFirst);
-        if ((objects & P1Bit) != 0) PlayerRuns(buffer, lineBase, x, end, _posP1, _nusiz1, _p1SkipFirst);
-        if ((objects & M0Bit) != 0 && _m0Shape != 2)
+        if ((objects & P0Bit) != 0) PlayerRuns(buffer, lineBase, x, end, posP0, nusiz0, p0SkipFirst);
+        if ((objects & P1Bit) != 0) PlayerRuns(buffer, lineBase, x, end, posP1, nusiz1, p1SkipFirst);
+        if ((objects & M0Bit) != 0 && m0Shape != 2)
         {
-            int size = (_nusiz0 >> 4) & 3;
-            if (_m0Shape == 1) size |= 1;
-            MissileRuns(buffer, lineBase, x, end, _posM0, _nusiz0 & 7, 1 << size);
+            int size = (nusiz0 >> 4) & 3;
+            if (m0Shape == 1) size |= 1;
+            MissileRuns(buffer, lineBase, x, end, posM0, nusiz0 & 7, 1 << size);
         }
-        if ((objects & M1Bit) != 0) MissileRuns(buffer, lineBase, x, end, _posM1, _nusiz1 & 7, 1 << ((_nusiz1 >> 4) & 3));
-        if ((objects & BlBit) != 0) EvaluateRange(buffer, lineBase, x, end, _posBL, 1 << ((_ctrlpf >> 4) & 3));
+        if ((objects & M1Bit) != 0) MissileRuns(buffer, lineBase, x, end, posM1, nusiz1 & 7, 1 << ((nusiz1 >> 4) & 3));
+        if ((objects & BlBit) != 0) EvaluateRange(buffer, lineBase, x, end, posBL, 1 << ((ctrlpf >> 4) & 3));
     }
 
     private void PlayerRuns(byte[] buffer, int lineBase, int x, int end, int position, byte nusiz, bool skipFirst)
@@ -212,7 +212,7 @@ public sealed partial class Tia
         }
         for (int c = skipFirst ? 1 : 0; c < 3; c++)
         {
-            int offset = s_copyStart[mode * 3 + c];
+            int offset = CopyStart[mode * 3 + c];
             if (offset < 0) break;
             EvaluateRange(buffer, lineBase, x, end, position + offset, 8);
         }
@@ -222,7 +222,7 @@ public sealed partial class Tia
     {
         for (int c = 0; c < 3; c++)
         {
-            int offset = s_copyStart[mode * 3 + c];
+            int offset = CopyStart[mode * 3 + c];
             if (offset < 0) break;
             EvaluateRange(buffer, lineBase, x, end, position + offset, width);
         }
@@ -242,33 +242,33 @@ public sealed partial class Tia
     {
         if (from >= to) return;
         byte[] pfLine = PlayfieldLine();
-        int objects = _enabledObjects;
-        int p0Table = ((_nusiz0 & 7) * 2 + (_p0SkipFirst ? 1 : 0)) * 160;
-        int p1Table = ((_nusiz1 & 7) * 2 + (_p1SkipFirst ? 1 : 0)) * 160;
-        bool m0On = (objects & M0Bit) != 0 && _m0Shape != 2;
-        int m0Size = ((_nusiz0 >> 4) & 3) | (_m0Shape == 1 ? 1 : 0);
-        int m0Table = ((_nusiz0 & 7) * 4 + m0Size) * 160;
+        int objects = enabledObjects;
+        int p0Table = ((nusiz0 & 7) * 2 + (p0SkipFirst ? 1 : 0)) * 160;
+        int p1Table = ((nusiz1 & 7) * 2 + (p1SkipFirst ? 1 : 0)) * 160;
+        bool m0On = (objects & M0Bit) != 0 && m0Shape != 2;
+        int m0Size = ((nusiz0 >> 4) & 3) | (m0Shape == 1 ? 1 : 0);
+        int m0Table = ((nusiz0 & 7) * 4 + m0Size) * 160;
         bool m1On = (objects & M1Bit) != 0;
-        int m1Table = ((_nusiz1 & 7) * 4 + ((_nusiz1 >> 4) & 3)) * 160;
+        int m1Table = ((nusiz1 & 7) * 4 + ((nusiz1 >> 4) & 3)) * 160;
         bool blOn = (objects & BlBit) != 0;
-        int blTable = ((_ctrlpf >> 4) & 3) * 160;
-        int priorityAndScore = _priorityAndScore;
-        int collision = _collision;
-        byte grp0 = _currentGrp0, grp1 = _currentGrp1;
-        int posP0 = _posP0, posP1 = _posP1, posM0 = _posM0, posM1 = _posM1, posBL = _posBL;
+        int blTable = ((ctrlpf >> 4) & 3) * 160;
+        int priorityAndScore = this.priorityAndScore;
+        int collision = this.collision;
+        byte grp0 = currentGrp0, grp1 = currentGrp1;
+        int posP0 = this.posP0, posP1 = this.posP1, posM0 = this.posM0, posM1 = this.posM1, posBL = this.posBL;
 
         for (int px = from; px < to; px++)
         {
             int e = pfLine[px] & PfBit;
-            if (blOn && s_ballMask[blTable + Distance(px, posBL)] != 0) e |= BlBit;
-            if ((grp1 & s_playerMask[p1Table + Distance(px, posP1)]) != 0) e |= P1Bit;
-            if (m1On && s_missileMask[m1Table + Distance(px, posM1)] != 0) e |= M1Bit;
-            if ((grp0 & s_playerMask[p0Table + Distance(px, posP0)]) != 0) e |= P0Bit;
-            if (m0On && s_missileMask[m0Table + Distance(px, posM0)] != 0) e |= M0Bit;
-            collision |= s_collision[e];
-            buffer[lineBase + px] = _color[s_encoder[(px < 80 ? 0 : 256) + (e | priorityAndScore)]];
+            if (blOn && BallMask[blTable + Distance(px, posBL)] != 0) e |= BlBit;
+            if ((grp1 & PlayerMask[p1Table + Distance(px, posP1)]) != 0) e |= P1Bit;
+            if (m1On && MissileMask[m1Table + Distance(px, posM1)] != 0) e |= M1Bit;
+            if ((grp0 & PlayerMask[p0Table + Distance(px, posP0)]) != 0) e |= P0Bit;
+            if (m0On && MissileMask[m0Table + Distance(px, posM0)] != 0) e |= M0Bit;
+            collision |= Collision[e];
+            buffer[lineBase + px] = color[Encoder[(px < 80 ? 0 : 256) + (e | priorityAndScore)]];
         }
-        _collision = collision;
+        this.collision = collision;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -288,14 +288,14 @@ public sealed partial class Tia
         int end = x + count;
         int group = end & ~3;
         if (group < x) return; // the run never reached an aligned group start
-        int key = objects | _priorityAndScore;
-        byte bk = _color[ColorBk];
+        int key = objects | priorityAndScore;
+        byte bk = color[ColorBk];
         byte value;
         if ((objects & ~PfBit) == 0)
         {
             // Playfield alone: always drawn in groups of 4.
             bool on = PlayfieldLine()[group] != 0;
-            value = !on ? bk : (_priorityAndScore & ScoreBit) != 0 ? _color[group < 80 ? ColorP0 : ColorP1] : _color[ColorPf];
+            value = !on ? bk : (priorityAndScore & ScoreBit) != 0 ? color[group < 80 ? ColorP0 : ColorP1] : color[ColorPf];
         }
         else
         {
@@ -319,7 +319,7 @@ public sealed partial class Tia
                 case (PfBit | P1Bit) or (PfBit | P1Bit | PriorityBit):
                 case (PfBit | BlBit) or (PfBit | BlBit | PriorityBit):
                     covering = objects & ~PfBit;
-                    value = PlayfieldLine()[group] != 0 ? _color[ColorPf] : bk;
+                    value = PlayfieldLine()[group] != 0 ? color[ColorPf] : bk;
                     break;
                 default:
                     return; // drawn pixel by pixel: no over-write
@@ -335,12 +335,12 @@ public sealed partial class Tia
     {
         for (int px = group; px < group + 4; px++)
         {
-            if ((objects & P0Bit) != 0 && s_playerMask[((_nusiz0 & 7) * 2 + (_p0SkipFirst ? 1 : 0)) * 160 + Distance(px, _posP0)] != 0) return true;
-            if ((objects & P1Bit) != 0 && s_playerMask[((_nusiz1 & 7) * 2 + (_p1SkipFirst ? 1 : 0)) * 160 + Distance(px, _posP1)] != 0) return true;
-            if ((objects & M0Bit) != 0 && _m0Shape != 2
-                && s_missileMask[((_nusiz0 & 7) * 4 + (((_nusiz0 >> 4) & 3) | (_m0Shape == 1 ? 1 : 0))) * 160 + Distance(px, _posM0)] != 0) return true;
-            if ((objects & M1Bit) != 0 && s_missileMask[((_nusiz1 & 7) * 4 + ((_nusiz1 >> 4) & 3)) * 160 + Distance(px, _posM1)] != 0) return true;
-            if ((objects & BlBit) != 0 && s_ballMask[((_ctrlpf >> 4) & 3) * 160 + Distance(px, _posBL)] != 0) return true;
+            if ((objects & P0Bit) != 0 && PlayerMask[((nusiz0 & 7) * 2 + (p0SkipFirst ? 1 : 0)) * 160 + Distance(px, posP0)] != 0) return true;
+            if ((objects & P1Bit) != 0 && PlayerMask[((nusiz1 & 7) * 2 + (p1SkipFirst ? 1 : 0)) * 160 + Distance(px, posP1)] != 0) return true;
+            if ((objects & M0Bit) != 0 && m0Shape != 2
+                && MissileMask[((nusiz0 & 7) * 4 + (((nusiz0 >> 4) & 3) | (m0Shape == 1 ? 1 : 0))) * 160 + Distance(px, posM0)] != 0) return true;
+            if ((objects & M1Bit) != 0 && MissileMask[((nusiz1 & 7) * 4 + ((nusiz1 >> 4) & 3)) * 160 + Distance(px, posM1)] != 0) return true;
+            if ((objects & BlBit) != 0 && BallMask[((ctrlpf >> 4) & 3) * 160 + Distance(px, posBL)] != 0) return true;
         }
         return false;
     }
@@ -348,8 +348,8 @@ public sealed partial class Tia
     /// <summary>Greys the rows of a partial frame from the current scanline to the bottom of the picture: v -> (v &amp; 15) >> 1.</summary>
     private void GreyOutFrame()
     {
-        int line = (int)(unchecked(SystemClockUnsigned() - (uint)_clockWhenFrameStarted) / ClocksPerLine);
+        int line = (int)(unchecked(SystemClockUnsigned() - (uint)clockWhenFrameStarted) / ClocksPerLine);
         int first = Math.Max(line, YStart) - YStart;
-        for (int i = first * ScreenWidth; i < ScreenHeight * ScreenWidth; i++) _current[i] = (byte)((_current[i] & 0x0F) >> 1);
+        for (int i = first * ScreenWidth; i < ScreenHeight * ScreenWidth; i++) current[i] = (byte)((current[i] & 0x0F) >> 1);
     }
 }

@@ -18,27 +18,27 @@ public sealed partial class Tia
     /// <summary>CTRLPF bit 2 (playfield priority) moved to bit 7 of the encoder index.</summary>
     private const int PriorityBit = 0x80;
 
-    /// <summary>Colour slots of <see cref="_color"/>.</summary>
+    /// <summary>Colour slots of <see cref="color"/>.</summary>
     private const int ColorBk = 0, ColorPf = 1, ColorP0 = 2, ColorP1 = 3;
 
     /// <summary>
     /// Write delays in colour clocks, by register (ALE-NOTES c.5): the picture is drawn up to write clock + delay
     /// with the old value. -1 marks PF0/PF1/PF2, whose delay depends on the CPU cycle within the line.
     /// </summary>
-    private static readonly sbyte[] s_writeDelay = BuildWriteDelays();
+    private static readonly sbyte[] WriteDelay = BuildWriteDelays();
 
     /// <summary>Delay of a playfield write, indexed by (colour clock in line / 3) &amp; 3.</summary>
-    private static readonly int[] s_playfieldDelay = [4, 5, 2, 3];
+    private static readonly int[] PlayfieldDelay = [4, 5, 2, 3];
 
     /// <summary>
     /// Position change made by HMOVE, indexed [cpuCycleInLine * 16 + motionNibble]. The old core models a
     /// mid-line HMOVE with this measured table instead of the real counter logic: row 0..20 and 75 are the normal
     /// in-HBLANK moves (nibble 0..7 = left 0..7, 8..15 = right 8..1), later rows move less or the other way.
     /// </summary>
-    private static readonly sbyte[] s_motion = BuildMotionTable();
+    private static readonly sbyte[] Motion = BuildMotionTable();
 
     /// <summary>Byte-reverses a player graphic (REFPx).</summary>
-    private static readonly byte[] s_reverse = BuildReverse();
+    private static readonly byte[] Reverse = BuildReverse();
 
     /// <summary>
     /// Player pixel masks, indexed [((mode * 2 + skipFirstCopy) * 160) + d], d = (x - position) mod 160. The value is
@@ -46,25 +46,25 @@ public sealed partial class Tia
     /// medium (0, 32), 3 three close (0, 16, 32), 4 two wide (0, 64), 5 double width, 6 three medium (0, 32, 64),
     /// 7 quad width. The double and quad players start one pixel late (old-core behaviour).
     /// </summary>
-    private static readonly byte[] s_playerMask = BuildPlayerMasks();
+    private static readonly byte[] PlayerMask = BuildPlayerMasks();
 
     /// <summary>Missile masks, indexed [((mode * 4 + size) * 160) + d]: 1 where a copy of width 1 &lt;&lt; size covers d.</summary>
-    private static readonly byte[] s_missileMask = BuildMissileMasks();
+    private static readonly byte[] MissileMask = BuildMissileMasks();
 
     /// <summary>Ball masks, indexed [size * 160 + d]: 1 for d &lt; 1 &lt;&lt; size.</summary>
-    private static readonly byte[] s_ballMask = BuildBallMasks();
+    private static readonly byte[] BallMask = BuildBallMasks();
 
     /// <summary>
     /// Where a RESPx lands relative to the player's current copies, indexed [(mode * 160 + d)], d = (new - old) mod
     /// 160: -1 inside the 4-clock "start" part of a copy, 1 inside a copy's pixels, 0 elsewhere.
     /// </summary>
-    private static readonly sbyte[] s_resetWhen = BuildResetWhen();
+    private static readonly sbyte[] ResetWhen = BuildResetWhen();
 
-    /// <summary>Playfield bit (0..19 of <see cref="_pf"/>) shown at each pixel, indexed [reflect * 160 + x].</summary>
-    private static readonly byte[] s_pfBitIndex = BuildPlayfieldBits();
+    /// <summary>Playfield bit (0..19 of <see cref="pf"/>) shown at each pixel, indexed [reflect * 160 + x].</summary>
+    private static readonly byte[] PfBitIndex = BuildPlayfieldBits();
 
     /// <summary>Collision latch bits set by a pixel with the given objects on (register layout: see <see cref="Read"/>).</summary>
-    private static readonly ushort[] s_collision = BuildCollisions();
+    private static readonly ushort[] Collision = BuildCollisions();
 
     /// <summary>
     /// Colour slot for [half * 256 + (objects | score | priority)], half = 0 for x &lt; 80. With priority the playfield
@@ -72,7 +72,7 @@ public sealed partial class Tia
     /// colour of the player whose half it is in. Quirk kept from the reference: with score mode on the left half,
     /// player 1 does not cover the (player-0 coloured) playfield.
     /// </summary>
-    private static readonly byte[] s_encoder = BuildEncoder();
+    private static readonly byte[] Encoder = BuildEncoder();
 
     /// <summary>The copy offsets of players and missiles for a NUSIZ mode (used only while building tables).</summary>
     private static int[] CopyOffsets(int mode) => mode switch

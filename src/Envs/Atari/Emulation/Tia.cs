@@ -43,106 +43,106 @@ public sealed partial class Tia
     /// <summary>A few spare bytes so the reference's 4-pixel over-writes at a run's end never need a bounds check.</summary>
     private const int BufferSize = ScreenWidth * BufferRows + 8;
 
-    private readonly Cpu6507 _cpu;
+    private readonly Cpu6507 cpu;
 
-    private byte[] _current = new byte[BufferSize];
-    private byte[] _previous = new byte[BufferSize];
+    private byte[] current = new byte[BufferSize];
+    private byte[] previous = new byte[BufferSize];
 
     // ---- frame timing, all in colour clocks relative to the system clock (which restarts every frame) ----
-    private int _clockWhenFrameStarted;
-    private int _clockStartDisplay;
-    private int _clockStopDisplay;
-    private int _clockAtLastUpdate;
+    private int clockWhenFrameStarted;
+    private int clockStartDisplay;
+    private int clockStopDisplay;
+    private int clockAtLastUpdate;
 
     /// <summary>Clocks left in the line being drawn (228 = at a line start; 0 = line finished, its end not yet processed).</summary>
-    private int _clocksToEndOfLine;
-    private int _vsyncFinishClock;
-    private int _lastHmoveClock;
-    private int _startDisplayOffset;
-    private int _stopDisplayOffset;
+    private int clocksToEndOfLine;
+    private int vsyncFinishClock;
+    private int lastHmoveClock;
+    private int startDisplayOffset;
+    private int stopDisplayOffset;
 
-    /// <summary>Index in <see cref="_current"/> of the next pixel to draw.</summary>
-    private int _framePointer;
+    /// <summary>Index in <see cref="current"/> of the next pixel to draw.</summary>
+    private int framePointer;
 
-    private bool _partialFrame;
-    private bool _frameGreyed;
-    private bool _stopRequested;
-    private int _currentScanline;
-    private int _scanlinesLastFrame;
+    private bool partialFrame;
+    private bool frameGreyed;
+    private bool stopRequested;
+    private int currentScanline;
+    private int scanlinesLastFrame;
 
     // ---- registers ----
-    private byte _vsync;
-    private byte _vblank;
-    private byte _nusiz0;
-    private byte _nusiz1;
-    private byte _ctrlpf;
+    private byte vsync;
+    private byte vblank;
+    private byte nusiz0;
+    private byte nusiz1;
+    private byte ctrlpf;
 
     /// <summary>Colour registers (value &amp; $FE): background, playfield, player 0, player 1.</summary>
-    private readonly byte[] _color = new byte[4];
+    private readonly byte[] color = new byte[4];
 
     /// <summary>(CTRLPF &amp; 6) &lt;&lt; 5: the score and priority bits of the encoder index.</summary>
-    private int _priorityAndScore;
-    private bool _refp0;
-    private bool _refp1;
+    private int priorityAndScore;
+    private bool refp0;
+    private bool refp1;
 
-    /// <summary>The 20 playfield bits (PF0 high nibble, PF1, PF2) in display order of <see cref="s_pfBitIndex"/>.</summary>
-    private uint _pf;
-    private byte _grp0;
-    private byte _grp1;
-    private byte _dgrp0;
-    private byte _dgrp1;
+    /// <summary>The 20 playfield bits (PF0 high nibble, PF1, PF2) in display order of <see cref="PfBitIndex"/>.</summary>
+    private uint pf;
+    private byte grp0;
+    private byte grp1;
+    private byte dgrp0;
+    private byte dgrp1;
 
     /// <summary>The graphic each player shows now (vertical delay and reflection applied).</summary>
-    private byte _currentGrp0;
-    private byte _currentGrp1;
-    private bool _enam0;
-    private bool _enam1;
-    private bool _enabl;
-    private bool _denabl;
-    private bool _vdelp0;
-    private bool _vdelp1;
-    private bool _vdelbl;
-    private bool _resmp0;
-    private bool _resmp1;
+    private byte currentGrp0;
+    private byte currentGrp1;
+    private bool enam0;
+    private bool enam1;
+    private bool enabl;
+    private bool denabl;
+    private bool vdelp0;
+    private bool vdelp1;
+    private bool vdelbl;
+    private bool resmp0;
+    private bool resmp1;
 
     /// <summary>Motion registers as the high nibble of the written value (0..15).</summary>
-    private int _hmp0, _hmp1, _hmm0, _hmm1, _hmbl;
+    private int hmp0, hmp1, hmm0, hmm1, hmbl;
 
     /// <summary>Collision latches, 15 bits (layout in <see cref="Read"/>).</summary>
-    private int _collision;
-    private int _posP0, _posP1, _posM0, _posM1, _posBL;
+    private int collision;
+    private int posP0, posP1, posM0, posM1, posBL;
 
     /// <summary>Objects that can show pixels (<see cref="PfBit"/> etc.): non-zero graphics, enabled missiles/ball.</summary>
-    private int _enabledObjects;
+    private int enabledObjects;
 
     // ---- the reference's "current mask" state that does not follow from the registers ----
 
     /// <summary>The first copy of the player is suppressed until the end of the line (after RESPx).</summary>
-    private bool _p0SkipFirst;
-    private bool _p1SkipFirst;
+    private bool p0SkipFirst;
+    private bool p1SkipFirst;
 
     /// <summary>Reflection state the playfield is drawn with; latched at line ends and early CTRLPF writes.</summary>
-    private bool _pfReflect;
+    private bool pfReflect;
 
     /// <summary>Missile 0 line shape in the "Cosmic Ark" mode: 0 normal, 1 stretched to at least 2 pixels, 2 hidden.</summary>
-    private int _m0Shape;
-    private bool _hmoveBlankEnabled;
-    private bool _cosmicArkEnabled;
-    private int _cosmicArkCounter;
+    private int m0Shape;
+    private bool hmoveBlankEnabled;
+    private bool cosmicArkEnabled;
+    private int cosmicArkCounter;
 
-    private bool _dumpEnabled;
-    private int _dumpDisabledCycle;
+    private bool dumpEnabled;
+    private int dumpDisabledCycle;
 
-    /// <summary>Cached playfield line: 0xFF where the playfield shows, for <see cref="_pfLinePf"/>/<see cref="_pfLineReflect"/>.</summary>
-    private readonly byte[] _pfLine = new byte[ScreenWidth + 8];
-    private uint _pfLinePf = uint.MaxValue;
-    private bool _pfLineReflect;
+    /// <summary>Cached playfield line: 0xFF where the playfield shows, for <see cref="pfLinePf"/>/<see cref="pfLineReflect"/>.</summary>
+    private readonly byte[] pfLine = new byte[ScreenWidth + 8];
+    private uint pfLinePf = uint.MaxValue;
+    private bool pfLineReflect;
 
     /// <summary>Creates the TIA for a CPU (whose clock and data bus it reads). Call <see cref="Reset"/> before use.</summary>
     public Tia(Cpu6507 cpu)
     {
         ArgumentNullException.ThrowIfNull(cpu);
-        _cpu = cpu;
+        this.cpu = cpu;
         Reset();
     }
 
@@ -167,13 +167,13 @@ public sealed partial class Tia
     public int YStart { get; set; } = 34;
 
     /// <summary>The 210x160 picture of the last frame (palette values), what ALE's getScreen returns.</summary>
-    public ReadOnlySpan<byte> Screen => new(_current, 0, ScreenWidth * ScreenHeight);
+    public ReadOnlySpan<byte> Screen => new(current, 0, ScreenWidth * ScreenHeight);
 
     /// <summary>Scanlines of the frame just run (colour clocks since the frame start / 228), for trace debugging.</summary>
-    public int Scanlines => _currentScanline;
+    public int Scanlines => currentScanline;
 
     /// <summary>True while a frame has not been ended by VSYNC (or the scanline limit); the next update continues it.</summary>
-    public bool PartialFrame => _partialFrame;
+    public bool PartialFrame => partialFrame;
 
     /// <summary>
     /// Console reset: every register and latch 0, both frame buffers cleared, frame geometry reloaded from
@@ -182,45 +182,45 @@ public sealed partial class Tia
     /// </summary>
     public void Reset()
     {
-        _enabledObjects = 0;
-        _vsync = _vblank = _nusiz0 = _nusiz1 = _ctrlpf = 0;
-        Array.Clear(_color);
-        _priorityAndScore = 0;
-        _refp0 = _refp1 = false;
-        _pf = 0;
-        _grp0 = _grp1 = _dgrp0 = _dgrp1 = 0;
-        _currentGrp0 = _currentGrp1 = 0;
-        _enam0 = _enam1 = _enabl = _denabl = false;
-        _vdelp0 = _vdelp1 = _vdelbl = false;
-        _resmp0 = _resmp1 = false;
-        _hmp0 = _hmp1 = _hmm0 = _hmm1 = _hmbl = 0;
-        _collision = 0;
-        _posP0 = _posP1 = _posM0 = _posM1 = _posBL = 0;
-        _p0SkipFirst = _p1SkipFirst = false;
-        _pfReflect = false;
-        _m0Shape = 0;
-        _lastHmoveClock = 0;
-        _hmoveBlankEnabled = false;
-        _cosmicArkEnabled = false;
-        _cosmicArkCounter = 0;
-        _dumpEnabled = false;
-        _dumpDisabledCycle = 0;
+        enabledObjects = 0;
+        vsync = vblank = nusiz0 = nusiz1 = ctrlpf = 0;
+        Array.Clear(color);
+        priorityAndScore = 0;
+        refp0 = refp1 = false;
+        pf = 0;
+        grp0 = grp1 = dgrp0 = dgrp1 = 0;
+        currentGrp0 = currentGrp1 = 0;
+        enam0 = enam1 = enabl = denabl = false;
+        vdelp0 = vdelp1 = vdelbl = false;
+        resmp0 = resmp1 = false;
+        hmp0 = hmp1 = hmm0 = hmm1 = hmbl = 0;
+        collision = 0;
+        posP0 = posP1 = posM0 = posM1 = posBL = 0;
+        p0SkipFirst = p1SkipFirst = false;
+        pfReflect = false;
+        m0Shape = 0;
+        lastHmoveClock = 0;
+        hmoveBlankEnabled = false;
+        cosmicArkEnabled = false;
+        cosmicArkCounter = 0;
+        dumpEnabled = false;
+        dumpDisabledCycle = 0;
 
         // Frame geometry ("frame reset"): note that the last-update clock is the frame start, not the display
         // start. It only matters if the reset lands inside a partial frame, which then draws from line 0.
-        Array.Clear(_current);
-        Array.Clear(_previous);
-        _framePointer = 0;
-        _startDisplayOffset = ClocksPerLine * YStart;
-        _stopDisplayOffset = _startDisplayOffset + ClocksPerLine * ScreenHeight;
-        _clockWhenFrameStarted = SystemClock();
-        _clockStartDisplay = _clockWhenFrameStarted + _startDisplayOffset;
-        _clockStopDisplay = _clockWhenFrameStarted + _stopDisplayOffset;
-        _clockAtLastUpdate = _clockWhenFrameStarted;
-        _clocksToEndOfLine = ClocksPerLine;
-        _vsyncFinishClock = int.MaxValue;
-        _scanlinesLastFrame = 0;
-        _currentScanline = 0;
+        Array.Clear(current);
+        Array.Clear(previous);
+        framePointer = 0;
+        startDisplayOffset = ClocksPerLine * YStart;
+        stopDisplayOffset = startDisplayOffset + ClocksPerLine * ScreenHeight;
+        clockWhenFrameStarted = SystemClock();
+        clockStartDisplay = clockWhenFrameStarted + startDisplayOffset;
+        clockStopDisplay = clockWhenFrameStarted + stopDisplayOffset;
+        clockAtLastUpdate = clockWhenFrameStarted;
+        clocksToEndOfLine = ClocksPerLine;
+        vsyncFinishClock = int.MaxValue;
+        scanlinesLastFrame = 0;
+        currentScanline = 0;
     }
 
     /// <summary>
@@ -230,35 +230,35 @@ public sealed partial class Tia
     /// </summary>
     internal void StartFrame()
     {
-        (_current, _previous) = (_previous, _current);
+        (current, previous) = (previous, current);
 
-        uint cycles = unchecked((uint)_cpu.Cycles);
-        uint clocks = unchecked(cycles * 3 - (uint)_clockWhenFrameStarted) % ClocksPerLine;
+        uint cycles = unchecked((uint)cpu.Cycles);
+        uint clocks = unchecked(cycles * 3 - (uint)clockWhenFrameStarted) % ClocksPerLine;
 
         // What the reference does for every device when the system clock is reset.
         unchecked
         {
-            _dumpDisabledCycle -= (int)cycles;
+            dumpDisabledCycle -= (int)cycles;
             int elapsedClocks = (int)(cycles * 3);
-            _vsyncFinishClock -= elapsedClocks;
-            _lastHmoveClock -= elapsedClocks;
+            vsyncFinishClock -= elapsedClocks;
+            lastHmoveClock -= elapsedClocks;
         }
 
-        _clockWhenFrameStarted = -(int)clocks;
-        _clockStartDisplay = _clockWhenFrameStarted + _startDisplayOffset;
-        _clockStopDisplay = _clockWhenFrameStarted + _stopDisplayOffset;
-        _clockAtLastUpdate = _clockStartDisplay;
-        _clocksToEndOfLine = ClocksPerLine;
-        _framePointer = 0;
-        _frameGreyed = false;
+        clockWhenFrameStarted = -(int)clocks;
+        clockStartDisplay = clockWhenFrameStarted + startDisplayOffset;
+        clockStopDisplay = clockWhenFrameStarted + stopDisplayOffset;
+        clockAtLastUpdate = clockStartDisplay;
+        clocksToEndOfLine = ClocksPerLine;
+        framePointer = 0;
+        frameGreyed = false;
     }
 
     /// <summary>Marks the frame as running (partial until a VSYNC or the scanline limit says otherwise).</summary>
     internal void BeginUpdate()
     {
-        _partialFrame = true;
-        _stopRequested = false;
-        _cpu.StopRequested = false;
+        partialFrame = true;
+        stopRequested = false;
+        cpu.StopRequested = false;
     }
 
     /// <summary>
@@ -267,52 +267,52 @@ public sealed partial class Tia
     /// </summary>
     internal void EndUpdate()
     {
-        _currentScanline = (int)(unchecked(SystemClockUnsigned() - (uint)_clockWhenFrameStarted) / ClocksPerLine);
-        if (_partialFrame)
+        currentScanline = (int)(unchecked(SystemClockUnsigned() - (uint)clockWhenFrameStarted) / ClocksPerLine);
+        if (partialFrame)
         {
-            if (!_frameGreyed) GreyOutFrame();
-            _frameGreyed = true;
+            if (!frameGreyed) GreyOutFrame();
+            frameGreyed = true;
         }
         else
         {
-            _scanlinesLastFrame = _currentScanline;
-            _frameGreyed = false;
+            scanlinesLastFrame = currentScanline;
+            frameGreyed = false;
         }
     }
 
     /// <summary>The system clock in colour clocks, with the reference's 32-bit wrap-around.</summary>
-    private int SystemClock() => unchecked((int)((uint)_cpu.Cycles * 3u));
+    private int SystemClock() => unchecked((int)((uint)cpu.Cycles * 3u));
 
-    private uint SystemClockUnsigned() => unchecked((uint)_cpu.Cycles * 3u);
+    private uint SystemClockUnsigned() => unchecked((uint)cpu.Cycles * 3u);
 
     /// <summary>Writes the whole TIA state, both frame buffers included (rows not redrawn later show through).</summary>
     public void Save(BinaryWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(_current);
-        writer.Write(_previous);
+        writer.Write(current);
+        writer.Write(previous);
         foreach (int v in (ReadOnlySpan<int>)
                  [
-                     _clockWhenFrameStarted, _clockStartDisplay, _clockStopDisplay, _clockAtLastUpdate, _clocksToEndOfLine,
-                     _vsyncFinishClock, _lastHmoveClock, _startDisplayOffset, _stopDisplayOffset, _framePointer,
-                     _currentScanline, _scanlinesLastFrame, _priorityAndScore, _hmp0, _hmp1, _hmm0, _hmm1, _hmbl,
-                     _collision, _posP0, _posP1, _posM0, _posM1, _posBL, _enabledObjects, _m0Shape, _cosmicArkCounter,
-                     _dumpDisabledCycle, YStart,
+                     clockWhenFrameStarted, clockStartDisplay, clockStopDisplay, clockAtLastUpdate, clocksToEndOfLine,
+                     vsyncFinishClock, lastHmoveClock, startDisplayOffset, stopDisplayOffset, framePointer,
+                     currentScanline, scanlinesLastFrame, priorityAndScore, hmp0, hmp1, hmm0, hmm1, hmbl,
+                     collision, posP0, posP1, posM0, posM1, posBL, enabledObjects, m0Shape, cosmicArkCounter,
+                     dumpDisabledCycle, YStart,
                  ])
         {
             writer.Write(v);
         }
-        writer.Write(_pf);
-        writer.Write(_color);
-        foreach (byte b in (ReadOnlySpan<byte>)[_vsync, _vblank, _nusiz0, _nusiz1, _ctrlpf, _grp0, _grp1, _dgrp0, _dgrp1, _currentGrp0, _currentGrp1])
+        writer.Write(pf);
+        writer.Write(color);
+        foreach (byte b in (ReadOnlySpan<byte>)[vsync, vblank, nusiz0, nusiz1, ctrlpf, grp0, grp1, dgrp0, dgrp1, currentGrp0, currentGrp1])
         {
             writer.Write(b);
         }
         foreach (bool b in (ReadOnlySpan<bool>)
                  [
-                     _partialFrame, _frameGreyed, _stopRequested, _refp0, _refp1, _enam0, _enam1, _enabl, _denabl,
-                     _vdelp0, _vdelp1, _vdelbl, _resmp0, _resmp1, _p0SkipFirst, _p1SkipFirst, _pfReflect,
-                     _hmoveBlankEnabled, _cosmicArkEnabled, _dumpEnabled, Fire0, Fire1, HmoveBlanks,
+                     partialFrame, frameGreyed, stopRequested, refp0, refp1, enam0, enam1, enabl, denabl,
+                     vdelp0, vdelp1, vdelbl, resmp0, resmp1, p0SkipFirst, p1SkipFirst, pfReflect,
+                     hmoveBlankEnabled, cosmicArkEnabled, dumpEnabled, Fire0, Fire1, HmoveBlanks,
                  ])
         {
             writer.Write(b);
@@ -324,78 +324,78 @@ public sealed partial class Tia
     public void Load(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        ReadExactly(reader, _current);
-        ReadExactly(reader, _previous);
-        _clockWhenFrameStarted = reader.ReadInt32();
-        _clockStartDisplay = reader.ReadInt32();
-        _clockStopDisplay = reader.ReadInt32();
-        _clockAtLastUpdate = reader.ReadInt32();
-        _clocksToEndOfLine = reader.ReadInt32();
-        _vsyncFinishClock = reader.ReadInt32();
-        _lastHmoveClock = reader.ReadInt32();
-        _startDisplayOffset = reader.ReadInt32();
-        _stopDisplayOffset = reader.ReadInt32();
-        _framePointer = reader.ReadInt32();
-        _currentScanline = reader.ReadInt32();
-        _scanlinesLastFrame = reader.ReadInt32();
-        _priorityAndScore = reader.ReadInt32();
-        _hmp0 = reader.ReadInt32();
-        _hmp1 = reader.ReadInt32();
-        _hmm0 = reader.ReadInt32();
-        _hmm1 = reader.ReadInt32();
-        _hmbl = reader.ReadInt32();
-        _collision = reader.ReadInt32();
-        _posP0 = reader.ReadInt32();
-        _posP1 = reader.ReadInt32();
-        _posM0 = reader.ReadInt32();
-        _posM1 = reader.ReadInt32();
-        _posBL = reader.ReadInt32();
-        _enabledObjects = reader.ReadInt32();
-        _m0Shape = reader.ReadInt32();
-        _cosmicArkCounter = reader.ReadInt32();
-        _dumpDisabledCycle = reader.ReadInt32();
+        ReadExactly(reader, current);
+        ReadExactly(reader, previous);
+        clockWhenFrameStarted = reader.ReadInt32();
+        clockStartDisplay = reader.ReadInt32();
+        clockStopDisplay = reader.ReadInt32();
+        clockAtLastUpdate = reader.ReadInt32();
+        clocksToEndOfLine = reader.ReadInt32();
+        vsyncFinishClock = reader.ReadInt32();
+        lastHmoveClock = reader.ReadInt32();
+        startDisplayOffset = reader.ReadInt32();
+        stopDisplayOffset = reader.ReadInt32();
+        framePointer = reader.ReadInt32();
+        currentScanline = reader.ReadInt32();
+        scanlinesLastFrame = reader.ReadInt32();
+        priorityAndScore = reader.ReadInt32();
+        hmp0 = reader.ReadInt32();
+        hmp1 = reader.ReadInt32();
+        hmm0 = reader.ReadInt32();
+        hmm1 = reader.ReadInt32();
+        hmbl = reader.ReadInt32();
+        collision = reader.ReadInt32();
+        posP0 = reader.ReadInt32();
+        posP1 = reader.ReadInt32();
+        posM0 = reader.ReadInt32();
+        posM1 = reader.ReadInt32();
+        posBL = reader.ReadInt32();
+        enabledObjects = reader.ReadInt32();
+        m0Shape = reader.ReadInt32();
+        cosmicArkCounter = reader.ReadInt32();
+        dumpDisabledCycle = reader.ReadInt32();
         YStart = reader.ReadInt32();
-        _pf = reader.ReadUInt32();
-        ReadExactly(reader, _color);
-        _vsync = reader.ReadByte();
-        _vblank = reader.ReadByte();
-        _nusiz0 = reader.ReadByte();
-        _nusiz1 = reader.ReadByte();
-        _ctrlpf = reader.ReadByte();
-        _grp0 = reader.ReadByte();
-        _grp1 = reader.ReadByte();
-        _dgrp0 = reader.ReadByte();
-        _dgrp1 = reader.ReadByte();
-        _currentGrp0 = reader.ReadByte();
-        _currentGrp1 = reader.ReadByte();
-        _partialFrame = reader.ReadBoolean();
-        _frameGreyed = reader.ReadBoolean();
-        _stopRequested = reader.ReadBoolean();
-        _refp0 = reader.ReadBoolean();
-        _refp1 = reader.ReadBoolean();
-        _enam0 = reader.ReadBoolean();
-        _enam1 = reader.ReadBoolean();
-        _enabl = reader.ReadBoolean();
-        _denabl = reader.ReadBoolean();
-        _vdelp0 = reader.ReadBoolean();
-        _vdelp1 = reader.ReadBoolean();
-        _vdelbl = reader.ReadBoolean();
-        _resmp0 = reader.ReadBoolean();
-        _resmp1 = reader.ReadBoolean();
-        _p0SkipFirst = reader.ReadBoolean();
-        _p1SkipFirst = reader.ReadBoolean();
-        _pfReflect = reader.ReadBoolean();
-        _hmoveBlankEnabled = reader.ReadBoolean();
-        _cosmicArkEnabled = reader.ReadBoolean();
-        _dumpEnabled = reader.ReadBoolean();
+        pf = reader.ReadUInt32();
+        ReadExactly(reader, color);
+        vsync = reader.ReadByte();
+        vblank = reader.ReadByte();
+        nusiz0 = reader.ReadByte();
+        nusiz1 = reader.ReadByte();
+        ctrlpf = reader.ReadByte();
+        grp0 = reader.ReadByte();
+        grp1 = reader.ReadByte();
+        dgrp0 = reader.ReadByte();
+        dgrp1 = reader.ReadByte();
+        currentGrp0 = reader.ReadByte();
+        currentGrp1 = reader.ReadByte();
+        partialFrame = reader.ReadBoolean();
+        frameGreyed = reader.ReadBoolean();
+        stopRequested = reader.ReadBoolean();
+        refp0 = reader.ReadBoolean();
+        refp1 = reader.ReadBoolean();
+        enam0 = reader.ReadBoolean();
+        enam1 = reader.ReadBoolean();
+        enabl = reader.ReadBoolean();
+        denabl = reader.ReadBoolean();
+        vdelp0 = reader.ReadBoolean();
+        vdelp1 = reader.ReadBoolean();
+        vdelbl = reader.ReadBoolean();
+        resmp0 = reader.ReadBoolean();
+        resmp1 = reader.ReadBoolean();
+        p0SkipFirst = reader.ReadBoolean();
+        p1SkipFirst = reader.ReadBoolean();
+        pfReflect = reader.ReadBoolean();
+        hmoveBlankEnabled = reader.ReadBoolean();
+        cosmicArkEnabled = reader.ReadBoolean();
+        dumpEnabled = reader.ReadBoolean();
         Fire0 = reader.ReadBoolean();
         Fire1 = reader.ReadBoolean();
         HmoveBlanks = reader.ReadBoolean();
         for (int i = 0; i < PaddleResistance.Length; i++) PaddleResistance[i] = reader.ReadInt32();
 
-        if (_framePointer < 0 || _framePointer > ScreenWidth * BufferRows)
-            throw new InvalidDataException($"TIA state: frame pointer {_framePointer} is outside the frame buffer.");
-        _pfLinePf = uint.MaxValue; // force the playfield line cache to be rebuilt
+        if (framePointer < 0 || framePointer > ScreenWidth * BufferRows)
+            throw new InvalidDataException($"TIA state: frame pointer {framePointer} is outside the frame buffer.");
+        pfLinePf = uint.MaxValue; // force the playfield line cache to be rebuilt
     }
 
     private static void ReadExactly(BinaryReader reader, byte[] target)

@@ -12,7 +12,8 @@ public sealed class Alien : RamGame
         RomName = "alien", Name = "Alien", Md5 = "f1a0a23e6464d954e3a9579c4ccd01c8", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Modes = [0, 1, 2, 3], Difficulties = [0, 1, 2, 3],
         InitialLives = 3,
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame (lives are not forced to 0 at the end).</summary>
     public override void Step(ReadOnlySpan<byte> ram)

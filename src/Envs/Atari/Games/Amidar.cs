@@ -9,7 +9,8 @@ public sealed class Amidar : RamGame
         RomName = "amidar", Name = "Amidar", Md5 = "acb7750b4d0c4bd34969802a7deb2990", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 5, 10, 11, 12, 13), Difficulties = [0, 3],
         InitialLives = 3,
-    }) { }
+    })
+    { }
 
     /// <summary>Stella's property table sets both difficulty switches to A (used during power-on detection).</summary>
     public override bool PowerOnDifficultyA => true;

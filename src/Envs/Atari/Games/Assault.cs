@@ -9,7 +9,8 @@ public sealed class Assault : RamGame
         RomName = "assault", Name = "Assault", Md5 = "de78b3a064d374390ac0710f95edde92", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 11, 12),
         InitialLives = 4,
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

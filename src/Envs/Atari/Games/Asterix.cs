@@ -9,7 +9,8 @@ public sealed class Asterix : RamGame
         RomName = "asterix", Name = "Asterix", Md5 = "89a68746eff7f266bbf08de2483abe55", CartridgeType = "F8",
         MinimalActions = ActionSets.Of(0, 2, 3, 4, 5, 6, 7, 8, 9), StartingActions = [AleAction.Fire],
         InitialLives = 3,
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

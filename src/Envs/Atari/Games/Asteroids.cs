@@ -10,7 +10,8 @@ public sealed class Asteroids : RamGame
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15),
         Modes = AllModes(), Difficulties = [0, 3],
         InitialLives = 4, ModeSelect = new(0x80, HoldFrames: 2),
-    }) { }
+    })
+    { }
 
     /// <summary>Stella's property table: HmoveBlanks=NO.</summary>
     public override bool HmoveBlanks => false;

@@ -9,7 +9,8 @@ public sealed class Atlantis : RamGame
         RomName = "atlantis", Name = "Atlantis", Md5 = "9ad36e699ef6f45d9eb6c4cf90475c9f", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 11, 12), Modes = [0, 1, 2, 3],
         InitialLives = 6, ModeSelect = new(0x8D, HoldFrames: 2),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -9,7 +9,8 @@ public sealed class BankHeist : RamGame
         RomName = "bank_heist", Name = "BankHeist", Md5 = "00ce0bdd43aed84a983bef38fe7f5ee3", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Modes = [0, 4, 8, 12, 16, 20, 24, 28], Difficulties = [0, 1, 2, 3],
         InitialLives = 4, ModeSelect = new(0x80, HoldFrames: 1),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -9,7 +9,8 @@ public sealed class BattleZone : RamGame
         RomName = "battle_zone", Name = "BattleZone", Md5 = "41f252a66c6301f1e8ab3612c19bc5d4", CartridgeType = "F8",
         MinimalActions = ActionSets.All, Modes = [1, 2, 3],
         InitialLives = 5, ModeSelect = new(0xA1, HoldFrames: 2),
-    }) { }
+    })
+    { }
 
     /// <summary>Stella's property table: HmoveBlanks=NO.</summary>
     public override bool HmoveBlanks => false;

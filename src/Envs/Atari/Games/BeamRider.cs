@@ -4,7 +4,7 @@ namespace Rims.Envs.Atari.Games;
 public sealed class BeamRider : RamGame
 {
     // The tracked life count (ALE's m_lives), kept apart from the reported Lives, which is 0 once terminal.
-    private int _lives;
+    private int lives;
 
     /// <summary>Creates Beam Rider's settings.</summary>
     public BeamRider() : base(new GameInfo
@@ -13,10 +13,11 @@ public sealed class BeamRider : RamGame
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 6, 7, 11, 12), Difficulties = [0, 1],
         StartingActions = [AleAction.Right],
         InitialLives = 3,
-    }) { }
+    })
+    { }
 
     /// <inheritdoc />
-    protected override void ResetState() => _lives = InitialLives;
+    protected override void ResetState() => lives = InitialLives;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -27,7 +28,7 @@ public sealed class BeamRider : RamGame
         int lives = shown + 1;
         // The byte drops a moment before the ship is really lost; a loss of one life is only taken on the frame
         // where $8C reads 1, any other change (new game, bonus life) at once.
-        if (lives != _lives - 1 || Ram(ram, 0x8C) == 1) _lives = lives;
-        SetLives(_lives);
+        if (lives != this.lives - 1 || Ram(ram, 0x8C) == 1) this.lives = lives;
+        SetLives(this.lives);
     }
 }

@@ -9,7 +9,8 @@ public sealed class Bowling : RamGame
         RomName = "bowling", Name = "Bowling", Md5 = "c9b7afad3bfd922e006a6bfc1d4f3fe7", CartridgeType = "2K",
         MinimalActions = ActionSets.Of(0, 1, 2, 5, 10, 13), Modes = [0, 2, 4], Difficulties = [0, 1],
         ModeSelect = new(0x82, HoldFrames: 2),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score and terminal after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

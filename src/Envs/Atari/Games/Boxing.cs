@@ -8,7 +8,8 @@ public sealed class Boxing : RamGame
     {
         RomName = "boxing", Name = "Boxing", Md5 = "c3ef5c4653212088eda54dc91d787870", CartridgeType = "2K",
         MinimalActions = ActionSets.All, Difficulties = [0, 1, 2, 3],
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score and terminal after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -4,7 +4,7 @@ namespace Rims.Envs.Atari.Games;
 public sealed class Breakout : RamGame
 {
     // $B9 also reads 0 before a game has begun, so a game over only counts once 5 balls have been seen.
-    private bool _started;
+    private bool started;
 
     /// <summary>Creates Breakout's settings.</summary>
     public Breakout() : base(new GameInfo
@@ -13,13 +13,14 @@ public sealed class Breakout : RamGame
         MinimalActions = ActionSets.Of(0, 1, 3, 4), Modes = [0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44],
         Difficulties = [0, 1],
         InitialLives = 5, ModeSelect = new(0xB2, HoldFrames: 1),
-    }) { }
+    })
+    { }
 
     /// <summary>Breakout is played with a paddle.</summary>
     public override bool UsesPaddles => true;
 
     /// <inheritdoc />
-    protected override void ResetState() => _started = false;
+    protected override void ResetState() => started = false;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -27,8 +28,8 @@ public sealed class Breakout : RamGame
         int x = Ram(ram, 0xCD), y = Ram(ram, 0xCC);
         UpdateScore((x & 15) + 10 * (x >> 4) + 100 * (y & 15));
         int balls = Ram(ram, 0xB9);
-        if (balls == 5) _started = true;
-        Terminal = _started && balls == 0;
+        if (balls == 5) started = true;
+        Terminal = started && balls == 0;
         SetLives(balls);
     }
 }

@@ -9,7 +9,8 @@ public sealed class Centipede : RamGame
         RomName = "centipede", Name = "Centipede", Md5 = "91c2098e88a6b13f977af8c003e0bca5", CartridgeType = "F8",
         MinimalActions = ActionSets.All, Modes = [0x16, 0x56],
         InitialLives = 3, ModeSelect = new(0xA7, HoldFrames: 2),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -9,7 +9,8 @@ public sealed class CrazyClimber : RamGame
         RomName = "crazy_climber", Name = "CrazyClimber", Md5 = "55ef7b65066428367844342ed59f956c", CartridgeType = "F8",
         MinimalActions = ActionSets.Of(0, 2, 3, 4, 5, 6, 7, 8, 9), Modes = [0, 1, 2, 3], Difficulties = [0, 1],
         InitialLives = 5, ModeSelect = new(0x80, HoldFrames: 2),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

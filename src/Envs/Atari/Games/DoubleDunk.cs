@@ -9,7 +9,8 @@ public sealed class DoubleDunk : RamGame
         RomName = "double_dunk", Name = "DoubleDunk", Md5 = "368d88a6c071caba60b4f778615aae94", CartridgeType = "F6",
         MinimalActions = ActionSets.All, Modes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
         StartingActions = [AleAction.UpFire],
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score and terminal after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -8,7 +8,8 @@ public sealed class Enduro : RamGame
     {
         RomName = "enduro", Name = "Enduro", Md5 = "94b92a882f6dbaa6993a46e2dcc58402", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 3, 4, 5, 8, 9, 11, 12), StartingActions = [AleAction.Fire],
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score and terminal after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

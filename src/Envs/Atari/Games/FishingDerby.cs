@@ -8,7 +8,8 @@ public sealed class FishingDerby : RamGame
     {
         RomName = "fishing_derby", Name = "FishingDerby", Md5 = "b8865f05676e64f3bec72b9defdacfa7", CartridgeType = "2K",
         MinimalActions = ActionSets.All, Difficulties = [0, 1, 2, 3],
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score and terminal after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

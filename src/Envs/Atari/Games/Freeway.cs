@@ -9,7 +9,8 @@ public sealed class Freeway : RamGame
         RomName = "freeway", Name = "Freeway", Md5 = "8e0ab801b1705a740b476b7f588c6d16", CartridgeType = "2K",
         MinimalActions = ActionSets.Of(0, 2, 5), Modes = [0, 1, 2, 3, 4, 5, 6, 7], Difficulties = [0, 1],
         ModeSelect = new(0x80, HoldFrames: 1),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score and terminal after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -9,7 +9,8 @@ public sealed class Frostbite : RamGame
         RomName = "frostbite", Name = "Frostbite", Md5 = "4ca73eb959299471788f0b685c3ba0b5", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Modes = [0, 2],
         InitialLives = 4, ModeSelect = new(0x80, HoldFrames: 1),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -13,7 +13,8 @@ public sealed class Gopher : RamGame
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 10, 11, 12), Modes = [0, 2], Difficulties = [0, 1],
         StartingActions = [AleAction.Fire],
         InitialLives = 3,
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -9,7 +9,8 @@ public sealed class Gravitar : RamGame
         RomName = "gravitar", Name = "Gravitar", Md5 = "8ac18076d01a6b63acf6e2cab4968940", CartridgeType = "F8",
         MinimalActions = ActionSets.All, Modes = [0, 1, 2, 3, 4], StartingActions = Fires(16),
         InitialLives = 6,
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

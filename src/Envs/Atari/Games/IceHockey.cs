@@ -9,7 +9,8 @@ public sealed class IceHockey : RamGame
         RomName = "ice_hockey", Name = "IceHockey", Md5 = "a4c08c4994eb9d24fb78be1793e82e26", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Modes = [0, 2], Difficulties = [0, 1, 2, 3],
         ModeSelect = new(0x80, HoldFrames: 2),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score and terminal after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

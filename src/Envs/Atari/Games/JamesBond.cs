@@ -10,7 +10,8 @@ public sealed class JamesBond : RamGame
         RomName = "jamesbond", Name = "Jamesbond", Md5 = "e51030251e440cffaab1ac63438b44ae", CartridgeType = "E0",
         MinimalActions = ActionSets.All, Modes = [0, 1],
         InitialLives = 6, ModeSelect = new(0x8C, HoldFrames: 20, TitleScreenOffset: 0x48),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

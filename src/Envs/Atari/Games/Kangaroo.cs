@@ -9,7 +9,8 @@ public sealed class Kangaroo : RamGame
         RomName = "kangaroo", Name = "Kangaroo", Md5 = "4326edb70ff20d0ee5ba58fa5cb09d60", CartridgeType = "F8",
         MinimalActions = ActionSets.All, Modes = [0, 1],
         InitialLives = 3, ModeSelect = new(0xBA, HoldFrames: 2, TitleScreenOffset: 0x80),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -9,7 +9,8 @@ public sealed class Krull : RamGame
         RomName = "krull", Name = "Krull", Md5 = "4baada22435320d185c95b7dd2bcdb24", CartridgeType = "F8",
         MinimalActions = ActionSets.All,
         InitialLives = 3,
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -9,7 +9,8 @@ public sealed class KungFuMaster : RamGame
         RomName = "kung_fu_master", Name = "KungFuMaster", Md5 = "5b92a93b23523ff16e2789b820e2a4c5", CartridgeType = "F8",
         MinimalActions = ActionSets.Of(0, 2, 3, 4, 5, 8, 9, 11, 12, 13, 14, 15, 16, 17),
         InitialLives = 4,
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -9,7 +9,8 @@ public sealed class MsPacman : RamGame
         RomName = "ms_pacman", Name = "MsPacman", Md5 = "87e79cd41ce136fd4f72cc6e2c161bee", CartridgeType = "F8",
         MinimalActions = ActionSets.Of(0, 2, 3, 4, 5, 6, 7, 8, 9), Modes = [0, 1, 2, 3],
         InitialLives = 3,
-    }) { }
+    })
+    { }
 
     /// <summary>Stella's property table: HmoveBlanks=NO.</summary>
     public override bool HmoveBlanks => false;

@@ -10,7 +10,8 @@ public sealed class NameThisGame : RamGame
         MinimalActions = ActionSets.Of(0, 1, 3, 4, 11, 12), Modes = [0x08, 0x18, 0x28], Difficulties = [0, 1],
         InitialLives = 3,
         ModeSelect = new(0xDE, HoldFrames: 2), // the byte cycles through many values: 134 presses at every reset, as in ALE
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -9,7 +9,8 @@ public sealed class Pong : RamGame
         RomName = "pong", Name = "Pong", Md5 = "60e0ea3cbe0913d39803477945e9e5ec", CartridgeType = "2K",
         MinimalActions = ActionSets.Of(0, 1, 3, 4, 11, 12), Modes = [0, 1], Difficulties = [0, 1, 2, 3],
         ModeSelect = new(0x96, HoldFrames: 2),
-    }) { }
+    })
+    { }
 
     /// <summary>Pong is played with paddles.</summary>
     public override bool UsesPaddles => true;

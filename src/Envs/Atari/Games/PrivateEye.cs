@@ -10,7 +10,8 @@ public sealed class PrivateEye : RamGame
         MinimalActions = ActionSets.All, Modes = [0, 1, 2, 3, 4], Difficulties = [0, 1, 2, 3],
         StartingActions = [AleAction.Up],
         ModeSelect = new(0x80, HoldFrames: 2),
-    }) { }
+    })
+    { }
 
     /// <inheritdoc />
     protected override int InitialScore => 1000;

@@ -5,8 +5,8 @@ public sealed class Qbert : RamGame
 {
     // Q*bert has no plain lives byte: $88 counts down through the lives and then shows end-of-game markers, so lives
     // are tracked by watching it step down by one.
-    private int _lives;
-    private int _previous;
+    private int lives;
+    private int previous;
 
     /// <summary>Creates Q*bert's settings.</summary>
     public Qbert() : base(new GameInfo
@@ -14,26 +14,27 @@ public sealed class Qbert : RamGame
         RomName = "qbert", Name = "Qbert", Md5 = "484b0076816a104875e00467d431c2d2", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 5), Difficulties = [0, 1],
         InitialLives = 4,
-    }) { }
+    })
+    { }
 
     /// <inheritdoc />
     protected override void ResetState()
     {
-        _lives = 4;
-        _previous = 2;
+        lives = 4;
+        previous = 2;
     }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
     {
         int livesValue = (sbyte)(byte)Ram(ram, 0x88);
-        Terminal = livesValue == -2 || (livesValue == 2 && _previous == -1);
-        if (livesValue == _previous - 1) _lives--;
-        _previous = livesValue;
+        Terminal = livesValue == -2 || (livesValue == 2 && previous == -1);
+        if (livesValue == previous - 1) lives--;
+        previous = livesValue;
 
         // The score bytes are cleared on the game-over frame; that frame reports no reward and keeps the score.
         if (Terminal) Reward = 0;
         else UpdateScore(ScoreDigits.Bcd(ram, 0xDB, 0xDA, 0xD9));
-        SetLives(_lives);
+        SetLives(lives);
     }
 }

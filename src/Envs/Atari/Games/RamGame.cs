@@ -11,45 +11,45 @@ public abstract class RamGame : AtariGame
     /// Name This Game needs 134 presses, so this leaves a wide margin.</summary>
     private const int MaxSelectPresses = 1024;
 
-    private readonly GameInfo _info;
-    private readonly string[] _md5s;
+    private readonly GameInfo info;
+    private readonly string[] md5s;
 
     /// <summary>Binds the game to its identity.</summary>
     protected RamGame(GameInfo info)
     {
-        _info = info;
-        _md5s = [info.Md5];
+        this.info = info;
+        md5s = [info.Md5];
     }
 
     /// <summary>ROM file stem.</summary>
-    public sealed override string RomName => _info.RomName;
+    public sealed override string RomName => info.RomName;
 
     /// <summary>CamelCase name.</summary>
-    public sealed override string Name => _info.Name;
+    public sealed override string Name => info.Name;
 
     /// <summary>md5 of the supported ROM (one per game here).</summary>
-    public sealed override IReadOnlyList<string> Md5s => _md5s;
+    public sealed override IReadOnlyList<string> Md5s => md5s;
 
     /// <summary>Cartridge scheme.</summary>
-    public sealed override string CartridgeType => _info.CartridgeType;
+    public sealed override string CartridgeType => info.CartridgeType;
 
     /// <summary>ALE's minimal action set in ALE's order.</summary>
-    public sealed override IReadOnlyList<AleAction> MinimalActions => _info.MinimalActions;
+    public sealed override IReadOnlyList<AleAction> MinimalActions => info.MinimalActions;
 
     /// <summary>Available modes; the first is the default.</summary>
-    public sealed override IReadOnlyList<int> Modes => _info.Modes;
+    public sealed override IReadOnlyList<int> Modes => info.Modes;
 
     /// <summary>Available difficulties.</summary>
-    public sealed override IReadOnlyList<int> Difficulties => _info.Difficulties;
+    public sealed override IReadOnlyList<int> Difficulties => info.Difficulties;
 
     /// <summary>Starting actions of every reset.</summary>
-    public sealed override IReadOnlyList<AleAction> StartingActions => _info.StartingActions;
+    public sealed override IReadOnlyList<AleAction> StartingActions => info.StartingActions;
 
     /// <summary>The last decoded score (ALE's m_score).</summary>
     protected int Score { get; set; }
 
     /// <summary>Lives reported right after <see cref="Reset"/>, before any frame is read (<see cref="GameInfo.InitialLives"/>).</summary>
-    protected int InitialLives => _info.InitialLives;
+    protected int InitialLives => info.InitialLives;
 
     /// <summary>Score stored at reset (Private Eye starts at 1000 so its starting points are not rewarded).</summary>
     protected virtual int InitialScore => 0;
@@ -89,17 +89,17 @@ public abstract class RamGame : AtariGame
     public override void SetMode(int mode, IGameConsole console)
     {
         RequireMode(mode);
-        if (_info.ModeSelect is { } select)
+        if (info.ModeSelect is { } select)
             SelectUntil(console, select.Address, mode, select.HoldFrames, select.TitleScreenOffset is { } offset ? mode + offset : -1);
     }
 
     /// <summary>Throws unless <paramref name="mode"/> is one of <see cref="Modes"/> (ALE throws too).</summary>
     protected void RequireMode(int mode)
     {
-        foreach (var m in _info.Modes)
+        foreach (var m in info.Modes)
             if (m == mode) return;
         throw new ArgumentOutOfRangeException(nameof(mode), mode,
-            $"{Name} has no mode {mode}; available: {string.Join(", ", _info.Modes)}.");
+            $"{Name} has no mode {mode}; available: {string.Join(", ", info.Modes)}.");
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ public sealed class RiverRaid : RamGame
     // $C0 reads $58 at the start of a game and $59 on the last life; the step from $59 back to $58 is the game over.
     private const int StartByte = 0x58, LastLifeByte = 0x59;
 
-    private int _previousLivesByte;
+    private int previousLivesByte;
 
     /// <summary>Creates River Raid's settings.</summary>
     public RiverRaid() : base(new GameInfo
@@ -18,10 +18,11 @@ public sealed class RiverRaid : RamGame
         RomName = "riverraid", Name = "Riverraid", Md5 = "393948436d1f4cc3192410bb918f9724", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Difficulties = [0, 1],
         InitialLives = 4,
-    }) { }
+    })
+    { }
 
     /// <inheritdoc />
-    protected override void ResetState() => _previousLivesByte = StartByte;
+    protected override void ResetState() => previousLivesByte = StartByte;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -37,8 +38,8 @@ public sealed class RiverRaid : RamGame
         UpdateScore(score);
 
         int livesByte = Ram(ram, 0xC0);
-        Terminal = livesByte == StartByte && _previousLivesByte == LastLifeByte;
-        _previousLivesByte = livesByte;
+        Terminal = livesByte == StartByte && previousLivesByte == LastLifeByte;
+        previousLivesByte = livesByte;
         int lives = livesByte switch
         {
             StartByte => 4,

@@ -9,7 +9,8 @@ public sealed class RoadRunner : RamGame
         RomName = "road_runner", Name = "RoadRunner", Md5 = "ce5cc62608be2cd3ed8abd844efb8919", CartridgeType = "F6",
         MinimalActions = ActionSets.All,
         InitialLives = 3,
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -9,7 +9,8 @@ public sealed class Robotank : RamGame
         RomName = "robotank", Name = "Robotank", Md5 = "4f618c2429138e0280969193ed6c107e", CartridgeType = "FE",
         MinimalActions = ActionSets.All,
         InitialLives = 4,
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

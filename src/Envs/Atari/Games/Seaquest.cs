@@ -9,7 +9,8 @@ public sealed class Seaquest : RamGame
         RomName = "seaquest", Name = "Seaquest", Md5 = "240bfbac5163af4df5ae713985386f92", CartridgeType = "4K",
         MinimalActions = ActionSets.All, Difficulties = [0, 1],
         InitialLives = 4,
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -10,7 +10,8 @@ public sealed class SpaceInvaders : RamGame
         MinimalActions = ActionSets.Of(0, 1, 3, 4, 11, 12),
         Modes = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], Difficulties = [0, 1],
         InitialLives = 3, ModeSelect = new(0xDC, HoldFrames: 2),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -10,7 +10,8 @@ public sealed class UpNDown : RamGame
         MinimalActions = ActionSets.Of(0, 1, 2, 5, 10, 13), Difficulties = [0, 1, 2, 3],
         StartingActions = [AleAction.Fire],
         InitialLives = 5,
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -9,7 +9,8 @@ public sealed class VideoPinball : RamGame
         RomName = "video_pinball", Name = "VideoPinball", Md5 = "107cc025334211e6d29da0b6be46aec7", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 5, 10, 11, 12), Modes = [0, 2], Difficulties = [0, 1],
         InitialLives = 3, ModeSelect = new(0xC1, HoldFrames: 2),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

@@ -4,7 +4,7 @@ namespace Rims.Envs.Atari.Games;
 public sealed class WizardOfWor : RamGame
 {
     // The tracked life count (ALE's m_lives), only updated while the game is waiting.
-    private int _lives;
+    private int lives;
 
     /// <summary>Creates Wizard of Wor's settings.</summary>
     public WizardOfWor() : base(new GameInfo
@@ -12,10 +12,11 @@ public sealed class WizardOfWor : RamGame
         RomName = "wizard_of_wor", Name = "WizardOfWor", Md5 = "7e8aa18bc9502eb57daaf5e7c1e94da7", CartridgeType = "4K",
         MinimalActions = ActionSets.Of(0, 1, 2, 3, 4, 5, 10, 11, 12, 13), Difficulties = [0, 1],
         InitialLives = 3,
-    }) { }
+    })
+    { }
 
     /// <inheritdoc />
-    protected override void ResetState() => _lives = InitialLives;
+    protected override void ResetState() => lives = InitialLives;
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)
@@ -27,8 +28,8 @@ public sealed class WizardOfWor : RamGame
         UpdateScore(100 * s);
         // The game lowers $8D as the next player enters the field; ALE only takes it while waiting ($D7 bit 0 clear),
         // so a life counts as lost once it is really gone.
-        if ((Ram(ram, 0xD7) & 1) == 0) _lives = Ram(ram, 0x8D) & 15;
+        if ((Ram(ram, 0xD7) & 1) == 0) lives = Ram(ram, 0x8D) & 15;
         Terminal = (Ram(ram, 0x8D) & 15) == 0 && Ram(ram, 0xF4) == 0xF8;
-        SetLives(_lives);
+        SetLives(lives);
     }
 }

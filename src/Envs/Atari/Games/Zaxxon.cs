@@ -9,7 +9,8 @@ public sealed class Zaxxon : RamGame
         RomName = "zaxxon", Name = "Zaxxon", Md5 = "eea0da9b987d661264cce69a7c13c3bd", CartridgeType = "F8",
         MinimalActions = ActionSets.All, Modes = [0, 8, 16, 24],
         InitialLives = 5, ModeSelect = new(0x82, HoldFrames: 10),
-    }) { }
+    })
+    { }
 
     /// <summary>Reads score, terminal and lives after one frame.</summary>
     public override void Step(ReadOnlySpan<byte> ram)

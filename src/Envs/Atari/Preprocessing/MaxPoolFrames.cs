@@ -1,5 +1,5 @@
-using SimdVector = System.Numerics.Vector;
 using System.Numerics;
+using SimdVector = System.Numerics.Vector;
 
 namespace Rims.Envs.Atari.Preprocessing;
 

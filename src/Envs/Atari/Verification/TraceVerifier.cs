@@ -51,27 +51,27 @@ public static class TraceVerifier
     /// <summary>One replay: the comparisons so far, whether the current frame still matches, and the earliest mismatch.</summary>
     private sealed class Replayer(AleTrace trace, AleInterface ale)
     {
-        private readonly FieldComparison[] _fields = Enum.GetValues<TraceField>().Select(f => new FieldComparison(f)).ToArray();
-        private readonly byte[]? _screens = trace.ReadScreens();
-        private readonly byte[] _md5 = new byte[16];
-        private string? _screenDiff;
-        private TraceMismatch? _first;
+        private readonly FieldComparison[] fields = Enum.GetValues<TraceField>().Select(f => new FieldComparison(f)).ToArray();
+        private readonly byte[]? screens = trace.ReadScreens();
+        private readonly byte[] md5 = new byte[16];
+        private string? screenDiff;
+        private TraceMismatch? first;
 
         // Cleared by any ALE-API mismatch while the current record (loadROM, or a frame with its reset) is compared.
-        private bool _recordMatches;
+        private bool recordMatches;
 
         public TraceReport Run(int? maxFrames)
         {
-            _recordMatches = true;
+            recordMatches = true;
             CompareState(trace.InitialState with { Lives = null, FrameNumber = LoadRomFrameNumber(trace) }, -1, "loadROM", "", 0);
-            bool initialMatches = _recordMatches;
+            bool initialMatches = recordMatches;
 
             int frames = trace.Frames.Count, resets = 0, matched = 0;
             if (maxFrames is { } limit) frames = Math.Clamp(limit, 0, frames);
             for (int i = 0; i < frames; i++)
             {
                 var f = trace.Frames[i];
-                _recordMatches = true;
+                recordMatches = true;
                 string where = "t=" + f.T.ToString(CultureInfo.InvariantCulture);
                 int reward = ale.Act((AleAction)f.Action);
                 Check(TraceField.Reward, f.Reward, reward, f.T, where, "");
@@ -88,17 +88,17 @@ public static class TraceVerifier
                     Check(TraceField.ResetFrames, reset.FrameNumberDelta, ale.FrameNumber - frameNumber, f.T, at, prefix, "frame_number_delta");
                     CompareState(reset, f.T, at, prefix, null);
                 }
-                if (_recordMatches) matched++;
+                if (recordMatches) matched++;
             }
             bool headerLivesCompared = frames == trace.Frames.Count && trace.InitialState.Lives is not null;
             if (headerLivesCompared && trace.InitialState.Lives is { } headerLives)
             {
-                _recordMatches = true;
+                recordMatches = true;
                 Check(TraceField.Lives, headerLives, ale.Lives, -1, "after the last frame", "header initial_state ");
-                initialMatches &= _recordMatches;
+                initialMatches &= recordMatches;
             }
-            return new TraceReport(trace.Game, trace.Path, _fields, frames, matched, trace.Frames.Count, initialMatches, headerLivesCompared, resets,
-                _first, _screenDiff);
+            return new TraceReport(trace.Game, trace.Path, fields, frames, matched, trace.Frames.Count, initialMatches, headerLivesCompared, resets,
+                first, screenDiff);
         }
 
         private void CompareState(TraceState want, int frame, string where, string prefix, int? screenRecord)
@@ -109,13 +109,13 @@ public static class TraceVerifier
                 $"{prefix}ram ${0x80 + bad:X2}", $"${want.Ram[bad]:X2}",
                 $"${ale.Ram[bad]:X2} ({CountDifferences(ale.Ram, want.Ram)} byte(s) differ)"));
 
-            MD5.HashData(ale.Screen, _md5);
-            bool screenOk = _md5.AsSpan().SequenceEqual(want.ScreenMd5);
-            string actualMd5 = screenOk ? "" : Convert.ToHexStringLower(_md5);
+            MD5.HashData(ale.Screen, md5);
+            bool screenOk = md5.AsSpan().SequenceEqual(want.ScreenMd5);
+            string actualMd5 = screenOk ? "" : Convert.ToHexStringLower(md5);
             Record(TraceField.Screen, screenOk, () => new TraceMismatch(where, frame, prefix + "screen_md5",
                 Convert.ToHexStringLower(want.ScreenMd5), actualMd5));
-            if (!screenOk && _screenDiff is null && _screens is not null && screenRecord is { } k && (k + 1) * AleTrace.ScreenBytes <= _screens.Length)
-                _screenDiff = $"{where} (record {k}): " + DescribeScreenDiff(ale.Screen, _screens.AsSpan(k * AleTrace.ScreenBytes, AleTrace.ScreenBytes));
+            if (!screenOk && screenDiff is null && screens is not null && screenRecord is { } k && (k + 1) * AleTrace.ScreenBytes <= screens.Length)
+                screenDiff = $"{where} (record {k}): " + DescribeScreenDiff(ale.Screen, screens.AsSpan(k * AleTrace.ScreenBytes, AleTrace.ScreenBytes));
 
             Check(TraceField.Lives, want.Lives, ale.Lives, frame, where, prefix);
             if (want.GameOver is { } over) Check(TraceField.GameOver, over ? 1 : 0, ale.GameOver ? 1 : 0, frame, where, prefix);
@@ -137,11 +137,11 @@ public static class TraceVerifier
 
         private void Record(TraceField field, bool match, Func<TraceMismatch> describe)
         {
-            var comparison = _fields[(int)field];
+            var comparison = fields[(int)field];
             comparison.Record(match, describe);
             if (match || comparison.IsDebugAid) return;
-            _recordMatches = false;
-            _first ??= comparison.FirstMismatch ?? describe();
+            recordMatches = false;
+            first ??= comparison.FirstMismatch ?? describe();
         }
 
         private static string Value(TraceField field, long value) => field switch

@@ -38,8 +38,8 @@ public class AreaResizerTests
         screen.AsSpan(2 * 160, 160).Fill(100);
         var output = Resize(screen);
         for (int y = 0; y < 84; y++)
-        for (int x = 0; x < 84; x++)
-            Assert.Equal(y <= 1 ? 20 : 0, output[y * 84 + x]); // 100 * 0.2 in rows 0 and 1
+            for (int x = 0; x < 84; x++)
+                Assert.Equal(y <= 1 ? 20 : 0, output[y * 84 + x]); // 100 * 0.2 in rows 0 and 1
     }
 
     [Fact]
@@ -115,11 +115,11 @@ public class AreaResizerTests
             random.NextBytes(screen);
             resizer.Resize(screen, output);
             for (int y = 0; y < 84; y++)
-            for (int x = 0; x < 84; x++)
-            {
-                double exact = ExactArea(screen, 210, 160, y, x, 2.5, 160.0 / 84);
-                Assert.True(Math.Abs(output[y * 84 + x] - exact) <= 0.5 + 1e-3, $"({y},{x}): {output[y * 84 + x]} vs exact {exact}");
-            }
+                for (int x = 0; x < 84; x++)
+                {
+                    double exact = ExactArea(screen, 210, 160, y, x, 2.5, 160.0 / 84);
+                    Assert.True(Math.Abs(output[y * 84 + x] - exact) <= 0.5 + 1e-3, $"({y},{x}): {output[y * 84 + x]} vs exact {exact}");
+                }
         }
     }
 
