@@ -14,6 +14,12 @@ public sealed record RunRecord(
     IReadOnlyList<EpisodeRow> Episodes, IReadOnlyDictionary<string, EvalResult> Evals)
 {
     /// <summary>
+    /// False when the run folder has no episodes.csv (e.g. a copy of the run without it): the report then has no learning
+    /// curve for the run, and everything else from summary.json and the evaluations.
+    /// </summary>
+    public bool HasEpisodesFile { get; init; } = true;
+
+    /// <summary>
     /// True when the run trained every step it was asked for: summary.json exists and does not say completed: false
     /// (summaries written before the field existed count as complete).
     /// </summary>
@@ -28,7 +34,10 @@ public sealed record RunRecord(
             : $"completed: false after {SummaryNumber("total_steps").ToString("N0", CultureInfo.InvariantCulture)} of " +
               $"{(Config["total_steps"] is JsonValue asked && asked.TryGetValue<long>(out var steps) ? steps.ToString("N0", CultureInfo.InvariantCulture) : "?")} steps";
 
-    /// <summary>Reads <paramref name="directory"/>; a missing or malformed file is an error naming the file.</summary>
+    /// <summary>
+    /// Reads <paramref name="directory"/>; a missing config.json or a malformed file is an error naming the file (summary.json
+    /// and episodes.csv may be missing: see <see cref="Completed"/> and <see cref="HasEpisodesFile"/>).
+    /// </summary>
     public static RunRecord Read(string directory)
     {
         var configPath = Path.Combine(directory, "config.json");
@@ -48,9 +57,11 @@ public sealed record RunRecord(
                 var result = RunJson.Read<EvalResult>(file);
                 if (Path.GetFileName(result.Checkpoint) == RunFolder.FinalCheckpointFile) evals[result.Env] = result;
             }
+        var episodesPath = Path.Combine(directory, "episodes.csv");
+        bool hasEpisodes = File.Exists(episodesPath);
         return new RunRecord(directory, Field(config, "env", configPath), Field(config, "core", configPath),
             int.Parse(Field(config, "seed", configPath), CultureInfo.InvariantCulture), config, summary,
-            ReadEpisodes(Path.Combine(directory, "episodes.csv")), evals);
+            hasEpisodes ? ReadEpisodes(episodesPath) : [], evals) { HasEpisodesFile = hasEpisodes };
     }
 
     private static JsonObject ReadObject(string path)
@@ -67,7 +78,6 @@ public sealed record RunRecord(
 
     private static List<EpisodeRow> ReadEpisodes(string path)
     {
-        if (!File.Exists(path)) throw new InvalidDataException($"{path} is missing");
         var rows = new List<EpisodeRow>();
         int line = 0;
         foreach (var text in File.ReadLines(path).Skip(1))
