@@ -52,15 +52,20 @@ public static class ReportBuilder
               string.Join(", ", withoutEpisodes.Select(r => $"{r.Core} seed {r.Seed} (`{r.Directory}`)")) + ".").AppendLine();
 
         md.AppendLine("## Learning curves").AppendLine();
-        Figures.LearningCurves(Path.Combine(outDirectory, "learning_return.png"), $"{string.Join(", ", trainEnvs)}: episodic return", "episodic return", byCore, e => e.Return);
+        Figures.LearningCurves(Path.Combine(outDirectory, "learning_return.png"), $"{string.Join(", ", trainEnvs)}: episodic return", "episodic return", byCore,
+            r => r.HasEpisodesFile ? r.Episodes.Select(e => (e.GlobalStep, e.Return)).ToList() : r.Progress.Where(p => p.Return is not null).Select(p => (p.GlobalStep, p.Return!.Value)).ToList());
         md.AppendLine("![return](learning_return.png)").AppendLine();
-        if (runs.SelectMany(r => r.Episodes).Any(e => e.Success >= 0))
+        if (runs.Any(r => r.Episodes.Any(e => e.Success >= 0) || (!r.HasEpisodesFile && r.Progress.Any(p => p.SuccessRate is not null))))
         {
-            Figures.LearningCurves(Path.Combine(outDirectory, "learning_success.png"), $"{string.Join(", ", trainEnvs)}: success rate", "success rate", byCore,
-                e => e.Success >= 0 ? e.Success : null);
+            Figures.LearningCurves(Path.Combine(outDirectory, "learning_success.png"), $"{string.Join(", ", trainEnvs)}: training success rate", "success rate", byCore,
+                r => r.HasEpisodesFile
+                    ? r.Episodes.Where(e => e.Success >= 0).Select(e => (e.GlobalStep, (double)e.Success)).ToList()
+                    : r.Progress.Where(p => p.SuccessRate is not null).Select(p => (p.GlobalStep, p.SuccessRate!.Value)).ToList());
             md.AppendLine("![success](learning_success.png)").AppendLine();
+            md.AppendLine($"Training success rate per core over agent steps (budget {Budget(runs)}): whether the best core has plateaued within the budget.").AppendLine();
         }
-        md.AppendLine("Mean over seeds of each run's moving average (window 5% of its episodes), band = 95% bootstrap CI over seeds.").AppendLine();
+        md.AppendLine("Mean over seeds of each run's moving average (window 5% of its episodes, or of its progress.csv iterations for a run without episodes.csv), " +
+                      "band = 95% bootstrap CI over seeds.").AppendLine();
 
         var evalEnvs = runs.SelectMany(r => r.Evals.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
         var scores = ReportScore.Of(runs);

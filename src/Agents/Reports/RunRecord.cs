@@ -8,6 +8,12 @@ namespace Rims.Agents.Reports;
 /// <summary>One finished episode from episodes.csv.</summary>
 public readonly record struct EpisodeRow(long GlobalStep, double Return, int Length, int Success);
 
+/// <summary>
+/// One training iteration from progress.csv: the mean episodic return and success rate of the episodes that finished in
+/// it (charts/episodic_return, charts/success_rate; null when none finished or the env reports no success).
+/// </summary>
+public readonly record struct ProgressRow(long GlobalStep, double? Return, double? SuccessRate);
+
 /// <summary>Everything a report reads from one run folder.</summary>
 public sealed record RunRecord(
     string Directory, string Env, string Core, int Seed, JsonObject Config, JsonObject? Summary,
@@ -18,6 +24,9 @@ public sealed record RunRecord(
     /// curve for the run, and everything else from summary.json and the evaluations.
     /// </summary>
     public bool HasEpisodesFile { get; init; } = true;
+
+    /// <summary>progress.csv's rows (empty without the file): the learning curves of a run without episodes.csv.</summary>
+    public IReadOnlyList<ProgressRow> Progress { get; init; } = [];
 
     /// <summary>
     /// True when the run trained every step it was asked for: summary.json exists and does not say completed: false
@@ -61,7 +70,7 @@ public sealed record RunRecord(
         bool hasEpisodes = File.Exists(episodesPath);
         return new RunRecord(directory, Field(config, "env", configPath), Field(config, "core", configPath),
             int.Parse(Field(config, "seed", configPath), CultureInfo.InvariantCulture), config, summary,
-            hasEpisodes ? ReadEpisodes(episodesPath) : [], evals) { HasEpisodesFile = hasEpisodes };
+            hasEpisodes ? ReadEpisodes(episodesPath) : [], evals) { HasEpisodesFile = hasEpisodes, Progress = ReadProgress(Path.Combine(directory, "progress.csv")) };
     }
 
     private static JsonObject ReadObject(string path)
@@ -87,6 +96,27 @@ public sealed record RunRecord(
             if (cells.Length != 4) throw new InvalidDataException($"{path} line {line + 1}: expected 4 columns, got {cells.Length}");
             rows.Add(new EpisodeRow(long.Parse(cells[0], CultureInfo.InvariantCulture), double.Parse(cells[1], CultureInfo.InvariantCulture),
                 int.Parse(cells[2], CultureInfo.InvariantCulture), int.Parse(cells[3], CultureInfo.InvariantCulture)));
+        }
+        return rows;
+    }
+
+    private static List<ProgressRow> ReadProgress(string path)
+    {
+        if (!File.Exists(path)) return [];
+        using var lines = File.ReadLines(path).GetEnumerator();
+        if (!lines.MoveNext()) return [];
+        var header = lines.Current.Split(',').ToList();
+        int step = header.IndexOf("global_step"), episodicReturn = header.IndexOf("charts/episodic_return"), success = header.IndexOf("charts/success_rate");
+        if (step < 0) throw new InvalidDataException($"{path} has no global_step column");
+        var rows = new List<ProgressRow>();
+        for (int line = 2; lines.MoveNext(); line++)
+        {
+            var cells = lines.Current.Split(',');
+            if (cells.Length != header.Count) throw new InvalidDataException($"{path} line {line}: expected {header.Count} columns, got {cells.Length}");
+            double? Cell(int column) => column >= 0 && double.TryParse(cells[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && !double.IsNaN(v) ? v : null;
+            if (!long.TryParse(cells[step], NumberStyles.Integer, CultureInfo.InvariantCulture, out var globalStep))
+                throw new InvalidDataException($"{path} line {line}: global_step is not a whole number ('{cells[step]}')");
+            rows.Add(new ProgressRow(globalStep, Cell(episodicReturn), Cell(success)));
         }
         return rows;
     }

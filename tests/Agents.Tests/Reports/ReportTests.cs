@@ -170,6 +170,33 @@ public class ReportTests : IDisposable
     }
 
     [Fact]
+    public void WithoutEpisodesCsvTheCurvesComeFromProgressCsv()
+    {
+        var runs = new[] { MakeRun("lstm", 1, 0.4, withActivation: false), MakeRun("rims", 1, 0.6, withActivation: false) };
+        foreach (var run in runs)
+        {
+            File.Delete(Path.Combine(run, "episodes.csv"));
+            // As PpoRun writes it: a byte-order mark, and empty cells for an iteration in which no episode finished.
+            var lines = new List<string> { "iteration,global_step,charts/episodic_return,charts/success_rate" };
+            for (int i = 1; i <= 40; i++) lines.Add(i == 2 ? "2,200,," : $"{i},{i * 100},{i / 40.0},{i / 80.0}");
+            File.WriteAllLines(Path.Combine(run, "progress.csv"), lines, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        }
+        var record = RunRecord.Read(runs[0]);
+        Assert.False(record.HasEpisodesFile);
+        Assert.Equal(40, record.Progress.Count);
+        Assert.Equal(new ProgressRow(100, 0.025, 0.0125), record.Progress[0]);
+        Assert.Equal(new ProgressRow(200, null, null), record.Progress[1]);
+        var output = Path.Combine(root, "progress");
+        var markdown = File.ReadAllText(ReportBuilder.Build(runs, output, "progress"));
+        Assert.Contains("![success](learning_success.png)", markdown);
+        Assert.Contains("Training success rate per core over agent steps (budget 10,000)", markdown);
+        Assert.True(new FileInfo(Path.Combine(output, "learning_success.png")).Length > 2000);
+
+        File.WriteAllText(Path.Combine(runs[0], "progress.csv"), "iteration,global_step\n1,x\n");
+        Assert.Contains("progress.csv line 2: global_step is not a whole number ('x')", Assert.Throws<InvalidDataException>(() => RunRecord.Read(runs[0])).Message);
+    }
+
+    [Fact]
     public void TheBaselineIsLstmWhenPresentElseTheFirstCoreAlphabetically()
     {
         RunRecord Run(string core) => new($"/runs/{core}", "GridPickup", core, 1, new JsonObject(), null, [], new Dictionary<string, EvalResult>());
