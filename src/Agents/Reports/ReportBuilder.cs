@@ -48,7 +48,7 @@ public static class ReportBuilder
         var withoutEpisodes = runs.Where(r => !r.HasEpisodesFile).ToList();
         md.AppendLine(withoutEpisodes.Count == 0
             ? "Every run folder has episodes.csv."
-            : $"**Runs without episodes.csv** ({withoutEpisodes.Count} of {runs.Count}; no learning curve, scores from summary.json and evaluations): " +
+            : $"**Runs without episodes.csv** ({withoutEpisodes.Count} of {runs.Count}; their learning curves come from progress.csv's per-iteration means, if it exists): " +
               string.Join(", ", withoutEpisodes.Select(r => $"{r.Core} seed {r.Seed} (`{r.Directory}`)")) + ".").AppendLine();
 
         md.AppendLine("## Learning curves").AppendLine();
@@ -86,6 +86,7 @@ public static class ReportBuilder
                 md.AppendLine($"| {core} | {coreRuns[0].Env} | {coreRuns.Count} | {F(Statistics.Mean(returns))} | {F(Statistics.SampleStd(returns))} | {F(Statistics.InterquartileMean(returns))} | [{F(ci.Low)}, {F(ci.High)}] | " +
                               SuccessCells(success));
             }
+            md.AppendLine();
         }
         else
         {
@@ -107,7 +108,6 @@ public static class ReportBuilder
             md.AppendLine();
             AppendGeneralisation(md, byCore, evalEnvs, baselineCore, scores);
         }
-        md.AppendLine();
         AppendProbabilityOfImprovement(md, byCore, evalEnvs, baselineCore, scores);
         if (sweep is not null) SettingSweep.Append(md, runs, sweep, scores[0]);
 
@@ -168,7 +168,7 @@ public static class ReportBuilder
             .Select(env => (Runs: coreRuns, Env: env))).ToList();
         if (!pairs.Any(p => GeneralisationDrop.Of(p.Runs, p.Env, ReportScore.Return.OfEval).Runs > 0))
         {
-            md.AppendLine("Only the training env was evaluated; `eval --checkpoint <run>/checkpoints/final.ckpt --env ID` on a run adds one.");
+            md.AppendLine("Only the training env was evaluated; `eval --checkpoint <run>/checkpoints/final.ckpt --env ID` on a run adds one.").AppendLine();
             return;
         }
         md.AppendLine("Each evaluation env against the training env, over the runs evaluated on both (paired: one final checkpoint per run).");

@@ -165,7 +165,7 @@ public class ReportTests : IDisposable
         Assert.Contains("Every run folder has episodes.csv.", File.ReadAllText(ReportBuilder.Build([lstm, rims], Path.Combine(root, "all"), "all")));
         File.Delete(Path.Combine(rims, "episodes.csv"));
         var markdown = File.ReadAllText(ReportBuilder.Build([lstm, rims], Path.Combine(root, "copy"), "copy"));
-        Assert.Contains($"**Runs without episodes.csv** (1 of 2; no learning curve, scores from summary.json and evaluations): rims seed 1 (`{rims}`).", markdown);
+        Assert.Contains($"**Runs without episodes.csv** (1 of 2; their learning curves come from progress.csv's per-iteration means, if it exists): rims seed 1 (`{rims}`).", markdown);
         Assert.Contains("| rims | GridPickup | 1 | 0.600 |", markdown);
     }
 
