@@ -7,9 +7,11 @@ using Rims.Agents.Settings;
 namespace Rims.Agents.Reports;
 
 /// <summary>
-/// Builds report.md and its figures from run folders: learning curves, final scores (mean, std, IQM with a
-/// stratified-bootstrap CI), generalisation from the training env to every evaluated env (the paired drop with its CI,
-/// and against the baseline core's drop), the probability that each core improves on the baseline core, cost per
+/// Builds report.md and its figures from run folders: learning curves (return, and the training success rate for envs
+/// that report success), final scores on the return and the success rate (mean, std, IQM with a stratified-bootstrap
+/// CI) with the budget and seeds per core, generalisation from the training env to every evaluated env per score (the
+/// paired absolute and relative drops with their CIs, and against the baseline core's drop), the probability that each
+/// core improves on the baseline core per score, the sweep table of `report --by` (<see cref="SettingSweep"/>), cost per
 /// core, the RIMs activation figures, and the commands, code version and machine that produced the runs.
 /// </summary>
 public static class ReportBuilder

@@ -37,7 +37,7 @@ public static class SettingSweep
         sweep is null ? "" : sweep.ConfigValue(run.Config)?.ToJsonString() ?? "unset";
 
     /// <summary>One (core, value) group: its runs' training-env scores and their IQM with its 95% CI.</summary>
-    /// <param name="Core">The groups's core.</param>
+    /// <param name="Core">The group's core.</param>
     /// <param name="Value">The setting's value (<see cref="ValueOf"/>).</param>
     /// <param name="Scores">Per run with a training-env score (<see cref="ReportScore.OnTrainingEnv"/>), that score.</param>
     /// <param name="Iqm">IQM of <paramref name="Scores"/> (NaN when empty).</param>
