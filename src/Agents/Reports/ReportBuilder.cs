@@ -37,7 +37,7 @@ public static class ReportBuilder
         var trainEnvs = runs.Select(r => r.Env).Distinct().ToList();
         var md = new StringBuilder();
         md.AppendLine($"# {name}").AppendLine();
-        md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => $"{c.Key} x {c.Value.Count} seeds"))}), " +
+        md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => $"{c.Key} x {c.Value.Count} {(sweep is null ? "seeds" : $"runs of {c.Value.Select(r => r.Seed).Distinct().Count()} seeds")}"))}), " +
                       $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Where(s => !double.IsNaN(s)).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
         md.AppendLine("Returns are raw game scores (all lives); episodes are whole games.").AppendLine();
         var incomplete = runs.Where(r => !r.Completed).ToList();
@@ -72,7 +72,7 @@ public static class ReportBuilder
         var evalEnvs = runs.SelectMany(r => r.Evals.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
         var scores = ReportScore.Of(runs);
         md.AppendLine("## Final scores").AppendLine();
-        md.AppendLine($"Budget: {Budget(runs)} agent steps per run; seeds per core: {string.Join(", ", byCore.Select(c => $"{c.Key} {c.Value.Count}"))}." +
+        md.AppendLine($"Budget: {Budget(runs)} agent steps per run; seeds per core: {string.Join(", ", byCore.Select(c => $"{c.Key} {c.Value.Select(r => r.Seed).Distinct().Count()}"))}." +
                       (scores[0] == ReportScore.SuccessRate ? " The success rate is the headline score of these envs." : "")).AppendLine();
         if (evalEnvs.Count == 0)
         {

@@ -49,6 +49,8 @@ public class ReportCliTests : IDisposable
         // FakeRun: no evaluations, no success rate in summary.json, mean_return_last_100 = 0.5 for every run: all tie,
         // and the first value in numeric order is marked best.
         Assert.Contains("## Sweep over --learning-rate", markdown);
+        Assert.Contains("Runs: 6 (lstm x 3 runs of 2 seeds, rims x 3 runs of 2 seeds)", markdown);
+        Assert.Contains("seeds per core: lstm 2, rims 2.", markdown);
         Assert.Contains("| lstm | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
         Assert.Contains("| lstm | 0.001 | 2 | 0.500 | 0.500 | [0.500, 0.500] |  |", markdown);
         Assert.Contains("| rims | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
