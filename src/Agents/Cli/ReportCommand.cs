@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Rims.Agents.Reports;
 using Rims.Agents.Runs;
+using Rims.Agents.Settings;
 using Rims.Envs;
 
 namespace Rims.Agents.Cli;
@@ -17,11 +18,13 @@ public static class ReportCommand
         var output = new Option<string?>("--out") { Description = "Output folder (default: runs/reports/NAME)" };
         var allowMixed = new Option<bool>("--allow-mixed") { Description = "Pool runs whose budgets or PPO settings differ (beyond seed, threads and ROM folder)" };
         var baseline = new Option<string?>("--baseline") { Description = "Core the others are compared with (default: lstm if present, else the first core alphabetically)" };
+        var by = new Option<string?>("--by") { Description = "Sweep table over this PPO setting (e.g. learning-rate): groups by (core, value), scores on the training env, marks the best value per core; runs may differ in it" };
         command.Arguments.Add(runs);
         command.Options.Add(name);
         command.Options.Add(output);
         command.Options.Add(baseline);
         command.Options.Add(allowMixed);
+        command.Options.Add(by);
         command.SetAction(parse =>
         {
             var folders = parse.GetValue(runs)!;
@@ -35,12 +38,14 @@ public static class ReportCommand
             }
             IReadOnlyList<RunRecord> pool = [];
             string baselineCore = "";
+            Setting? sweep = null;
+            CliRunner.Validate(() => sweep = parse.GetValue(by) is { } setting ? SettingSweep.Named(setting) : null);
             CliRunner.Validate(() =>
             {
-                pool = RunPool.Read(folders, parse.GetValue(allowMixed));
+                pool = RunPool.Read(folders, parse.GetValue(allowMixed), sweep);
                 baselineCore = ReportBuilder.BaselineCore(pool, parse.GetValue(baseline));
             });
-            var path = ReportBuilder.Build(pool, parse.GetValue(output) ?? Path.Combine("runs", "reports", reportName), reportName, baselineCore);
+            var path = ReportBuilder.Build(pool, parse.GetValue(output) ?? Path.Combine("runs", "reports", reportName), reportName, baselineCore, sweep);
             Console.WriteLine($"report: {path}");
             return 0;
         });

@@ -8,19 +8,20 @@ public static class Figures
     private static readonly Color[] CoreColors = [Colors.C0, Colors.C1, Colors.C2, Colors.C3];
 
     /// <summary>
-    /// Learning curves: per core, the mean over seeds of a per-run moving average of <paramref name="metric"/>
-    /// on a common step grid, with a 95% bootstrap band across seeds.
+    /// Learning curves: per core, the mean over seeds of a per-run moving average of the run's (agent step, value)
+    /// points from <paramref name="series"/> (in step order), on a common step grid, with a 95% bootstrap band across seeds.
     /// </summary>
     public static void LearningCurves(string path, string title, string yLabel,
-        IReadOnlyDictionary<string, List<RunRecord>> runsByCore, Func<EpisodeRow, double?> metric, int points = 60)
+        IReadOnlyDictionary<string, List<RunRecord>> runsByCore, Func<RunRecord, IReadOnlyList<(long GlobalStep, double Value)>> series, int points = 60)
     {
         var plot = new Plot();
-        long maxStep = runsByCore.Values.SelectMany(r => r).Select(r => r.Episodes.Count == 0 ? 0 : r.Episodes[^1].GlobalStep).DefaultIfEmpty(0).Max();
+        var pointsByRun = runsByCore.Values.SelectMany(r => r).ToDictionary(r => r, series);
+        long maxStep = pointsByRun.Values.Select(p => p.Count == 0 ? 0 : p[^1].GlobalStep).DefaultIfEmpty(0).Max();
         var grid = Enumerable.Range(1, points).Select(i => (double)maxStep * i / points).ToArray();
         int colour = 0;
         foreach (var (core, runs) in runsByCore)
         {
-            var curves = runs.Select(r => Smoothed(r.Episodes, metric, grid)).ToList();
+            var curves = runs.Select(r => Smoothed(pointsByRun[r], grid)).ToList();
             var mean = new double[grid.Length];
             var low = new double[grid.Length];
             var high = new double[grid.Length];
@@ -48,10 +49,9 @@ public static class Figures
         Save(plot, path, 800, 500);
     }
 
-    /// <summary>Moving average (window: 5% of the run's episodes, at least 10) read off at each grid step.</summary>
-    private static double[] Smoothed(IReadOnlyList<EpisodeRow> episodes, Func<EpisodeRow, double?> metric, double[] grid)
+    /// <summary>Moving average (window: 5% of the run's points, at least 10) read off at each grid step.</summary>
+    private static double[] Smoothed(IReadOnlyList<(long GlobalStep, double Value)> rows, double[] grid)
     {
-        var rows = episodes.Select(e => (e.GlobalStep, Value: metric(e))).Where(e => e.Value is not null).Select(e => (e.GlobalStep, Value: e.Value!.Value)).ToList();
         var result = new double[grid.Length];
         int window = Math.Max(10, rows.Count / 20), end = 0;
         for (int i = 0; i < grid.Length; i++)

@@ -35,6 +35,21 @@ public sealed record GeneralisationDrop(string Core, string TrainEnv, string Eva
     public ConfidenceInterval DropCi(int resamples = Statistics.DefaultResamples, int seed = 0) =>
         Statistics.BootstrapCi(Drops, Statistics.Mean, resamples, seed);
 
+    /// <summary>
+    /// Per run with a non-zero training score, the drop relative to it: (train - eval) / train (0.25 = a quarter of the
+    /// training score is lost). The absolute drop flatters a core that scores lower on the training env (it has less to
+    /// lose); this one does not. A run with training score 0 has no relative drop and is left out.
+    /// </summary>
+    public IReadOnlyList<double> RelativeDrops { get; } = TrainScores.Zip(EvalScores, (train, eval) => (Train: train, Eval: eval))
+        .Where(p => p.Train != 0).Select(p => (p.Train - p.Eval) / p.Train).ToList();
+
+    /// <summary>Mean of <see cref="RelativeDrops"/> over runs (NaN when no run has a non-zero training score).</summary>
+    public double MeanRelativeDrop => Statistics.Mean(RelativeDrops);
+
+    /// <summary>95% percentile-bootstrap CI of <see cref="MeanRelativeDrop"/>, resampling runs (paired, as <see cref="DropCi"/>).</summary>
+    public ConfidenceInterval RelativeDropCi(int resamples = Statistics.DefaultResamples, int seed = 0) =>
+        Statistics.BootstrapCi(RelativeDrops, Statistics.Mean, resamples, seed);
+
     /// <summary>This core's mean drop minus <paramref name="baseline"/>'s (negative = this core generalises better).</summary>
     public double DropMinus(GeneralisationDrop baseline) => MeanDrop - baseline.MeanDrop;
 

@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Rims.Agents.Runs;
+using Rims.Agents.Settings;
 
 namespace Rims.Agents.Reports;
 
 /// <summary>
-/// Builds report.md and its figures from run folders: learning curves, final scores (mean, std, IQM with a
-/// stratified-bootstrap CI), generalisation from the training env to every evaluated env (the paired drop with its CI,
-/// and against the baseline core's drop), the probability that each core improves on the baseline core, cost per
+/// Builds report.md and its figures from run folders: learning curves (return, and the training success rate for envs
+/// that report success), final scores on the return and the success rate (mean, std, IQM with a stratified-bootstrap
+/// CI) with the budget and seeds per core, generalisation from the training env to every evaluated env per score (the
+/// paired absolute and relative drops with their CIs, and against the baseline core's drop), the probability that each
+/// core improves on the baseline core per score, the sweep table of `report --by` (<see cref="SettingSweep"/>), cost per
 /// core, the RIMs activation figures, and the commands, code version and machine that produced the runs.
 /// </summary>
 public static class ReportBuilder
@@ -16,15 +20,16 @@ public static class ReportBuilder
 
     /// <summary>Writes the report of <paramref name="runDirectories"/> into <paramref name="outDirectory"/>; returns report.md's path.</summary>
     /// <exception cref="ArgumentException">The runs cannot be pooled (<see cref="RunPool.Read"/>), or <paramref name="baseline"/> is none of their cores.</exception>
-    public static string Build(IReadOnlyList<string> runDirectories, string outDirectory, string name, string? baseline = null) =>
-        Build(RunPool.Read(runDirectories), outDirectory, name, baseline);
+    public static string Build(IReadOnlyList<string> runDirectories, string outDirectory, string name, string? baseline = null, Setting? sweep = null) =>
+        Build(RunPool.Read(runDirectories, sweep: sweep), outDirectory, name, baseline, sweep);
 
     /// <summary>
     /// Writes the report of <paramref name="runs"/> (read by <see cref="RunPool.Read"/>) into <paramref name="outDirectory"/>;
     /// returns report.md's path. Every other core is compared with <paramref name="baseline"/> (see <see cref="BaselineCore"/>).
+    /// With <paramref name="sweep"/>, the report adds the sweep table over that setting (<see cref="SettingSweep"/>).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="baseline"/> is none of the runs' cores.</exception>
-    public static string Build(IReadOnlyList<RunRecord> runs, string outDirectory, string name, string? baseline = null)
+    public static string Build(IReadOnlyList<RunRecord> runs, string outDirectory, string name, string? baseline = null, Setting? sweep = null)
     {
         var baselineCore = BaselineCore(runs, baseline);
         Directory.CreateDirectory(outDirectory);
@@ -32,7 +37,7 @@ public static class ReportBuilder
         var trainEnvs = runs.Select(r => r.Env).Distinct().ToList();
         var md = new StringBuilder();
         md.AppendLine($"# {name}").AppendLine();
-        md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => $"{c.Key} x {c.Value.Count} seeds"))}), " +
+        md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => $"{c.Key} x {c.Value.Count} {(sweep is null ? "seeds" : $"runs of {c.Value.Select(r => r.Seed).Distinct().Count()} seeds")}"))}), " +
                       $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Where(s => !double.IsNaN(s)).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
         md.AppendLine("Returns are raw game scores (all lives); episodes are whole games.").AppendLine();
         var incomplete = runs.Where(r => !r.Completed).ToList();
@@ -42,53 +47,71 @@ public static class ReportBuilder
             foreach (var run in incomplete) md.AppendLine($"- {run.Core} seed {run.Seed} (`{run.Directory}`): {run.IncompleteReason}");
             md.AppendLine();
         }
+        var withoutEpisodes = runs.Where(r => !r.HasEpisodesFile).ToList();
+        md.AppendLine(withoutEpisodes.Count == 0
+            ? "Every run folder has episodes.csv."
+            : $"**Runs without episodes.csv** ({withoutEpisodes.Count} of {runs.Count}; their learning curves come from progress.csv's per-iteration means, if it exists): " +
+              string.Join(", ", withoutEpisodes.Select(r => $"{r.Core} seed {r.Seed} (`{r.Directory}`)")) + ".").AppendLine();
 
         md.AppendLine("## Learning curves").AppendLine();
-        Figures.LearningCurves(Path.Combine(outDirectory, "learning_return.png"), $"{string.Join(", ", trainEnvs)}: episodic return", "episodic return", byCore, e => e.Return);
+        Figures.LearningCurves(Path.Combine(outDirectory, "learning_return.png"), $"{string.Join(", ", trainEnvs)}: episodic return", "episodic return", byCore,
+            r => r.HasEpisodesFile ? r.Episodes.Select(e => (e.GlobalStep, e.Return)).ToList() : r.Progress.Where(p => p.Return is not null).Select(p => (p.GlobalStep, p.Return!.Value)).ToList());
         md.AppendLine("![return](learning_return.png)").AppendLine();
-        if (runs.SelectMany(r => r.Episodes).Any(e => e.Success >= 0))
+        if (runs.Any(r => r.Episodes.Any(e => e.Success >= 0) || (!r.HasEpisodesFile && r.Progress.Any(p => p.SuccessRate is not null))))
         {
-            Figures.LearningCurves(Path.Combine(outDirectory, "learning_success.png"), $"{string.Join(", ", trainEnvs)}: success rate", "success rate", byCore,
-                e => e.Success >= 0 ? e.Success : null);
+            Figures.LearningCurves(Path.Combine(outDirectory, "learning_success.png"), $"{string.Join(", ", trainEnvs)}: training success rate", "success rate", byCore,
+                r => r.HasEpisodesFile
+                    ? r.Episodes.Where(e => e.Success >= 0).Select(e => (e.GlobalStep, (double)e.Success)).ToList()
+                    : r.Progress.Where(p => p.SuccessRate is not null).Select(p => (p.GlobalStep, p.SuccessRate!.Value)).ToList());
             md.AppendLine("![success](learning_success.png)").AppendLine();
+            md.AppendLine($"Training success rate per core over agent steps (budget {Budget(runs)}): whether the best core has plateaued within the budget.").AppendLine();
         }
-        md.AppendLine("Mean over seeds of each run's moving average (window 5% of its episodes), band = 95% bootstrap CI over seeds.").AppendLine();
+        md.AppendLine("Mean over seeds of each run's moving average (window 5% of its episodes, or of its progress.csv iterations for a run without episodes.csv), " +
+                      "band = 95% bootstrap CI over seeds.").AppendLine();
 
         var evalEnvs = runs.SelectMany(r => r.Evals.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
+        var scores = ReportScore.Of(runs);
         md.AppendLine("## Final scores").AppendLine();
+        md.AppendLine($"Budget: {Budget(runs)} agent steps per run; seeds per core: {string.Join(", ", byCore.Select(c => $"{c.Key} {c.Value.Select(r => r.Seed).Distinct().Count()}"))}." +
+                      (scores[0] == ReportScore.SuccessRate ? " The success rate is the headline score of these envs." : "")).AppendLine();
         if (evalEnvs.Count == 0)
         {
-            md.AppendLine("No evaluations in these run folders (run `eval --checkpoint <run>/checkpoints/final.ckpt`); training scores only:").AppendLine();
-            md.AppendLine("| core | env | seeds | mean of last-100 return | std across seeds | IQM | IQM 95% CI |");
-            md.AppendLine("|---|---|---|---|---|---|---|");
+            md.AppendLine("No evaluations in these run folders (run `eval --checkpoint <run>/checkpoints/final.ckpt`); training scores only " +
+                          "(per run: the mean over its last 100 training episodes; IQM with 95% stratified-bootstrap CI, rliable):").AppendLine();
+            md.AppendLine("| core | env | seeds | mean of last-100 return | std across seeds | IQM | IQM 95% CI | last-100 success rate: mean | success IQM | success IQM 95% CI |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
             foreach (var (core, coreRuns) in byCore)
             {
-                var scores = coreRuns.Select(r => r.SummaryNumber("mean_return_last_100")).ToList();
-                var ci = Statistics.StratifiedBootstrapIqmCi([scores]);
-                md.AppendLine($"| {core} | {coreRuns[0].Env} | {coreRuns.Count} | {F(Statistics.Mean(scores))} | {F(Statistics.SampleStd(scores))} | {F(Statistics.InterquartileMean(scores))} | [{F(ci.Low)}, {F(ci.High)}] |");
+                var returns = coreRuns.Select(r => r.SummaryNumber("mean_return_last_100")).ToList();
+                var ci = Statistics.StratifiedBootstrapIqmCi([returns]);
+                var success = coreRuns.Select(ReportScore.SuccessRate.InTraining).OfType<double>().ToList();
+                md.AppendLine($"| {core} | {coreRuns[0].Env} | {coreRuns.Count} | {F(Statistics.Mean(returns))} | {F(Statistics.SampleStd(returns))} | {F(Statistics.InterquartileMean(returns))} | [{F(ci.Low)}, {F(ci.High)}] | " +
+                              SuccessCells(success));
             }
+            md.AppendLine();
         }
         else
         {
-            md.AppendLine("Per run: the mean raw return over its evaluation episodes; statistics across seeds (IQM with 95% stratified-bootstrap CI, rliable).").AppendLine();
-            md.AppendLine("| core | env | seeds | mean return | std across seeds | IQM | IQM 95% CI | success rate |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|");
+            md.AppendLine("Per run: the mean raw return and the success rate over its evaluation episodes; statistics across seeds " +
+                          $"(IQM with 95% stratified-bootstrap CI, rliable, {Statistics.DefaultResamples} resamples, seed 0).").AppendLine();
+            md.AppendLine("| core | env | seeds | mean return | std across seeds | IQM | IQM 95% CI | success rate: mean | success IQM | success IQM 95% CI |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
             foreach (var (core, coreRuns) in byCore)
                 foreach (var env in evalEnvs)
                 {
                     var evaluated = coreRuns.Where(r => r.Evals.ContainsKey(env)).Select(r => r.Evals[env]).ToList();
                     if (evaluated.Count == 0) continue;
-                    var scores = evaluated.Select(e => e.Mean).ToList();
-                    var ci = Statistics.StratifiedBootstrapIqmCi([scores]);
-                    var success = evaluated.Where(e => e.SuccessRate is not null).Select(e => e.SuccessRate!.Value).ToList();
-                    md.AppendLine($"| {core} | {env} | {evaluated.Count} | {F(Statistics.Mean(scores))} | {F(Statistics.SampleStd(scores))} | " +
-                                  $"{F(Statistics.InterquartileMean(scores))} | [{F(ci.Low)}, {F(ci.High)}] | {(success.Count == 0 ? "n/a" : P(Statistics.Mean(success)))} |");
+                    var returns = evaluated.Select(e => e.Mean).ToList();
+                    var ci = Statistics.StratifiedBootstrapIqmCi([returns]);
+                    var success = evaluated.Select(e => e.SuccessRate).OfType<double>().ToList();
+                    md.AppendLine($"| {core} | {env} | {evaluated.Count} | {F(Statistics.Mean(returns))} | {F(Statistics.SampleStd(returns))} | " +
+                                  $"{F(Statistics.InterquartileMean(returns))} | [{F(ci.Low)}, {F(ci.High)}] | " + SuccessCells(success));
                 }
             md.AppendLine();
-            AppendGeneralisation(md, byCore, evalEnvs, baselineCore);
+            AppendGeneralisation(md, byCore, evalEnvs, baselineCore, scores);
         }
-        md.AppendLine();
-        AppendProbabilityOfImprovement(md, byCore, evalEnvs, baselineCore);
+        AppendProbabilityOfImprovement(md, byCore, evalEnvs, baselineCore, scores);
+        if (sweep is not null) SettingSweep.Append(md, runs, sweep, scores[0]);
 
         md.AppendLine("## Cost").AppendLine();
         md.AppendLine("| core | parameters | mean SPS | mean wall time (min) |");
@@ -135,87 +158,117 @@ public static class ReportBuilder
         return cores.FirstOrDefault(c => c.Equals("lstm", StringComparison.OrdinalIgnoreCase)) ?? cores[0];
     }
 
-    /// <summary>Per core and evaluation env: success and return on the training and evaluation env, the paired return drop with its CI, and the drop against the baseline's.</summary>
-    private static void AppendGeneralisation(StringBuilder md, Dictionary<string, List<RunRecord>> byCore, List<string> evalEnvs, string baselineCore)
+    /// <summary>
+    /// Per score (success rate first when the envs report it, then return), per core and evaluation env: the paired
+    /// absolute and relative drops with their CIs, then each core's absolute drop against the baseline's.
+    /// </summary>
+    private static void AppendGeneralisation(StringBuilder md, Dictionary<string, List<RunRecord>> byCore, List<string> evalEnvs, string baselineCore,
+        IReadOnlyList<ReportScore> scores)
     {
         md.AppendLine("## Generalisation").AppendLine();
-        var returns = new List<GeneralisationDrop>();
-        var successes = new List<GeneralisationDrop>();
-        foreach (var (_, coreRuns) in byCore)
-            foreach (var env in evalEnvs.Where(e => !e.Equals(coreRuns[0].Env, StringComparison.OrdinalIgnoreCase)))
-            {
-                var drop = GeneralisationDrop.Of(coreRuns, env, e => e.Mean);
-                if (drop.Runs == 0) continue;
-                returns.Add(drop);
-                successes.Add(GeneralisationDrop.Of(coreRuns, env, e => e.SuccessRate));
-            }
-        if (returns.Count == 0)
+        var pairs = byCore.Values.SelectMany(coreRuns => evalEnvs.Where(e => !e.Equals(coreRuns[0].Env, StringComparison.OrdinalIgnoreCase))
+            .Select(env => (Runs: coreRuns, Env: env))).ToList();
+        if (!pairs.Any(p => GeneralisationDrop.Of(p.Runs, p.Env, ReportScore.Return.OfEval).Runs > 0))
         {
-            md.AppendLine("Only the training env was evaluated; `eval --checkpoint <run>/checkpoints/final.ckpt --env ID` on a run adds one.");
+            md.AppendLine("Only the training env was evaluated; `eval --checkpoint <run>/checkpoints/final.ckpt --env ID` on a run adds one.").AppendLine();
             return;
         }
         md.AppendLine("Each evaluation env against the training env, over the runs evaluated on both (paired: one final checkpoint per run).");
-        md.AppendLine("Drop = training minus evaluation score per run, averaged over runs (the mean, so drop = train - eval column by column);");
-        md.AppendLine($"its 95% CI is a percentile bootstrap over runs ({Statistics.DefaultResamples} resamples, seed 0). A CI above 0 means the core is reliably worse on the evaluation env.").AppendLine();
-        md.AppendLine("| core | train env | eval env | runs | train success | eval success | success drop | train return | eval return | return drop | return drop 95% CI |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var (drop, success) in returns.Zip(successes))
+        md.AppendLine("Drop = training minus evaluation score per run, averaged over runs (the mean, so drop = train - eval column by column). " +
+                      "Relative drop = per run (train - eval) / train, averaged over the runs with a non-zero training score: " +
+                      "the absolute drop flatters a core that scores lower on the training env, the relative one does not.");
+        md.AppendLine($"95% CIs: percentile bootstrap over runs ({Statistics.DefaultResamples} resamples, seed 0). A CI above 0 means the core is reliably worse on the evaluation env.").AppendLine();
+        foreach (var score in scores)
         {
-            var ci = drop.DropCi();
-            md.AppendLine($"| {drop.Core} | {drop.TrainEnv} | {drop.EvalEnv} | {drop.Runs} | {P(success.TrainMean)} | {P(success.EvalMean)} | {P(success.MeanDrop)} | " +
-                          $"{F(drop.TrainMean)} | {F(drop.EvalMean)} | {F(drop.MeanDrop)} | [{F(ci.Low)}, {F(ci.High)}] |");
-        }
-        var versus = returns.Where(d => d.Core != baselineCore)
-            .Select(d => (Drop: d, Baseline: returns.FirstOrDefault(b => b.Core == baselineCore && b.EvalEnv.Equals(d.EvalEnv, StringComparison.OrdinalIgnoreCase))))
-            .Where(p => p.Baseline is not null).ToList();
-        if (versus.Count == 0) return;
-        md.AppendLine();
-        md.AppendLine($"Return drop minus {baselineCore}'s return drop: below 0 means the core loses less than {baselineCore} on the evaluation env; " +
-                      $"95% CI by resampling each core's runs independently ({Statistics.DefaultResamples} resamples, seed 0).").AppendLine();
-        md.AppendLine($"| core | eval env | return drop | {baselineCore} return drop | difference | difference 95% CI |");
-        md.AppendLine("|---|---|---|---|---|---|");
-        foreach (var (drop, baseline) in versus)
-        {
-            var ci = drop.DropMinusCi(baseline!);
-            md.AppendLine($"| {drop.Core} | {drop.EvalEnv} | {F(drop.MeanDrop)} | {F(baseline!.MeanDrop)} | {F(drop.DropMinus(baseline))} | [{F(ci.Low)}, {F(ci.High)}] |");
-        }
-    }
-
-    /// <summary>
-    /// Per other core and env: the probability that a run of the core scores above a run of the baseline, with its CI.
-    /// Scores are the final checkpoint's mean evaluation return, or the training env's last-100 return when nothing was evaluated.
-    /// </summary>
-    private static void AppendProbabilityOfImprovement(StringBuilder md, Dictionary<string, List<RunRecord>> byCore, List<string> evalEnvs, string baselineCore)
-    {
-        var others = byCore.Keys.Where(c => c != baselineCore).ToList();
-        if (others.Count == 0) return;
-        string trainEnv = byCore[baselineCore][0].Env;
-        var envs = evalEnvs.Count > 0 ? evalEnvs : [trainEnv];
-        List<double> Scores(string core, string env) => evalEnvs.Count > 0
-            ? byCore[core].Where(r => r.Evals.ContainsKey(env)).Select(r => r.Evals[env].Mean).ToList()
-            : byCore[core].Select(r => r.SummaryNumber("mean_return_last_100")).Where(v => !double.IsNaN(v)).ToList();
-        md.AppendLine("## Probability of improvement").AppendLine();
-        md.AppendLine($"P(X > {baselineCore}): the chance that a random run of core X scores above a random run of {baselineCore} on that env, ties counting half " +
-                      "(Agarwal et al., 2021); 0.5 = neither is ahead. Scores per run: " +
-                      (evalEnvs.Count > 0 ? "the final checkpoint's mean evaluation return." : "the mean of the last 100 training returns (nothing was evaluated)."));
-        md.AppendLine($"95% CI: percentile bootstrap resampling each core's runs independently ({Statistics.DefaultResamples} resamples, seed 0); a CI above 0.5 means X is reliably ahead.").AppendLine();
-        foreach (var core in others)
-        {
-            md.AppendLine($"| env | runs ({core}, {baselineCore}) | P({core} > {baselineCore}) | 95% CI |");
-            md.AppendLine("|---|---|---|---|");
-            foreach (var env in envs)
+            var drops = pairs.Select(p => GeneralisationDrop.Of(p.Runs, p.Env, score.OfEval)).Where(d => d.Runs > 0).ToList();
+            if (drops.Count == 0) continue;
+            md.AppendLine($"### {Capitalised(score.Name)}").AppendLine();
+            md.AppendLine($"| core | train env | eval env | runs | train {score.Name} | eval {score.Name} | drop | drop 95% CI | relative drop | relative drop 95% CI |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var drop in drops)
             {
-                var x = Scores(core, env);
-                var y = Scores(baselineCore, env);
-                if (x.Count == 0 || y.Count == 0) continue;
-                var ci = Statistics.ProbabilityOfImprovementCi(x, y);
-                md.AppendLine($"| {env} | {x.Count}, {y.Count} | {F(Statistics.ProbabilityOfImprovement(x, y))} | [{F(ci.Low)}, {F(ci.High)}] |");
+                var ci = drop.DropCi();
+                var relativeCi = drop.RelativeDropCi();
+                md.AppendLine($"| {drop.Core} | {drop.TrainEnv} | {drop.EvalEnv} | {drop.Runs} | {score.Format(drop.TrainMean)} | {score.Format(drop.EvalMean)} | " +
+                              $"{score.Format(drop.MeanDrop)} | [{score.Format(ci.Low)}, {score.Format(ci.High)}] | " +
+                              $"{P(drop.MeanRelativeDrop)} | [{P(relativeCi.Low)}, {P(relativeCi.High)}] |");
+            }
+            var versus = drops.Where(d => d.Core != baselineCore)
+                .Select(d => (Drop: d, Baseline: drops.FirstOrDefault(b => b.Core == baselineCore && b.EvalEnv.Equals(d.EvalEnv, StringComparison.OrdinalIgnoreCase))))
+                .Where(p => p.Baseline is not null).ToList();
+            md.AppendLine();
+            if (versus.Count == 0) continue;
+            md.AppendLine($"{Capitalised(score.Name)} drop minus {baselineCore}'s: below 0 means the core loses less than {baselineCore} on the evaluation env; " +
+                          $"95% CI by resampling each core's runs independently ({Statistics.DefaultResamples} resamples, seed 0).").AppendLine();
+            md.AppendLine($"| core | eval env | drop | {baselineCore} drop | difference | difference 95% CI |");
+            md.AppendLine("|---|---|---|---|---|---|");
+            foreach (var (drop, baseline) in versus)
+            {
+                var ci = drop.DropMinusCi(baseline!);
+                md.AppendLine($"| {drop.Core} | {drop.EvalEnv} | {score.Format(drop.MeanDrop)} | {score.Format(baseline!.MeanDrop)} | {score.Format(drop.DropMinus(baseline))} | " +
+                              $"[{score.Format(ci.Low)}, {score.Format(ci.High)}] |");
             }
             md.AppendLine();
         }
     }
 
-    private static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F3", Invariant);
+    /// <summary>
+    /// Per score, per other core and env: the probability that a run of the core scores above a run of the baseline, with its CI.
+    /// Scores are the final checkpoint's evaluation, or the training env's last 100 episodes when nothing was evaluated.
+    /// </summary>
+    private static void AppendProbabilityOfImprovement(StringBuilder md, Dictionary<string, List<RunRecord>> byCore, List<string> evalEnvs, string baselineCore,
+        IReadOnlyList<ReportScore> scores)
+    {
+        var others = byCore.Keys.Where(c => c != baselineCore).ToList();
+        if (others.Count == 0) return;
+        string trainEnv = byCore[baselineCore][0].Env;
+        var envs = evalEnvs.Count > 0 ? evalEnvs : [trainEnv];
+        md.AppendLine("## Probability of improvement").AppendLine();
+        md.AppendLine($"P(X > {baselineCore}): the chance that a random run of core X scores above a random run of {baselineCore} on that env, ties counting half " +
+                      "(Agarwal et al., 2021); 0.5 = neither is ahead. Scores per run: " +
+                      (evalEnvs.Count > 0 ? "the final checkpoint's evaluation." : "the last 100 training episodes (nothing was evaluated)."));
+        md.AppendLine($"95% CI: percentile bootstrap resampling each core's runs independently ({Statistics.DefaultResamples} resamples, seed 0); a CI above 0.5 means X is reliably ahead.").AppendLine();
+        foreach (var score in scores)
+        {
+            List<double> Scores(string core, string env) => byCore[core]
+                .Select(r => evalEnvs.Count > 0 ? score.OnEval(r, env) : score.InTraining(r)).OfType<double>().ToList();
+            foreach (var core in others)
+            {
+                var rows = envs.Select(env => (Env: env, X: Scores(core, env), Y: Scores(baselineCore, env))).Where(r => r.X.Count > 0 && r.Y.Count > 0).ToList();
+                if (rows.Count == 0) continue;
+                md.AppendLine($"On the {score.Name}:").AppendLine();
+                md.AppendLine($"| env | runs ({core}, {baselineCore}) | P({core} > {baselineCore}) | 95% CI |");
+                md.AppendLine("|---|---|---|---|");
+                foreach (var (env, x, y) in rows)
+                {
+                    var ci = Statistics.ProbabilityOfImprovementCi(x, y);
+                    md.AppendLine($"| {env} | {x.Count}, {y.Count} | {F(Statistics.ProbabilityOfImprovement(x, y))} | [{F(ci.Low)}, {F(ci.High)}] |");
+                }
+                md.AppendLine();
+            }
+        }
+    }
 
-    private static string P(double value) => double.IsNaN(value) ? "n/a" : (value * 100).ToString("F1", Invariant) + "%";
+    /// <summary>The success-rate cells of a final-score row: mean, IQM and the IQM's stratified-bootstrap CI over the runs that have one.</summary>
+    private static string SuccessCells(IReadOnlyList<double> success)
+    {
+        if (success.Count == 0) return "n/a | n/a | n/a |";
+        var ci = Statistics.StratifiedBootstrapIqmCi([success]);
+        return $"{P(Statistics.Mean(success))} | {P(Statistics.InterquartileMean(success))} | [{P(ci.Low)}, {P(ci.High)}] |";
+    }
+
+    /// <summary>The runs' budget(s) in agent steps (summary.json total_steps, else config.json's), distinct values comma-separated.</summary>
+    private static string Budget(IReadOnlyList<RunRecord> runs)
+    {
+        var budgets = runs.Select(r => double.IsNaN(r.SummaryNumber("total_steps")) && r.Config["total_steps"] is JsonValue v && v.TryGetValue<double>(out var asked)
+                ? asked : r.SummaryNumber("total_steps"))
+            .Where(s => !double.IsNaN(s)).Distinct().Order().ToList();
+        return budgets.Count == 0 ? "unknown" : string.Join(", ", budgets.Select(s => s.ToString("N0", Invariant)));
+    }
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string F(double value) => ReportScore.Return.Format(value);
+
+    private static string P(double value) => ReportScore.SuccessRate.Format(value);
 }

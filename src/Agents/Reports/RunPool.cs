@@ -20,12 +20,15 @@ public static class RunPool
     /// <summary>Reads <paramref name="directories"/> and checks that they can be pooled.</summary>
     /// <param name="directories">The run folders.</param>
     /// <param name="allowMixed">Pool runs whose settings differ beyond <see cref="MayDiffer"/> (the user's call).</param>
+    /// <param name="sweep">
+    /// The setting swept over (`report --by`): it may differ too, and a (core, seed) may then appear once per value of it.
+    /// </param>
     /// <exception cref="ArgumentException">
-    /// No folders, runs of different envs, one (core, seed) given twice, or (unless <paramref name="allowMixed"/>)
+    /// No folders, runs of different envs, one (core, seed) given twice (with one value of <paramref name="sweep"/>), or (unless <paramref name="allowMixed"/>)
     /// runs of different settings; the message names the runs (and the setting).
     /// </exception>
     /// <exception cref="InvalidDataException">A folder is not a readable run folder (see <see cref="RunRecord.Read"/>).</exception>
-    public static IReadOnlyList<RunRecord> Read(IReadOnlyList<string> directories, bool allowMixed = false)
+    public static IReadOnlyList<RunRecord> Read(IReadOnlyList<string> directories, bool allowMixed = false, Setting? sweep = null)
     {
         if (directories.Count == 0) throw new ArgumentException("a report needs at least one run folder");
         var runs = directories.Select(RunRecord.Read).ToList();
@@ -35,17 +38,17 @@ public static class RunPool
                 "a report pools runs of one env, but these are of " + byEnv.Count + " envs: " +
                 string.Join("; ", byEnv.Select(g => $"{g.Key}: {string.Join(", ", g.Select(r => r.Directory))}")) +
                 "; build one report per env");
-        foreach (var twice in runs.GroupBy(r => (Core: r.Core.ToLowerInvariant(), r.Seed)).Where(g => g.Count() > 1))
+        foreach (var twice in runs.GroupBy(r => (Core: r.Core.ToLowerInvariant(), r.Seed, Value: SettingSweep.ValueOf(sweep, r))).Where(g => g.Count() > 1))
             throw new ArgumentException(
-                $"{string.Join(" and ", twice.Select(r => r.Directory))} are all {twice.Key.Core} seed {twice.Key.Seed} on {runs[0].Env}: " +
-                "a seed counts once in a report, so pass one of them");
-        if (!allowMixed) CheckSameSettings(runs);
+                $"{string.Join(" and ", twice.Select(r => r.Directory))} are all {twice.Key.Core} seed {twice.Key.Seed} on {runs[0].Env}" +
+                (sweep is null ? "" : $" with {sweep.Option} {twice.Key.Value}") + ": a seed counts once in a report, so pass one of them");
+        if (!allowMixed) CheckSameSettings(runs, sweep);
         return runs;
     }
 
-    private static void CheckSameSettings(List<RunRecord> runs)
+    private static void CheckSameSettings(List<RunRecord> runs, Setting? sweep)
     {
-        foreach (var setting in SettingTable.All.Where(s => !MayDiffer.Contains(s.Option)))
+        foreach (var setting in SettingTable.All.Where(s => !MayDiffer.Contains(s.Option) && s != sweep))
         {
             // A group's settings (--rims-*) belong to the core of its name: compared among that core's runs only.
             var applies = runs.Where(r => setting.Group is not { } core || string.Equals(r.Core, core, StringComparison.OrdinalIgnoreCase)).ToList();

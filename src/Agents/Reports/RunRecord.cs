@@ -8,11 +8,26 @@ namespace Rims.Agents.Reports;
 /// <summary>One finished episode from episodes.csv.</summary>
 public readonly record struct EpisodeRow(long GlobalStep, double Return, int Length, int Success);
 
+/// <summary>
+/// One training iteration from progress.csv: the mean episodic return and success rate of the episodes that finished in
+/// it (charts/episodic_return, charts/success_rate; null when none finished or the env reports no success).
+/// </summary>
+public readonly record struct ProgressRow(long GlobalStep, double? Return, double? SuccessRate);
+
 /// <summary>Everything a report reads from one run folder.</summary>
 public sealed record RunRecord(
     string Directory, string Env, string Core, int Seed, JsonObject Config, JsonObject? Summary,
     IReadOnlyList<EpisodeRow> Episodes, IReadOnlyDictionary<string, EvalResult> Evals)
 {
+    /// <summary>
+    /// False when the run folder has no episodes.csv (e.g. a copy of the run without it): the report then has no learning
+    /// curve for the run, and everything else from summary.json and the evaluations.
+    /// </summary>
+    public bool HasEpisodesFile { get; init; } = true;
+
+    /// <summary>progress.csv's rows (empty without the file): the learning curves of a run without episodes.csv.</summary>
+    public IReadOnlyList<ProgressRow> Progress { get; init; } = [];
+
     /// <summary>
     /// True when the run trained every step it was asked for: summary.json exists and does not say completed: false
     /// (summaries written before the field existed count as complete).
@@ -28,7 +43,10 @@ public sealed record RunRecord(
             : $"completed: false after {SummaryNumber("total_steps").ToString("N0", CultureInfo.InvariantCulture)} of " +
               $"{(Config["total_steps"] is JsonValue asked && asked.TryGetValue<long>(out var steps) ? steps.ToString("N0", CultureInfo.InvariantCulture) : "?")} steps";
 
-    /// <summary>Reads <paramref name="directory"/>; a missing or malformed file is an error naming the file.</summary>
+    /// <summary>
+    /// Reads <paramref name="directory"/>; a missing config.json or a malformed file is an error naming the file (summary.json
+    /// and episodes.csv may be missing: see <see cref="Completed"/> and <see cref="HasEpisodesFile"/>).
+    /// </summary>
     public static RunRecord Read(string directory)
     {
         var configPath = Path.Combine(directory, "config.json");
@@ -48,9 +66,11 @@ public sealed record RunRecord(
                 var result = RunJson.Read<EvalResult>(file);
                 if (Path.GetFileName(result.Checkpoint) == RunFolder.FinalCheckpointFile) evals[result.Env] = result;
             }
+        var episodesPath = Path.Combine(directory, "episodes.csv");
+        bool hasEpisodes = File.Exists(episodesPath);
         return new RunRecord(directory, Field(config, "env", configPath), Field(config, "core", configPath),
             int.Parse(Field(config, "seed", configPath), CultureInfo.InvariantCulture), config, summary,
-            ReadEpisodes(Path.Combine(directory, "episodes.csv")), evals);
+            hasEpisodes ? ReadEpisodes(episodesPath) : [], evals) { HasEpisodesFile = hasEpisodes, Progress = ReadProgress(Path.Combine(directory, "progress.csv")) };
     }
 
     private static JsonObject ReadObject(string path)
@@ -67,7 +87,6 @@ public sealed record RunRecord(
 
     private static List<EpisodeRow> ReadEpisodes(string path)
     {
-        if (!File.Exists(path)) throw new InvalidDataException($"{path} is missing");
         var rows = new List<EpisodeRow>();
         int line = 0;
         foreach (var text in File.ReadLines(path).Skip(1))
@@ -77,6 +96,27 @@ public sealed record RunRecord(
             if (cells.Length != 4) throw new InvalidDataException($"{path} line {line + 1}: expected 4 columns, got {cells.Length}");
             rows.Add(new EpisodeRow(long.Parse(cells[0], CultureInfo.InvariantCulture), double.Parse(cells[1], CultureInfo.InvariantCulture),
                 int.Parse(cells[2], CultureInfo.InvariantCulture), int.Parse(cells[3], CultureInfo.InvariantCulture)));
+        }
+        return rows;
+    }
+
+    private static List<ProgressRow> ReadProgress(string path)
+    {
+        if (!File.Exists(path)) return [];
+        using var lines = File.ReadLines(path).GetEnumerator();
+        if (!lines.MoveNext()) return [];
+        var header = lines.Current.Split(',').ToList();
+        int step = header.IndexOf("global_step"), episodicReturn = header.IndexOf("charts/episodic_return"), success = header.IndexOf("charts/success_rate");
+        if (step < 0) throw new InvalidDataException($"{path} has no global_step column");
+        var rows = new List<ProgressRow>();
+        for (int line = 2; lines.MoveNext(); line++)
+        {
+            var cells = lines.Current.Split(',');
+            if (cells.Length != header.Count) throw new InvalidDataException($"{path} line {line}: expected {header.Count} columns, got {cells.Length}");
+            double? Cell(int column) => column >= 0 && double.TryParse(cells[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && !double.IsNaN(v) ? v : null;
+            if (!long.TryParse(cells[step], NumberStyles.Integer, CultureInfo.InvariantCulture, out var globalStep))
+                throw new InvalidDataException($"{path} line {line}: global_step is not a whole number ('{cells[step]}')");
+            rows.Add(new ProgressRow(globalStep, Cell(episodicReturn), Cell(success)));
         }
         return rows;
     }

@@ -173,6 +173,13 @@ public class ErrorContractTests
             FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
             FakeRun.Write(Path.Combine(tmp, "b"), "GridPickup", "rims", 1, settings: new() { ["total_steps"] = 200 });
         }),
+        new("report: --by a setting that does not exist", Usage, "did you mean learning-rate?", ["report", "{tmp}/a", "--out", "{tmp}/out", "--by", "learning-rat"],
+            tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1)),
+        new("report: progress.csv with a step that is not a number", File1, "progress.csv line 2", ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
+        {
+            FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+            WriteFile(Path.Combine(tmp, "a", "progress.csv"), "iteration,global_step\n1,x\n");
+        }),
         new("compare: a name that climbs out of the runs root", Usage, "--name", Compare("--name", "..")),
         new("report: corrupt summary.json", File1, "summary.json", ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
         {

@@ -78,4 +78,36 @@ public class GeneralisationDropTests
         Assert.Equal(0, GeneralisationDrop.Of([run], "ALE/Pong-v5", e => e.SuccessRate).Runs);
         Assert.Equal(2.0, GeneralisationDrop.Of([run], "ALE/Pong-v5", e => e.Mean).MeanDrop);
     }
+
+    [Fact]
+    public void RelativeDropDividesEachRunsDropByItsOwnTrainingScore()
+    {
+        // Per run: (0.8 - 0.4) / 0.8 = 0.5, (0.4 - 0.3) / 0.4 = 0.25, (0.0 - 0.1): training score 0, no relative drop.
+        // Mean 0.375; the mean absolute drop (0.4 + 0.1 - 0.1) / 3 would not say that run 1 lost half its score.
+        var drop = GeneralisationDrop.Of(
+            [
+                Run("rims", 1, ("GridPickup", 0.8), ("GridPickup-Novel", 0.4)),
+                Run("rims", 2, ("GridPickup", 0.4), ("GridPickup-Novel", 0.3)),
+                Run("rims", 3, ("GridPickup", 0.0), ("GridPickup-Novel", 0.1)),
+            ],
+            "GridPickup-Novel", e => e.Mean);
+        Assert.Equal([0.5, 0.25], drop.RelativeDrops.Select(d => Math.Round(d, 12)));
+        Assert.Equal(0.375, drop.MeanRelativeDrop, 12);
+        Assert.Equal(0.4 / 3, drop.MeanDrop, 12); // the absolute drop keeps all three runs
+        var ci = drop.RelativeDropCi();
+        Assert.InRange(ci.Low, 0.25 - 1e-12, 0.375);
+        Assert.InRange(ci.High, 0.375, 0.5 + 1e-12);
+        Assert.True(ci.Low < ci.High);
+    }
+
+    [Fact]
+    public void RelativeDropOfEqualFractionsHasAZeroWidthInterval()
+    {
+        // 1.0 -> 0.5 and 0.5 -> 0.25 both lose half: absolute drops 0.5 and 0.25 differ, relative ones do not.
+        var drop = GeneralisationDrop.Of(
+            [Run("lstm", 1, ("GridPickup", 1.0), ("GridPickup-Novel", 0.5)), Run("lstm", 2, ("GridPickup", 0.5), ("GridPickup-Novel", 0.25))],
+            "GridPickup-Novel", e => e.Mean);
+        Assert.Equal(new ConfidenceInterval(0.5, 0.5), drop.RelativeDropCi());
+        Assert.NotEqual(drop.DropCi().Low, drop.DropCi().High);
+    }
 }

@@ -3,7 +3,7 @@ using Rims.Agents.Tests.Cli;
 
 namespace Rims.Agents.Tests.Reports;
 
-/// <summary>`report --baseline` on the command line.</summary>
+/// <summary>`report --baseline` and `report --by` on the command line.</summary>
 [Collection("Console")]
 public class ReportCliTests : IDisposable
 {
@@ -26,5 +26,33 @@ public class ReportCliTests : IDisposable
         // No evaluations: the training scores (mean_return_last_100 = 0.5 for both) are compared, and tie.
         Assert.Contains("| GridPickup | 1, 1 | 0.500 | [0.500, 0.500] |", File.ReadAllText(Path.Combine(root, "out", "report.md")));
         Assert.Contains("P(lstm > rims)", File.ReadAllText(Path.Combine(root, "out", "report.md")));
+    }
+
+    [Fact]
+    public void BySweepsOverASettingAndAnUnknownOneIsExitCode2()
+    {
+        var runs = new List<string>();
+        foreach (var (rate, seed) in new[] { (0.0003, 1), (0.001, 1), (0.001, 2) })
+            foreach (var core in new[] { "lstm", "rims" })
+                runs.Add(FakeRun.Write(Path.Combine(root, $"{core}-{rate}-{seed}"), "GridPickup", core, seed, settings: new() { ["learning_rate"] = rate }));
+        var output = Path.Combine(root, "sweep");
+        var (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", output, "--by", "learning-rat"]);
+        Assert.Equal(CliRunner.UsageError, exit);
+        Assert.Equal("error: --by learning-rat is not a PPO setting a sweep can vary; did you mean learning-rate?", error.Trim());
+        Assert.False(Directory.Exists(output));
+
+        (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", output]);
+        Assert.Equal(CliRunner.UsageError, exit); // without --by: one seed twice
+        (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", output, "--by", "learning-rate"]);
+        Assert.Equal(0, exit);
+        var markdown = File.ReadAllText(Path.Combine(output, "report.md"));
+        // FakeRun: no evaluations, no success rate in summary.json, mean_return_last_100 = 0.5 for every run: all tie,
+        // and the first value in numeric order is marked best.
+        Assert.Contains("## Sweep over --learning-rate", markdown);
+        Assert.Contains("Runs: 6 (lstm x 3 runs of 2 seeds, rims x 3 runs of 2 seeds)", markdown);
+        Assert.Contains("seeds per core: lstm 2, rims 2.", markdown);
+        Assert.Contains("| lstm | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
+        Assert.Contains("| lstm | 0.001 | 2 | 0.500 | 0.500 | [0.500, 0.500] |  |", markdown);
+        Assert.Contains("| rims | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
     }
 }

@@ -13,7 +13,8 @@ public class ReportTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     /// <summary>A synthetic finished run: returns rise linearly; evals with known means.</summary>
-    private string MakeRun(string core, int seed, double evalMean, bool withActivation, bool novelEval = true, double? novelMean = null)
+    private string MakeRun(string core, int seed, double evalMean, bool withActivation, bool novelEval = true, double? novelMean = null,
+        double success = 0.5, double? novelSuccess = null)
     {
         var dir = Path.Combine(root, $"GridPickup__{core}__{seed}");
         Directory.CreateDirectory(dir);
@@ -30,14 +31,14 @@ public class ReportTests : IDisposable
         var lines = new List<string> { "global_step,episodic_return,episodic_length,success" };
         for (int i = 1; i <= 200; i++) lines.Add($"{i * 50},{i / 200.0 + seed * 0.01},{30},{(i % 3 == 0 ? 1 : 0)}");
         File.WriteAllLines(Path.Combine(dir, "episodes.csv"), lines);
-        foreach (var (env, mean) in new[] { ("GridPickup", evalMean), ("GridPickup-Novel", novelMean ?? evalMean / 2) })
+        foreach (var (env, mean, successRate) in new[] { ("GridPickup", evalMean, success), ("GridPickup-Novel", novelMean ?? evalMean / 2, novelSuccess ?? success) })
         {
             if (env != "GridPickup" && !novelEval) continue;
             RunJson.Write(Path.Combine(dir, "evals", env + ".json"), new EvalResult
             {
                 Env = env, TrainEnv = "GridPickup", Checkpoint = "checkpoints/final.ckpt", Episodes = 2, Seed = 1, Deterministic = false,
                 Returns = [mean, mean], Lengths = [10, 12], Successes = [1, 0], Mean = mean, Std = 0, Iqm = mean, Min = mean, Max = mean,
-                SuccessRate = 0.5,
+                SuccessRate = successRate,
                 UnitActivation = withActivation ? [0.9, 0.1, 0.5, 0.5] : null,
                 ActivationTrace = withActivation ? [[1, 0, 1, 0], [1, 0, 0, 1], [0, 1, 1, 0]] : null,
             });
@@ -61,8 +62,10 @@ public class ReportTests : IDisposable
         Assert.Contains("| lstm | GridPickup | 3 | 0.200 |", markdown);
         Assert.Contains("| rims | GridPickup | 3 | 0.400 |", markdown);
         Assert.Contains("| rims | GridPickup-Novel | 3 | 0.200 |", markdown);
-        // Generalisation: rims return drop 0.400 - 0.200 over 3 paired runs.
-        Assert.Contains("| rims | GridPickup | GridPickup-Novel | 3 | 50.0% | 50.0% | 0.0% | 0.400 | 0.200 | 0.200 | [", markdown);
+        // Generalisation: rims success 50% on both (no drop), return drop 0.400 - 0.200 over 3 paired runs (half of each run's score).
+        Assert.Contains("| rims | GridPickup | GridPickup-Novel | 3 | 50.0% | 50.0% | 0.0% | [0.0%, 0.0%] | 0.0% | [0.0%, 0.0%] |", markdown);
+        Assert.Contains("| rims | GridPickup | GridPickup-Novel | 3 | 0.400 | 0.200 | 0.200 | [", markdown);
+        Assert.Contains("| 50.0% | [50.0%, 50.0%] |", Row(markdown, "| rims | GridPickup | GridPickup-Novel | 3 | 0.400 |"));
         Assert.Contains("| rims | 1,111 | 300 | 1.0 |", markdown);
         Assert.Contains("ppo --env GridPickup --core rims --seed 2", markdown);
         Assert.Contains("abc123", markdown);
@@ -103,8 +106,10 @@ public class ReportTests : IDisposable
         // GridPickup-Novel: rims 0.8, 0.7, 0.6 against lstm 0.55, 0.45, 0.2: every pair, in every resample.
         Assert.Contains("| GridPickup-Novel | 3, 3 | 1.000 | [1.000, 1.000] |", markdown);
         Assert.Contains("| env | runs (rims, lstm) | P(rims > lstm) | 95% CI |", markdown);
-        Assert.Contains("| rims | GridPickup | GridPickup-Novel | 3 | 50.0% | 50.0% | 0.0% | 0.800 | 0.700 | 0.100 | [0.100, 0.100] |", markdown);
-        Assert.Contains("| lstm | GridPickup | GridPickup-Novel | 3 | 50.0% | 50.0% | 0.0% | 0.800 | 0.400 | 0.400 | [0.400, 0.400] |", markdown);
+        Assert.Contains("| rims | GridPickup | GridPickup-Novel | 3 | 50.0% | 50.0% | 0.0% | [0.0%, 0.0%] | 0.0% | [0.0%, 0.0%] |", markdown);
+        // Relative drops: rims (0.1/0.9 + 0.1/0.8 + 0.1/0.7) / 3 = 12.6%, lstm (0.4/0.95 + 0.4/0.85 + 0.4/0.6) / 3 = 51.9%.
+        Assert.Contains("| rims | GridPickup | GridPickup-Novel | 3 | 0.800 | 0.700 | 0.100 | [0.100, 0.100] | 12.6% | [", markdown);
+        Assert.Contains("| lstm | GridPickup | GridPickup-Novel | 3 | 0.800 | 0.400 | 0.400 | [0.400, 0.400] | 51.9% | [", markdown);
         Assert.Contains("| rims | GridPickup-Novel | 0.100 | 0.400 | -0.300 | [-0.300, -0.300] |", markdown);
 
         // The other core as baseline turns the comparison round: P(lstm > rims) = 1 - P(rims > lstm).
@@ -114,6 +119,81 @@ public class ReportTests : IDisposable
         Assert.Contains("| lstm | GridPickup-Novel | 0.400 | 0.100 | 0.300 | [0.300, 0.300] |", reversed);
         var error = Assert.Throws<ArgumentException>(() => ReportBuilder.Build(runs, Path.Combine(root, "poi-gru"), "poi", baseline: "gru"));
         Assert.Equal("--baseline gru is not a core of these runs; use one of lstm, rims", error.Message);
+    }
+
+    [Fact]
+    public void TheSuccessRateIsScoredLikeTheReturnInEveryTable()
+    {
+        // Equal returns (0.5) everywhere, so only the success rate separates the cores. Success on GridPickup / Novel:
+        // lstm 1.0/0.6, 0.9/0.5, 0.8/0.4 (drop 0.4 each); rims 0.2/0.1, 0.9/0.9, 1.0/0.9 (drops 0.1, 0, 0.1).
+        double[] lstmTrain = [1.0, 0.9, 0.8], lstmNovel = [0.6, 0.5, 0.4], rimsTrain = [0.2, 0.9, 1.0], rimsNovel = [0.1, 0.9, 0.9];
+        var runs = new List<string>();
+        for (int i = 0; i < 3; i++)
+        {
+            runs.Add(MakeRun("lstm", i + 1, 0.5, withActivation: false, novelMean: 0.5, success: lstmTrain[i], novelSuccess: lstmNovel[i]));
+            runs.Add(MakeRun("rims", i + 1, 0.5, withActivation: false, novelMean: 0.5, success: rimsTrain[i], novelSuccess: rimsNovel[i]));
+        }
+        var markdown = File.ReadAllText(ReportBuilder.Build(runs, Path.Combine(root, "success"), "success"));
+        Assert.Contains("Budget: 10,000 agent steps per run; seeds per core: lstm 3, rims 3. The success rate is the headline score", markdown);
+        // Final scores: rims mean (0.2 + 0.9 + 1.0) / 3 = 70.0%; IQM of 3 values weighs the outer ones 1/4: (0.05 + 0.9 + 0.25) / 1.5 = 80.0%.
+        var rims = Row(markdown, "| rims | GridPickup | 3 | 0.500 |");
+        Assert.Contains("| 70.0% | 80.0% | [", rims);
+        var (low, high) = Interval(rims.Replace("%", ""));
+        Assert.InRange(low, 20.0, 80.0);
+        Assert.InRange(high, 80.0, 100.0);
+        Assert.Contains("| 90.0% | 90.0% | [", Row(markdown, "| lstm | GridPickup | 3 | 0.500 |"));
+        // Drops: lstm 40.0% (CI of equal drops has no width), relative (0.4/1.0 + 0.4/0.9 + 0.4/0.8) / 3 = 44.8%;
+        // rims 0.2/3 = 6.7%, relative (0.5 + 0 + 0.1) / 3 = 20.0%; rims minus lstm = -33.3%.
+        Assert.Contains("| lstm | GridPickup | GridPickup-Novel | 3 | 90.0% | 50.0% | 40.0% | [40.0%, 40.0%] | 44.8% | [", markdown);
+        Assert.Contains("| rims | GridPickup | GridPickup-Novel | 3 | 70.0% | 63.3% | 6.7% | [", markdown);
+        Assert.Contains("| 20.0% | [", Row(markdown, "| rims | GridPickup | GridPickup-Novel | 3 | 70.0% |"));
+        Assert.Contains("| rims | GridPickup-Novel | 6.7% | 40.0% | -33.3% | [", markdown);
+        // Probability of improvement on the success rate: GridPickup 4 of 9 pairs (0.444), Novel 6 of 9 (0.667);
+        // on the return every pair ties (0.500).
+        var successSection = markdown.IndexOf("On the success rate:", StringComparison.Ordinal);
+        Assert.True(successSection > 0);
+        Assert.True(markdown.IndexOf("| GridPickup | 3, 3 | 0.444 | [", StringComparison.Ordinal) > successSection);
+        Assert.True(markdown.IndexOf("| GridPickup-Novel | 3, 3 | 0.667 | [", StringComparison.Ordinal) > successSection);
+        Assert.Contains("| GridPickup-Novel | 3, 3 | 0.500 | [0.500, 0.500] |", markdown[markdown.IndexOf("On the return:", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
+    public void ARunWithoutEpisodesCsvIsReportedAndNamed()
+    {
+        var lstm = MakeRun("lstm", 1, 0.4, withActivation: false);
+        var rims = MakeRun("rims", 1, 0.6, withActivation: false);
+        Assert.Contains("Every run folder has episodes.csv.", File.ReadAllText(ReportBuilder.Build([lstm, rims], Path.Combine(root, "all"), "all")));
+        File.Delete(Path.Combine(rims, "episodes.csv"));
+        var markdown = File.ReadAllText(ReportBuilder.Build([lstm, rims], Path.Combine(root, "copy"), "copy"));
+        Assert.Contains($"**Runs without episodes.csv** (1 of 2; their learning curves come from progress.csv's per-iteration means, if it exists): rims seed 1 (`{rims}`).", markdown);
+        Assert.Contains("| rims | GridPickup | 1 | 0.600 |", markdown);
+    }
+
+    [Fact]
+    public void WithoutEpisodesCsvTheCurvesComeFromProgressCsv()
+    {
+        var runs = new[] { MakeRun("lstm", 1, 0.4, withActivation: false), MakeRun("rims", 1, 0.6, withActivation: false) };
+        foreach (var run in runs)
+        {
+            File.Delete(Path.Combine(run, "episodes.csv"));
+            // As PpoRun writes it: a byte-order mark, and empty cells for an iteration in which no episode finished.
+            var lines = new List<string> { "iteration,global_step,charts/episodic_return,charts/success_rate" };
+            for (int i = 1; i <= 40; i++) lines.Add(i == 2 ? "2,200,," : $"{i},{i * 100},{i / 40.0},{i / 80.0}");
+            File.WriteAllLines(Path.Combine(run, "progress.csv"), lines, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        }
+        var record = RunRecord.Read(runs[0]);
+        Assert.False(record.HasEpisodesFile);
+        Assert.Equal(40, record.Progress.Count);
+        Assert.Equal(new ProgressRow(100, 0.025, 0.0125), record.Progress[0]);
+        Assert.Equal(new ProgressRow(200, null, null), record.Progress[1]);
+        var output = Path.Combine(root, "progress");
+        var markdown = File.ReadAllText(ReportBuilder.Build(runs, output, "progress"));
+        Assert.Contains("![success](learning_success.png)", markdown);
+        Assert.Contains("Training success rate per core over agent steps (budget 10,000)", markdown);
+        Assert.True(new FileInfo(Path.Combine(output, "learning_success.png")).Length > 2000);
+
+        File.WriteAllText(Path.Combine(runs[0], "progress.csv"), "iteration,global_step\n1,x\n");
+        Assert.Contains("progress.csv line 2: global_step is not a whole number ('x')", Assert.Throws<InvalidDataException>(() => RunRecord.Read(runs[0])).Message);
     }
 
     [Fact]

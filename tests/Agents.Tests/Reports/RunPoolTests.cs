@@ -50,6 +50,24 @@ public class RunPoolTests : IDisposable
     }
 
     [Fact]
+    public void TheSweptSettingMayDifferAndASeedCountsOncePerValue()
+    {
+        var slow = FakeRun.Write(Path.Combine(root, "slow"), "GridPickup", "lstm", 1, settings: new() { ["learning_rate"] = 0.0003 });
+        var fast = FakeRun.Write(Path.Combine(root, "fast"), "GridPickup", "lstm", 1, settings: new() { ["learning_rate"] = 0.001 });
+        var learningRate = SettingSweep.Named("learning-rate");
+        Assert.Equal(2, RunPool.Read([slow, fast], sweep: learningRate).Count);
+        // Without --by the same runs are refused: one seed twice, and two learning rates.
+        Assert.Throws<ArgumentException>(() => RunPool.Read([slow, fast]));
+        // Only the swept setting may differ: another one is still refused.
+        var otherClip = FakeRun.Write(Path.Combine(root, "clip"), "GridPickup", "lstm", 2, settings: new() { ["learning_rate"] = 0.001, ["clip_coef"] = 0.1 });
+        Assert.Contains("differ in --clip-coef", Assert.Throws<ArgumentException>(() => RunPool.Read([slow, fast, otherClip], sweep: learningRate)).Message);
+        // One seed twice at one value is still one seed twice.
+        var again = FakeRun.Write(Path.Combine(root, "again"), "GridPickup", "lstm", 1, settings: new() { ["learning_rate"] = 0.001 });
+        Assert.Contains($"{fast} and {again} are all lstm seed 1 on GridPickup with --learning-rate 0.001",
+            Assert.Throws<ArgumentException>(() => RunPool.Read([slow, fast, again], sweep: learningRate)).Message);
+    }
+
+    [Fact]
     public void SeedThreadsRomsAndTheOtherCoresSettingsMayDiffer()
     {
         var lstm = FakeRun.Write(Path.Combine(root, "a"), "GridPickup", "lstm", 1, settings: new()

@@ -1,0 +1,86 @@
+using System.Text;
+using Rims.Agents.Settings;
+
+namespace Rims.Agents.Reports;
+
+/// <summary>
+/// The sweep table of `report --by SETTING`: runs grouped by (core, value of the setting), each group's score on the
+/// TRAINING env (IQM with a stratified-bootstrap CI over its seeds), and per core the value with the highest IQM marked
+/// as best. Evaluation envs never enter the choice: a setting chosen by the novel splits would make their scores
+/// optimistic (the issue's "never look at the novel splits to choose anything").
+/// </summary>
+public static class SettingSweep
+{
+    /// <summary>
+    /// The PPO setting `--by NAME` sweeps over: NAME is its option without or with "--" ("learning-rate", "--rims-units").
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// No sweepable setting has that name (the settings runs may differ in anyway, <see cref="RunPool.MayDiffer"/>, are
+    /// not sweeps); the message suggests the nearest names.
+    /// </exception>
+    public static Setting Named(string name)
+    {
+        var option = name.StartsWith("--", StringComparison.Ordinal) ? name : "--" + name;
+        var sweepable = SettingTable.All.Where(s => !RunPool.MayDiffer.Contains(s.Option)).ToList();
+        return sweepable.FirstOrDefault(s => s.Option == option)
+               ?? throw new ArgumentException($"--by {name} is not a PPO setting a sweep can vary; " +
+                                              (Rims.Envs.NearestNames.For(option, sweepable.Select(s => s.Option)) is { Count: > 0 } nearest
+                                                  ? $"did you mean {string.Join(" or ", nearest.Select(n => n[2..]))}?"
+                                                  : "see 'ppo --help' for the settings"));
+    }
+
+    /// <summary>
+    /// The run's value of <paramref name="sweep"/> as config.json holds it (its JSON text, e.g. "0.001"; "unset" when the
+    /// run's config has no value; "" with no sweep, so every run is in one group).
+    /// </summary>
+    public static string ValueOf(Setting? sweep, RunRecord run) =>
+        sweep is null ? "" : sweep.ConfigValue(run.Config)?.ToJsonString() ?? "unset";
+
+    /// <summary>One (core, value) group: its runs' training-env scores and their IQM with its 95% CI.</summary>
+    /// <param name="Core">The group's core.</param>
+    /// <param name="Value">The setting's value (<see cref="ValueOf"/>).</param>
+    /// <param name="Scores">Per run with a training-env score (<see cref="ReportScore.OnTrainingEnv"/>), that score.</param>
+    /// <param name="Iqm">IQM of <paramref name="Scores"/> (NaN when empty).</param>
+    /// <param name="Ci">95% stratified-bootstrap CI of <paramref name="Iqm"/> (one stratum: the group's runs; 2,000 resamples, seed 0).</param>
+    /// <param name="Best">True for the value with the highest <paramref name="Iqm"/> among the core's groups (the first in value order on a tie).</param>
+    public sealed record Group(string Core, string Value, IReadOnlyList<double> Scores, double Iqm, ConfidenceInterval Ci, bool Best);
+
+    /// <summary>
+    /// The groups of <paramref name="runs"/> by core (alphabetical) and value (numeric order when the values are numbers),
+    /// scored by <paramref name="score"/> on the training env, with the best value per core marked.
+    /// </summary>
+    public static IReadOnlyList<Group> Groups(IReadOnlyList<RunRecord> runs, Setting sweep, ReportScore score)
+    {
+        var groups = new List<Group>();
+        foreach (var core in runs.GroupBy(r => r.Core).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var byValue = core.GroupBy(r => ValueOf(sweep, r))
+                .OrderBy(g => double.TryParse(g.Key, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : double.NaN)
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    var scores = g.OrderBy(r => r.Seed).Select(score.OnTrainingEnv).OfType<double>().ToList();
+                    return (Value: g.Key, Scores: scores, Iqm: Statistics.InterquartileMean(scores), Ci: Statistics.StratifiedBootstrapIqmCi([scores]));
+                }).ToList();
+            var best = byValue.Where(g => !double.IsNaN(g.Iqm)).OrderByDescending(g => g.Iqm).Select(g => g.Value).FirstOrDefault();
+            groups.AddRange(byValue.Select(g => new Group(core.Key, g.Value, g.Scores, g.Iqm, g.Ci, g.Value == best)));
+        }
+        return groups;
+    }
+
+    /// <summary>Appends the sweep section to <paramref name="md"/>.</summary>
+    public static void Append(StringBuilder md, IReadOnlyList<RunRecord> runs, Setting sweep, ReportScore score)
+    {
+        md.AppendLine($"## Sweep over {sweep.Option}").AppendLine();
+        md.AppendLine($"Runs grouped by core and {sweep.Option}; per run the {score.Name} on the training env {runs[0].Env} (its final checkpoint's evaluation there, " +
+                      $"else its last 100 training episodes), IQM over seeds with 95% stratified-bootstrap CI ({Statistics.DefaultResamples} resamples, seed 0). " +
+                      "**best** = the highest IQM per core, chosen on the training env only: evaluation envs never choose a setting. " +
+                      $"The other tables of this report pool every value of {sweep.Option}.").AppendLine();
+        md.AppendLine($"| core | {sweep.Option} | runs | mean {score.Name} | IQM | IQM 95% CI | best |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var group in Groups(runs, sweep, score))
+            md.AppendLine($"| {group.Core} | {group.Value} | {group.Scores.Count} | {score.Format(Statistics.Mean(group.Scores))} | {score.Format(group.Iqm)} | " +
+                          $"[{score.Format(group.Ci.Low)}, {score.Format(group.Ci.High)}] | {(group.Best ? "**best**" : "")} |");
+        md.AppendLine();
+    }
+}
