@@ -70,7 +70,8 @@ public sealed record RunRecord(
         bool hasEpisodes = File.Exists(episodesPath);
         return new RunRecord(directory, Field(config, "env", configPath), Field(config, "core", configPath),
             int.Parse(Field(config, "seed", configPath), CultureInfo.InvariantCulture), config, summary,
-            hasEpisodes ? ReadEpisodes(episodesPath) : [], evals) { HasEpisodesFile = hasEpisodes, Progress = ReadProgress(Path.Combine(directory, "progress.csv")) };
+            hasEpisodes ? ReadEpisodes(episodesPath) : [], evals)
+        { HasEpisodesFile = hasEpisodes, Progress = ReadProgress(Path.Combine(directory, "progress.csv")) };
     }
 
     private static JsonObject ReadObject(string path)
