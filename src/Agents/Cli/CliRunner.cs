@@ -38,11 +38,15 @@ public static class CliRunner
     /// through this, completely, before it creates a file or starts work.
     /// </summary>
     /// <exception cref="CliUsageException">The check failed; the message is the check's.</exception>
-    public static void Validate(Action check)
+    public static void Validate(Action check) => Validate(() => { check(); return 0; });
+
+    /// <summary>The same for a check or step that returns a value (e.g. options parsed from the command line).</summary>
+    /// <exception cref="CliUsageException">The check failed; the message is the check's.</exception>
+    public static T Validate<T>(Func<T> check)
     {
         try
         {
-            check();
+            return check();
         }
         catch (ArgumentException e)
         {

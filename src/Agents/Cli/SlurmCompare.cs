@@ -16,30 +16,18 @@ public static class SlurmCompare
     /// <exception cref="CliUsageException">A `--slurm-option` is malformed or reserved, or a run folder holds other settings.</exception>
     public static int Run(ComparisonPlan plan, IReadOnlyList<string> slurmOptions, bool dryRun, bool status, string commandLine, IProcessRunner? runner = null)
     {
-        IReadOnlyList<KeyValuePair<string, string>> options;
-        try
-        {
-            options = SbatchOptions.Parse(slurmOptions);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUsageException(e.Message);
-        }
+        var options = CliRunner.Validate(() => SbatchOptions.Parse(slurmOptions));
         // The scripts record the command that submits them, which is this one without --dry-run.
         if (dryRun) commandLine = string.Join(' ', commandLine.Split(' ').Where(token => token != "--dry-run"));
         var backend = new SlurmBackend(runner ?? new ProcessRunner(), ChildProcessRun.SelfCommand(), Directory.GetCurrentDirectory());
         try
         {
-            return status ? PrintStatus(backend, plan) : Submit(backend, plan, options, commandLine, dryRun);
+            return CliRunner.Validate(() => status ? PrintStatus(backend, plan) : Submit(backend, plan, options, commandLine, dryRun));
         }
         catch (SlurmCommandException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return CliRunner.InputError;
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUsageException(e.Message);
         }
     }
 

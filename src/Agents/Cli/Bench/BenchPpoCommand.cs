@@ -40,17 +40,7 @@ public static class BenchPpoCommand
             var assembly = envAssembly.Load(parse);
             var baseConfig = ppo.Read(parse, coreList) with { EnvAssembly = assembly };
             var configs = coreList.Select(core => baseConfig with { Core = core, TotalSteps = (long)baseConfig.BatchSize * (timed + untimed) }).ToList();
-            foreach (var config in configs)
-            {
-                try
-                {
-                    config.Validate();
-                }
-                catch (ArgumentException e)
-                {
-                    throw new CliUsageException(e.Message);
-                }
-            }
+            foreach (var config in configs) CliRunner.Validate(config.Validate);
             Run(configs, timed, untimed);
             return 0;
         });
