@@ -130,6 +130,13 @@ public static class PpoRun
             previousSeconds = totals.WallSeconds;
         }
         using var runFolder = run;
+        // A second signal ends the process at once (StopSignals): the log still gets its last line and is closed.
+        using var abortLog = stop.OnAbort(why =>
+        {
+            run.Log.Information("run ended: {Reason} again, stopped at once during iteration {Iteration} (step {Step}); resume with ppo --resume {Path}",
+                why, trainer.Iteration + 1, trainer.GlobalStep, path);
+            run.Log.Dispose();
+        });
         var sink = new MetricsSink(run, columns, metrics.Where(m => m.Charted).Select(m => m.Tag));
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
