@@ -222,8 +222,9 @@ public static class PpoRun
     /// <summary>config.json keeps the original command and settings; a resume updates what it may change and is listed.</summary>
     private static void RecordResume(string path, PpoConfig config, string command, ResumePoint resume)
     {
-        var file = Path.Combine(path, "config.json");
-        var json = File.Exists(file) ? JsonNode.Parse(File.ReadAllText(file)) as JsonObject ?? [] : [];
+        var file = RunFolder.ConfigPath(path);
+        // Read (and checked) by ResumePoint.Find before any training started.
+        var json = resume.RunConfig.DeepClone().AsObject();
         json["total_steps"] = config.TotalSteps;
         json["threads"] = config.Threads;
         json["env_threads"] = config.EnvThreads;
