@@ -53,7 +53,7 @@ public class ParseErrorLineTests
     }
 
     [Theory]
-    [InlineData("--sticky-actions takes a number (got 'true')", "ppo", "--sticky-actions", "true")]
+    [InlineData("--learning-rate takes a number (got 'true')", "ppo", "--learning-rate", "true")]
     [InlineData("--num-envs takes a whole number (got '1.5')", "compare", "--num-envs", "1.5")]
     [InlineData("--rims-units needs a value: a whole number", "ppo", "--rims-units")]
     [InlineData("unknown option --learning-rat for 'ppo'; did you mean --learning-rate?", "ppo", "--learning-rat", "1e-3")]
