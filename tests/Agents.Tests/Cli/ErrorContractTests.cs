@@ -188,6 +188,7 @@ public class ErrorContractTests
         }),
         new("report: a name that is not one folder name", Usage, "--name", ["report", "{tmp}/a", "--name", "../../x"],
             tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1)),
+        new("report: an unknown option among the run folders", Usage, "unknown option --foo for 'report'", ["report", "{tmp}/a", "--foo"]),
         new("report: a run folder that does not exist", File1, "{tmp}/none", ["report", "{tmp}/none", "--out", "{tmp}/out"]),
         new("report: runs of different budgets", Usage, "differ in --total-steps", ["report", "{tmp}/a", "{tmp}/b", "--out", "{tmp}/out"], tmp =>
         {
