@@ -23,6 +23,8 @@ public static class ParseErrorLine
             return $"{repeated} is given more than once; give it once";
         if (parse.UnmatchedTokens.Count > 0)
             return Unmatched(parse, parse.UnmatchedTokens[0]);
+        if (OptionLikePath(parse) is { } option)
+            return Unmatched(parse, option);
         if (parse.Errors.Count == 0) return null;
         // A bad option value says more than the missing argument it may leave behind.
         var optionErrors = parse.Errors
@@ -61,6 +63,30 @@ public static class ParseErrorLine
                     if (option.IdentifierTokenCount > 1 && option.Option.Arity.MaximumNumberOfValues <= 1)
                         return option.Option.Name;
         return null;
+    }
+
+    // A verb's variadic path argument (report RUN..., atari verify TRACE...) swallows every word System.CommandLine does
+    // not know as an option, so "report RUN --foo" would look for a run folder "--foo": a "--" word before any "--"
+    // separator is a misspelt option instead. After the separator it is a path, as POSIX tools read it.
+    private static string? OptionLikePath(ParseResult parse)
+    {
+        int separator = parse.Tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
+        foreach (var argument in parse.CommandResult.Children.OfType<ArgumentResult>())
+            if (argument.Argument.Arity.MaximumNumberOfValues > 1)
+                foreach (var token in argument.Tokens)
+                {
+                    int at = IndexOf(parse.Tokens, token);
+                    if (token.Value.StartsWith("--", StringComparison.Ordinal) && token.Value.Length > 2 && (separator < 0 || at < separator))
+                        return token.Value;
+                }
+        return null;
+    }
+
+    private static int IndexOf(IReadOnlyList<Token> tokens, Token token)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+            if (ReferenceEquals(tokens[i], token)) return i;
+        return -1;
     }
 
     private static string OptionValue(OptionResult option)

@@ -20,10 +20,12 @@ public sealed class PpoOptions
     /// <summary>--run-dir (where the run is written; not part of the config).</summary>
     public Option<string?> RunDir { get; } = new("--run-dir") { Description = "Run folder (default: runs/{env}__{core}__{seed}__{utc time})" };
 
-    // Atari shortcuts for the most used env-family options (the same keys --env-option takes).
-    private readonly Option<float?> stickyActions = new("--sticky-actions") { Description = "Atari: repeat-action probability (default: the env id's)" };
+    // Atari shortcuts for the most used env-family options (the same keys --env-option takes). Those with a value take
+    // it as text and hand it to the env family's own parser, so a shortcut and its --env-option key accept the same
+    // values and refuse them in the same words.
+    private readonly Option<string?> stickyActions = new("--sticky-actions") { Description = "Atari: repeat-action probability, or true = 0.25, false = 0 (default: the env id's)" };
     private readonly Option<bool> noEpisodicLife = new("--no-episodic-life") { Description = "Atari: a life loss does not end the learner's episode", DefaultValueFactory = _ => false };
-    private readonly Option<int?> frameStack = new("--frame-stack") { Description = "Atari: frames stacked per observation (default 4)" };
+    private readonly Option<string?> frameStack = new("--frame-stack") { Description = "Atari: frames stacked per observation (default 4)" };
     private readonly Option<bool> fullActionSpace = new("--full-action-space") { Description = "Atari: all 18 actions instead of the minimal set", DefaultValueFactory = _ => false };
 
     /// <summary>
@@ -96,16 +98,26 @@ public sealed class PpoOptions
     private Dictionary<string, string> EnvOptions(ParseResult parse)
     {
         var envOptions = new Dictionary<string, string>();
+        // How each key was given, so a key given twice (by --env-option twice, or by it and a shortcut) names both
+        // (the shortcut first).
+        var givenAs = new Dictionary<string, string>();
+        void Add(string key, string value, string how)
+        {
+            if (givenAs.TryGetValue(key, out var first))
+                throw new CliUsageException($"{key} is given twice ({first} and {how}); give it once");
+            givenAs[key] = how;
+            envOptions[key] = value;
+        }
+        if (parse.GetValue(stickyActions) is { } sticky) Add("sticky-actions", sticky, stickyActions.Name);
+        if (parse.GetValue(noEpisodicLife)) Add("episodic-life", "false", noEpisodicLife.Name);
+        if (parse.GetValue(frameStack) is { } stack) Add("frame-stack", stack, frameStack.Name);
+        if (parse.GetValue(fullActionSpace)) Add("full-action-space", "true", fullActionSpace.Name);
         foreach (var pair in parse.GetValue(envOption) ?? [])
         {
             int equals = pair.IndexOf('=');
             if (equals <= 0) throw new CliUsageException($"--env-option '{pair}' must look like KEY=VALUE");
-            envOptions[pair[..equals]] = pair[(equals + 1)..];
+            Add(pair[..equals], pair[(equals + 1)..], $"--env-option {pair}");
         }
-        if (parse.GetValue(stickyActions) is { } sticky) envOptions["sticky-actions"] = sticky.ToString(CultureInfo.InvariantCulture);
-        if (parse.GetValue(noEpisodicLife)) envOptions["episodic-life"] = "false";
-        if (parse.GetValue(frameStack) is { } stack) envOptions["frame-stack"] = stack.ToString(CultureInfo.InvariantCulture);
-        if (parse.GetValue(fullActionSpace)) envOptions["full-action-space"] = "true";
         return envOptions;
     }
 

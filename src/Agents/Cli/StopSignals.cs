@@ -41,11 +41,21 @@ public sealed class StopSignals : IDisposable
             if (!Request.Request(name))
             {
                 Console.Error.WriteLine(SecondSignalMessage(name, Request.Checkpoints));
-                Environment.Exit(ExitCode(name));
+                Request.Abort(name);
+                Console.Out.Flush();
+                Console.Error.Flush();
+                // Not Environment.Exit: it runs finalizers and native static destructors while the training thread
+                // may still be inside libtorch, which then crashes with SIGSEGV (exit 139) instead of 130. _exit
+                // ends the process without any teardown; the run's log was closed by Abort just above.
+                _exit(ExitCode(name));
             }
             context.Cancel = true;
             Console.Error.WriteLine($"{name}: finishing the current iteration, then writing a checkpoint and summary.json (send it again to stop at once)");
         });
+
+    /// <summary>POSIX _exit(2): ends the process with <paramref name="status"/>, running no atexit handlers or destructors.</summary>
+    [DllImport("libc", EntryPoint = "_exit")]
+    private static extern void _exit(int status);
 
     /// <inheritdoc />
     public void Dispose()

@@ -130,6 +130,13 @@ public static class PpoRun
             previousSeconds = totals.WallSeconds;
         }
         using var runFolder = run;
+        // A second signal ends the process at once (StopSignals): the log still gets its last line and is closed.
+        using var abortLog = stop.OnAbort(why =>
+        {
+            run.Log.Information("run ended: {Reason} again, stopped at once during iteration {Iteration} (step {Step}); resume with ppo --resume {Path}",
+                why, trainer.Iteration + 1, trainer.GlobalStep, path);
+            run.Log.Dispose();
+        });
         var sink = new MetricsSink(run, columns, metrics.Where(m => m.Charted).Select(m => m.Tag));
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -215,8 +222,9 @@ public static class PpoRun
     /// <summary>config.json keeps the original command and settings; a resume updates what it may change and is listed.</summary>
     private static void RecordResume(string path, PpoConfig config, string command, ResumePoint resume)
     {
-        var file = Path.Combine(path, "config.json");
-        var json = File.Exists(file) ? JsonNode.Parse(File.ReadAllText(file)) as JsonObject ?? [] : [];
+        var file = RunFolder.ConfigPath(path);
+        // Read (and checked) by ResumePoint.Find before any training started.
+        var json = resume.RunConfig.DeepClone().AsObject();
         json["total_steps"] = config.TotalSteps;
         json["threads"] = config.Threads;
         json["env_threads"] = config.EnvThreads;

@@ -48,7 +48,30 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
         if (best is not { } point)
             throw new InvalidDataException($"{runDirectory} has no complete checkpoint (checkpoints/final.ckpt or iter_*.ckpt) to resume from" +
                                            (skipped.Count > 0 ? $": {string.Join("; ", skipped)}" : "; start a new run instead"));
-        return new ResumePoint(runDirectory, point.Path, point.Header, skipped);
+        return new ResumePoint(runDirectory, point.Path, point.Header, skipped) { RunConfig = ReadRunConfig(runDirectory) };
+    }
+
+    /// <summary>
+    /// The run folder's config.json as <see cref="Find"/> read it (empty when the folder has none): the resume
+    /// appends itself to its "resumes" and writes it back.
+    /// </summary>
+    public JsonObject RunConfig { get; init; } = [];
+
+    /// <summary>Reads config.json of <paramref name="runDirectory"/>; a folder without one gives an empty object.</summary>
+    /// <exception cref="InvalidDataException">config.json is not valid JSON or not a JSON object; the message names the file.</exception>
+    private static JsonObject ReadRunConfig(string runDirectory)
+    {
+        var file = RunFolder.ConfigPath(runDirectory);
+        if (!File.Exists(file)) return [];
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(file)) as JsonObject
+                   ?? throw new InvalidDataException($"{file} is not a JSON object; restore the run's config.json or start a new run");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{file} is not valid JSON: {e.Message}", e);
+        }
     }
 
     /// <summary>

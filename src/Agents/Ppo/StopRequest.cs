@@ -37,4 +37,50 @@ public sealed class StopRequest
     {
         lock (checkpoints) checkpoints.Add(path);
     }
+
+    private readonly List<Action<string>> abortHandlers = [];
+
+    /// <summary>
+    /// Registers <paramref name="handler"/> to run when the process is about to end at once (a second signal; see
+    /// <see cref="Abort"/>): a run uses it to write its last run.log line and close the file, since nothing else
+    /// will. Disposing the result unregisters it.
+    /// </summary>
+    public IDisposable OnAbort(Action<string> handler)
+    {
+        lock (abortHandlers) abortHandlers.Add(handler);
+        return new Unregistration(() =>
+        {
+            lock (abortHandlers) abortHandlers.Remove(handler);
+        });
+    }
+
+    /// <summary>
+    /// Runs the <see cref="OnAbort"/> handlers with <paramref name="why"/> (e.g. "SIGINT"), each at most once; a
+    /// handler that throws does not keep the others from running. Call it just before ending the process at once.
+    /// </summary>
+    public void Abort(string why)
+    {
+        Action<string>[] handlers;
+        lock (abortHandlers)
+        {
+            handlers = [.. abortHandlers];
+            abortHandlers.Clear();
+        }
+        foreach (var handler in handlers)
+        {
+            try
+            {
+                handler(why);
+            }
+            catch (Exception)
+            {
+                // The process ends right after; one run's log failing must not cost the others theirs.
+            }
+        }
+    }
+
+    private sealed class Unregistration(Action unregister) : IDisposable
+    {
+        public void Dispose() => unregister();
+    }
 }

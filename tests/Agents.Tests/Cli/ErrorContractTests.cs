@@ -98,8 +98,22 @@ public class ErrorContractTests
         new("ppo: unparsable value", Usage, "--num-envs", Ppo("--num-envs", "abc")),
         new("ppo: unknown option", Usage, "--learning-rat", Ppo("--learning-rat", "1e-3")),
         new("ppo: misspelt option", Usage, "did you mean --learning-rate?", Ppo("--learning-rat", "1e-3")),
-        new("ppo: value of the wrong kind, in the project's words", Usage, "--sticky-actions takes a number (got 'true')",
-            Ppo("--env", "DemonAttack", "--sticky-actions", "true")),
+        new("ppo: value of the wrong kind, in the project's words", Usage, "--update-epochs takes a whole number (got 'two')",
+            Ppo("--update-epochs", "two")),
+        new("ppo: shortcut value refused in its env-option key's words", Usage, "Atari option sticky-actions=often is invalid",
+            Ppo("--env", "DemonAttack", "--sticky-actions", "often")),
+        new("ppo: env option given by its shortcut and --env-option", Usage,
+            "sticky-actions is given twice (--sticky-actions and --env-option sticky-actions=0.2); give it once",
+            Ppo("--env", "ALE/DemonAttack-v5", "--sticky-actions", "0.1", "--env-option", "sticky-actions=0.2")),
+        new("ppo: env option given by its shortcut and --env-option", Usage, "frame-stack is given twice",
+            Ppo("--env", "DemonAttack", "--frame-stack", "2", "--env-option", "frame-stack=3")),
+        new("ppo: env option given by its shortcut and --env-option", Usage, "episodic-life is given twice",
+            Ppo("--env", "DemonAttack", "--no-episodic-life", "--env-option", "episodic-life=true")),
+        new("ppo: env option given by its shortcut and --env-option", Usage, "full-action-space is given twice",
+            Ppo("--env", "DemonAttack", "--full-action-space", "--env-option", "full-action-space=false")),
+        new("ppo: --env-option KEY given twice", Usage,
+            "noop-max is given twice (--env-option noop-max=1 and --env-option noop-max=2); give it once",
+            Ppo("--env", "DemonAttack", "--env-option", "noop-max=1", "--env-option", "noop-max=2")),
         new("ppo: option given twice", Usage, "--seed is given more than once", Ppo("--seed", "1", "--seed", "2")),
         new("eval: whole number given a fraction", Usage, "--episodes takes a whole number (got '1.5')", ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "1.5"]),
         // ---- ppo: unusable files
@@ -115,6 +129,13 @@ public class ErrorContractTests
         new("eval: a folder given as the checkpoint", File1, "is a folder", ["eval", "--checkpoint", "{tmp}"]),
         new("ppo: --resume given a file instead of a run folder", File1, "is a file", ["ppo", "--resume", "{tmp}/summary.json"],
             tmp => WriteFile(Path.Combine(tmp, "summary.json"), "{}")),
+        new("ppo: --resume of a run whose config.json is corrupt", File1, "{tmp}/run/config.json is not valid JSON", ["ppo", "--resume", "{tmp}/run"],
+            tmp =>
+            {
+                var (exit, error, _) = CapturedCli.Run(Ppo("--total-steps", "16").Select(a => a.Replace("{tmp}", tmp)).ToArray());
+                Assert.True(exit == 0, error);
+                WriteFile(Path.Combine(tmp, "run", "config.json"), "{bad json");
+            }),
         new("eval: negative seed", Usage, "--seed", ["eval", "--policy", "random", "--env", "MiniGrid-Fetch-5x5-N2-v0", "--seed", "-5"]),
         new("eval: random policy given a checkpoint", Usage, "--checkpoint", ["eval", "--policy", "random", "--checkpoint", "{tmp}/x.ckpt", "--env", "GridPickup"]),
         new("eval: a file that is not a checkpoint", File1, "{tmp}/junk.ckpt", ["eval", "--checkpoint", "{tmp}/junk.ckpt"],
@@ -167,6 +188,7 @@ public class ErrorContractTests
         }),
         new("report: a name that is not one folder name", Usage, "--name", ["report", "{tmp}/a", "--name", "../../x"],
             tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1)),
+        new("report: an unknown option among the run folders", Usage, "unknown option --foo for 'report'", ["report", "{tmp}/a", "--foo"]),
         new("report: a run folder that does not exist", File1, "{tmp}/none", ["report", "{tmp}/none", "--out", "{tmp}/out"]),
         new("report: runs of different budgets", Usage, "differ in --total-steps", ["report", "{tmp}/a", "{tmp}/b", "--out", "{tmp}/out"], tmp =>
         {

@@ -16,6 +16,7 @@ namespace Rims.Agents.Tests.Cli;
 public class KillAndResumeTests : IDisposable
 {
     private const int SigTerm = 15;
+    private const int SigInt = 2;
     private readonly string root = Directory.CreateTempSubdirectory("rims-kill-").FullName;
 
     public void Dispose() => Directory.Delete(root, recursive: true);
@@ -87,6 +88,29 @@ public class KillAndResumeTests : IDisposable
         (exit, error, _) = CapturedCli.Run("ppo", "--resume", Path.Combine(root, "missing"));
         Assert.Equal(1, exit);
         Assert.Contains("missing", error);
+    }
+
+    [Fact]
+    public void ASecondSigintExitsAtOnceWith130AndEndsRunLogWithACompleteLine()
+    {
+        // Iterations of 16 x 512 steps take seconds, so both signals land inside one iteration: the second must end
+        // the process at once rather than by Environment.Exit, whose teardown crashed inside libtorch (exit 139).
+        string dir = Path.Combine(root, "twice");
+        string[] args = ["ppo", "--env", "GridPickup", "--total-steps", "100000", "--num-envs", "16", "--num-steps", "512",
+            "--num-minibatches", "4", "--save-every", "1", "--run-dir", dir];
+        using (var child = StartChild(args))
+        {
+            WaitForFile(Path.Combine(dir, "checkpoints", "iter_000001.ckpt"), child);
+            Assert.Equal(0, kill(child.Id, SigInt));
+            Thread.Sleep(300);
+            Assert.Equal(0, kill(child.Id, SigInt));
+            Assert.True(child.WaitForExit(30_000), "the child did not exit within 30 s of the second SIGINT");
+            Assert.Equal(130, child.ExitCode);
+        }
+        string log = File.ReadAllText(Path.Combine(dir, "run.log"));
+        Assert.EndsWith("\n", log);
+        string last = log.TrimEnd('\n').Split('\n')[^1];
+        Assert.Contains("run ended: SIGINT again, stopped at once", last);
     }
 
     private static Process StartChild(string[] args)

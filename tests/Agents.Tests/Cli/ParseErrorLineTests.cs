@@ -53,11 +53,16 @@ public class ParseErrorLineTests
     }
 
     [Theory]
-    [InlineData("--sticky-actions takes a number (got 'true')", "ppo", "--sticky-actions", "true")]
+    [InlineData("--learning-rate takes a number (got 'true')", "ppo", "--learning-rate", "true")]
     [InlineData("--num-envs takes a whole number (got '1.5')", "compare", "--num-envs", "1.5")]
     [InlineData("--rims-units needs a value: a whole number", "ppo", "--rims-units")]
     [InlineData("unknown option --learning-rat for 'ppo'; did you mean --learning-rate?", "ppo", "--learning-rat", "1e-3")]
     [InlineData("unknown option --xyzzy for 'ppo'; see 'ppo --help'", "ppo", "--xyzzy", "1")]
+    [InlineData("unknown option --foo for 'report'; see 'report --help'", "report", "runs/a", "--foo")]
+    [InlineData("unknown option --ot for 'report'; did you mean --out?", "report", "runs/a", "--ot", "x")]
+    [InlineData("unknown option --outt for 'paper report'; did you mean --out?", "paper", "report", "runs/a", "--outt", "x")]
+    [InlineData("unknown option --foo for 'atari verify'; see 'atari verify --help'", "atari", "verify", "a.gz", "--foo")]
+    [InlineData("unknown option --foo for 'minigrid verify'; see 'minigrid verify --help'", "minigrid", "verify", "--foo")]
     [InlineData("unknown verb 'compar'; did you mean compare?", "compar", "--env", "GridPickup")]
     [InlineData("unknown verb 'atri' for 'bench'; did you mean atari?", "bench", "atri")]
     [InlineData("--norm-adv is a switch: give it alone, or with true or false (got 'maybe')", "ppo", "--norm-adv", "maybe")]
@@ -65,6 +70,10 @@ public class ParseErrorLineTests
     [InlineData("'compare-run' needs --config (PpoConfig JSON)", "compare-run", "--run-dir", "x")]
     public void TheLineSaysWhatIsWrongInTheProjectsWords(string expected, params string[] args) =>
         Assert.Equal(expected, ParseErrorLine.For(CliApp.Create().Parse(args)));
+
+    [Fact]
+    public void AWordStartingWithDashesAfterTheSeparatorIsAPath() =>
+        Assert.Null(ParseErrorLine.For(CliApp.Create().Parse(["report", "runs/a", "--", "--odd-folder"])));
 
     [Fact]
     public void ACommandLineThatParsesHasNoErrorLine() =>
