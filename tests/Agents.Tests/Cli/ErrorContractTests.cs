@@ -210,6 +210,12 @@ public class ErrorContractTests
             tmp => WriteFile(Path.Combine(tmp, "junk.dll"), "not an assembly")),
         new("plugin: a dependency missing beside it", File1, "CorridorRules", ["eval", "--env-assembly", "{tmp}/p/CorridorPlugin.dll", "--policy", "random", "--env", "x"],
             tmp => Plugins.TestPlugin.CopyTo(Path.Combine(tmp, "p"), except: "CorridorRules.dll")),
+        new("plugin: a dependency missing when the env is built", File1, "CorridorRules.dll",
+            Ppo("--env-assembly", "{tmp}/p/CorridorPlugin.dll", "--env", "PluginTest-Corridor-v0"),
+            tmp => Plugins.TestPlugin.CopyTo(Path.Combine(tmp, "p"), except: "CorridorRules.dll"), Child: true),
+        new("plugin: an env factory that throws", File1, "from plugin {tmp}/p/CorridorPlugin.dll failed to start: the corridor was asked to fail",
+            Ppo("--env-assembly", "{tmp}/p/CorridorPlugin.dll", "--env", "PluginTest-Corridor-v0", "--env-option", "fail-to-start=1"),
+            tmp => Plugins.TestPlugin.CopyTo(Path.Combine(tmp, "p")), Child: true),
         new("plugin: an assembly that declares no env", File1, "declares no env", ["envs", "--env-assembly", typeof(MathNet.Numerics.Constants).Assembly.Location]),
         new("plugin: an env id that clashes with a built-in", Usage, "'GridPickup'", Compare("--env-assembly", Plugins.TestPlugin.DependencyPath)),
         // ---- envs and the root
