@@ -103,7 +103,7 @@ public class ErrorContractTests
         new("ppo: option given twice", Usage, "--seed is given more than once", Ppo("--seed", "1", "--seed", "2")),
         new("eval: whole number given a fraction", Usage, "--episodes takes a whole number (got '1.5')", ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "1.5"]),
         // ---- ppo: unusable files
-        new("ppo: ROM folder that is a file", File1, "--roms", Ppo("--env", "DemonAttack", "--roms", "{tmp}/roms.txt"),
+        new("ppo: ROM folder that is a file", File1, "(from --roms) {tmp}/roms.txt is a file, not a folder", Ppo("--env", "DemonAttack", "--roms", "{tmp}/roms.txt"),
             tmp => WriteFile(Path.Combine(tmp, "roms.txt"), "not a folder")),
         new("ppo: run folder that is a file", File1, "--run-dir {tmp}/run.txt is a file", Ppo("--run-dir", "{tmp}/run.txt"),
             tmp => WriteFile(Path.Combine(tmp, "run.txt"), "not a folder")),
