@@ -29,4 +29,23 @@ public static class InputPaths
         string problem = File.Exists(path) ? "is a file, not a folder" : "does not exist";
         throw new DirectoryNotFoundException($"{what} {path} {problem}{hint}");
     }
+
+    /// <summary>
+    /// Throws when <paramref name="path"/>, a folder the command creates (or writes into), cannot be one because a
+    /// file is in the way: at the path itself or at one of its parents. A missing path, or an existing folder, passes.
+    /// </summary>
+    /// <param name="path">The path as the user gave it (the message shows it).</param>
+    /// <param name="option">The option that named it, e.g. "--out".</param>
+    /// <exception cref="IOException">A file is at <paramref name="path"/> or at a parent of it.</exception>
+    public static void RequireFolderOrNothing(string path, string option)
+    {
+        for (var existing = Path.GetFullPath(path); existing is not null; existing = Path.GetDirectoryName(existing))
+        {
+            if (Directory.Exists(existing)) return;
+            if (!File.Exists(existing)) continue;
+            throw new IOException(existing == Path.GetFullPath(path)
+                ? $"{option} {path} is a file; {option} names a folder (created if missing): give a folder path"
+                : $"{option} {path} cannot be created: {existing} is a file; give a folder path");
+        }
+    }
 }

@@ -30,6 +30,11 @@ public static class ReportCommand
             var folders = parse.GetValue(runs)!;
             var reportName = parse.GetValue(name)!;
             CliRunner.Validate(() => FolderName.Check("--name", reportName));
+            var outFolder = parse.GetValue(output) ?? Path.Combine("runs", "reports", reportName);
+            InputPaths.RequireFolderOrNothing(outFolder, "--out");
+            // The same run twice would read as one (core, seed) given twice ("are all lstm seed 1").
+            if (folders.GroupBy(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw new CliUsageException($"run folder {twice.First()} is given twice; give each run once");
             foreach (var folder in folders)
             {
                 InputPaths.RequireFolder(folder, "run folder");
@@ -45,7 +50,7 @@ public static class ReportCommand
                 pool = RunPool.Read(folders, parse.GetValue(allowMixed), sweep);
                 baselineCore = ReportBuilder.BaselineCore(pool, parse.GetValue(baseline));
             });
-            var path = ReportBuilder.Build(pool, parse.GetValue(output) ?? Path.Combine("runs", "reports", reportName), reportName, baselineCore, sweep);
+            var path = ReportBuilder.Build(pool, outFolder, reportName, baselineCore, sweep);
             Console.WriteLine($"report: {path}");
             return 0;
         });

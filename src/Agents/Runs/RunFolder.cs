@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Rims.Envs;
 using Serilog;
 using Serilog.Core;
 using TorchSharp.Modules;
@@ -108,6 +109,7 @@ public sealed class RunFolder : IDisposable
     /// <summary>Creates <paramref name="path"/> and an empty config.json in it, failing if config.json exists.</summary>
     private static void Claim(string path)
     {
+        InputPaths.RequireFolderOrNothing(path, "--run-dir");
         try
         {
             Directory.CreateDirectory(path);

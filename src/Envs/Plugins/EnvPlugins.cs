@@ -72,12 +72,11 @@ public static class EnvPlugins
             var plugins = assembly.GetExportedTypes()
                 .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IEnvPlugin).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null);
             return [.. plugins.SelectMany(t => ((IEnvPlugin)Activator.CreateInstance(t)!).Environments())
-                .Select(r => r with { AssemblyPath = fullPath })];
+                .Select(r => r with { AssemblyPath = fullPath, Factory = Blamed(r, path, fullPath) })];
         }
         catch (Exception e) when (MissingDependency(e) is { } missing)
         {
-            throw new IOException($"env assembly {path} cannot be loaded: its dependency {missing} is not beside it (nor part of Rims); " +
-                                  "copy it there, e.g. with `dotnet publish` of the env project", e);
+            throw MissingDependencyError(path, fullPath, missing, e);
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException or TypeLoadException or ReflectionTypeLoadException or TargetInvocationException)
         {
@@ -85,11 +84,39 @@ public static class EnvPlugins
         }
     }
 
+    /// <summary>
+    /// The plugin env's factory, with its failures blamed on the plugin rather than on Rims: the runtime loads a
+    /// plugin's dependencies lazily, so a missing one often shows only when the env is first built, and an exception
+    /// of the plugin's own code is the plugin's to fix (an <see cref="IOException"/>, exit 1, not an internal error).
+    /// </summary>
+    private static Func<EnvSettings, IEnv> Blamed(EnvRegistration registration, string path, string fullPath) => settings =>
+    {
+        try
+        {
+            return registration.Factory(settings);
+        }
+        catch (Exception e) when (MissingDependency(e) is { } missing)
+        {
+            throw MissingDependencyError(path, fullPath, missing, e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new IOException($"env {registration.Id} from plugin {path} failed to start: {(e is TargetInvocationException { InnerException: { } inner } ? inner : e).Message}", e);
+        }
+    };
+
+    private static IOException MissingDependencyError(string path, string fullPath, string missing, Exception e)
+    {
+        var name = new AssemblyName(missing);
+        return new IOException($"plugin {path} needs {name.Name}.dll ({name.Version}), which is not beside it in {Path.GetDirectoryName(fullPath)}: " +
+                               "copy the plugin's whole build output folder (e.g. from `dotnet publish` of the env project)", e);
+    }
+
     /// <summary>The display name of the assembly a load failed for ("Foo, Version=1.0.0.0, ..."), or null for other failures.</summary>
     private static string? MissingDependency(Exception e) => e switch
     {
-        FileNotFoundException { FileName: { } name } => $"'{name}'",
-        ReflectionTypeLoadException types => types.LoaderExceptions.OfType<FileNotFoundException>().Select(f => f.FileName).FirstOrDefault() is { } name ? $"'{name}'" : null,
+        FileNotFoundException { FileName: { } name } => name,
+        ReflectionTypeLoadException types => types.LoaderExceptions.OfType<FileNotFoundException>().Select(f => f.FileName).FirstOrDefault(),
         TargetInvocationException { InnerException: { } inner } => MissingDependency(inner),
         TypeInitializationException { InnerException: { } inner } => MissingDependency(inner),
         _ => null,

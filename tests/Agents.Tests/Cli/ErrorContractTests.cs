@@ -117,6 +117,10 @@ public class ErrorContractTests
         new("ppo: option given twice", Usage, "--seed is given more than once", Ppo("--seed", "1", "--seed", "2")),
         new("eval: whole number given a fraction", Usage, "--episodes takes a whole number (got '1.5')", ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "1.5"]),
         // ---- ppo: unusable files
+        new("ppo: ROM folder that is a file", File1, "(from --roms) {tmp}/roms.txt is a file, not a folder", Ppo("--env", "DemonAttack", "--roms", "{tmp}/roms.txt"),
+            tmp => WriteFile(Path.Combine(tmp, "roms.txt"), "not a folder")),
+        new("ppo: run folder that is a file", File1, "--run-dir {tmp}/run.txt is a file", Ppo("--run-dir", "{tmp}/run.txt"),
+            tmp => WriteFile(Path.Combine(tmp, "run.txt"), "not a folder")),
         new("ppo: ROM folder without the ROM", File1, "demon_attack.bin", Ppo("--env", "DemonAttack", "--roms", "{tmp}/no-roms")),
         new("ppo: run folder that already holds a run", File1, "already holds a run", Ppo(),
             tmp => WriteFile(Path.Combine(tmp, "run", "config.json"), "{}")),
@@ -189,6 +193,13 @@ public class ErrorContractTests
         new("report: a name that is not one folder name", Usage, "--name", ["report", "{tmp}/a", "--name", "../../x"],
             tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1)),
         new("report: an unknown option among the run folders", Usage, "unknown option --foo for 'report'", ["report", "{tmp}/a", "--foo"]),
+        new("report: one run folder given twice", Usage, "{tmp}/a is given twice", ["report", "{tmp}/a", "{tmp}/a/", "--out", "{tmp}/out"],
+            tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1)),
+        new("report: an output folder that is a file", File1, "--out {tmp}/out.txt is a file", ["report", "{tmp}/a", "--out", "{tmp}/out.txt"], tmp =>
+        {
+            FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+            WriteFile(Path.Combine(tmp, "out.txt"), "not a folder");
+        }),
         new("report: a run folder that does not exist", File1, "{tmp}/none", ["report", "{tmp}/none", "--out", "{tmp}/out"]),
         new("report: runs of different budgets", Usage, "differ in --total-steps", ["report", "{tmp}/a", "{tmp}/b", "--out", "{tmp}/out"], tmp =>
         {
@@ -217,6 +228,8 @@ public class ErrorContractTests
         new("atari verify: missing trace file", File1, "{tmp}/none.jsonl.gz", ["atari", "verify", "{tmp}/none.jsonl.gz", "--roms", "{roms}"]),
         new("atari verify: truncated trace", File1, "{tmp}/pong.jsonl.gz", ["atari", "verify", "{tmp}/pong.jsonl.gz", "--roms", "{roms}"],
             tmp => GzipLines.Write(Path.Combine(tmp, "pong.jsonl.gz"), GzipLines.Read(TestData.AleTrace("pong"))[..3001])),
+        new("minigrid verify: a trace that is not gzip'd", File1, "{tmp}/trace.jsonl.gz is not gzip-compressed", ["minigrid", "verify", "{tmp}/trace.jsonl.gz"],
+            tmp => WriteFile(Path.Combine(tmp, "trace.jsonl.gz"), "{\"kind\": \"episode\"}")),
         new("atari verify: count below 0", Usage, "--frames", ["atari", "verify", "--game", "pong", "--frames", "-1"]),
         new("atari verify: unknown game", Usage, "zork", ["atari", "verify", "--game", "zork", "--traces", "{tmp}"]),
         new("atari roms: missing ROM folder", File1, "{tmp}/no-roms", ["atari", "roms", "--roms", "{tmp}/no-roms"]),
@@ -232,6 +245,12 @@ public class ErrorContractTests
             tmp => WriteFile(Path.Combine(tmp, "junk.dll"), "not an assembly")),
         new("plugin: a dependency missing beside it", File1, "CorridorRules", ["eval", "--env-assembly", "{tmp}/p/CorridorPlugin.dll", "--policy", "random", "--env", "x"],
             tmp => Plugins.TestPlugin.CopyTo(Path.Combine(tmp, "p"), except: "CorridorRules.dll")),
+        new("plugin: a dependency missing when the env is built", File1, "CorridorRules.dll",
+            Ppo("--env-assembly", "{tmp}/p/CorridorPlugin.dll", "--env", "PluginTest-Corridor-v0"),
+            tmp => Plugins.TestPlugin.CopyTo(Path.Combine(tmp, "p"), except: "CorridorRules.dll"), Child: true),
+        new("plugin: an env factory that throws", File1, "from plugin {tmp}/p/CorridorPlugin.dll failed to start: the corridor was asked to fail",
+            Ppo("--env-assembly", "{tmp}/p/CorridorPlugin.dll", "--env", "PluginTest-Corridor-v0", "--env-option", "fail-to-start=1"),
+            tmp => Plugins.TestPlugin.CopyTo(Path.Combine(tmp, "p")), Child: true),
         new("plugin: an assembly that declares no env", File1, "declares no env", ["envs", "--env-assembly", typeof(MathNet.Numerics.Constants).Assembly.Location]),
         new("plugin: an env id that clashes with a built-in", Usage, "'GridPickup'", Compare("--env-assembly", Plugins.TestPlugin.DependencyPath)),
         // ---- envs and the root

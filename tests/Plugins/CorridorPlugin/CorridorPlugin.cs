@@ -8,7 +8,12 @@ public sealed class CorridorPlugin : IEnvPlugin
     /// <summary>The env id the plugin declares.</summary>
     public const string EnvId = "PluginTest-Corridor-v0";
 
+    /// <summary>The env option that makes the factory throw, as a plugin's own bug would (for the error contract's tests).</summary>
+    public const string FailOption = "fail-to-start";
+
     /// <inheritdoc />
     public IEnumerable<EnvRegistration> Environments() =>
-        [new(EnvId, $"test plugin: walk right to the end of a {CorridorRules.Length}-cell corridor", _ => new CorridorEnv())];
+        [new(EnvId, $"test plugin: walk right to the end of a {CorridorRules.Length}-cell corridor",
+            settings => settings.Options.ContainsKey(FailOption) ? throw new InvalidOperationException("the corridor was asked to fail") : new CorridorEnv())
+        { OptionKeys = [FailOption] }];
 }

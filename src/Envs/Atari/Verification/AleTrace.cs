@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using Rims.Envs.Atari.Games;
 
@@ -139,7 +138,7 @@ public sealed class AleTrace
     {
         ArgumentNullException.ThrowIfNull(path);
         InputPaths.RequireFile(path, "ALE trace file");
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var gzip = GzipFile.OpenRead(path, "ALE trace (gzip'd JSON lines)");
         using var text = new StreamReader(gzip);
         int lineNumber = 0;
         try
@@ -191,7 +190,7 @@ public sealed class AleTrace
     public byte[]? ReadScreens()
     {
         if (ScreensPath is null || !File.Exists(ScreensPath)) return null;
-        using var gzip = new GZipStream(File.OpenRead(ScreensPath), CompressionMode.Decompress);
+        using var gzip = GzipFile.OpenRead(ScreensPath, "ALE screens file (gzip'd bytes)");
         using var buffer = new MemoryStream();
         gzip.CopyTo(buffer);
         return buffer.ToArray();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 using Rims.Envs.GridWorld;
 using Rims.Envs.NumpyRandom;
@@ -110,10 +109,11 @@ public sealed class MiniGridTrace
     public static MiniGridTrace Read(string path)
     {
         InputPaths.RequireFile(System.IO.Path.GetFullPath(path), "Trace file");
+        using var gzip = GzipFile.OpenRead(path, "MiniGrid trace (gzip'd JSON lines)");
         int lineNumber = 0;
         try
         {
-            using var text = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
+            using var text = new StreamReader(gzip);
             var episodes = new List<MiniGridTraceEpisode>();
             string? envId = null;
             MiniGridTraceEpisode? episode = null;
