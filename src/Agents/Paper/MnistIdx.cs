@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using Rims.Envs;
 
 namespace Rims.Agents.Paper;
@@ -61,7 +60,7 @@ public static class MnistIdx
     {
         InputPaths.RequireFile(path, "MNIST file");
         if (!path.EndsWith(".gz", StringComparison.Ordinal)) return File.ReadAllBytes(path);
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var gzip = GzipFile.OpenRead(path, "gzip'd MNIST IDX file");
         using var memory = new MemoryStream();
         gzip.CopyTo(memory);
         return memory.ToArray();
