@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Rims.Agents.Runs;
 using Rims.Agents.Settings;
+using Rims.Envs.Atari;
+using Rims.Envs.Atari.Games;
 
 namespace Rims.Agents.Reports;
 
@@ -35,11 +37,12 @@ public static class ReportBuilder
         Directory.CreateDirectory(outDirectory);
         var byCore = runs.GroupBy(r => r.Core).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Seed).ToList());
         var trainEnvs = runs.Select(r => r.Env).Distinct().ToList();
+        var scores = ReportScore.Of(runs);
         var md = new StringBuilder();
         md.AppendLine($"# {name}").AppendLine();
         md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => $"{c.Key} x {c.Value.Count} {(sweep is null ? "seeds" : $"runs of {c.Value.Select(r => r.Seed).Distinct().Count()} seeds")}"))}), " +
                       $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Where(s => !double.IsNaN(s)).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
-        md.AppendLine("Returns are raw game scores (all lives); episodes are whole games.").AppendLine();
+        md.AppendLine(WhatReturnsAre(trainEnvs, reportsSuccess: scores[0] == ReportScore.SuccessRate)).AppendLine();
         var incomplete = runs.Where(r => !r.Completed).ToList();
         if (incomplete.Count > 0)
         {
@@ -70,7 +73,6 @@ public static class ReportBuilder
                       "band = 95% bootstrap CI over seeds.").AppendLine();
 
         var evalEnvs = runs.SelectMany(r => r.Evals.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
-        var scores = ReportScore.Of(runs);
         md.AppendLine("## Final scores").AppendLine();
         md.AppendLine($"Budget: {Budget(runs)} agent steps per run; seeds per core: {string.Join(", ", byCore.Select(c => $"{c.Key} {c.Value.Select(r => r.Seed).Distinct().Count()}"))}." +
                       (scores[0] == ReportScore.SuccessRate ? " The success rate is the headline score of these envs." : "")).AppendLine();
@@ -258,6 +260,18 @@ public static class ReportBuilder
     }
 
     /// <summary>The runs' budget(s) in agent steps (summary.json total_steps, else config.json's), distinct values comma-separated.</summary>
+    /// <summary>
+    /// What a return is in these runs: an Atari game's raw score over all lives (the env ends episodes at game over
+    /// and the episodic-life signal only shapes training), or the env's own undiscounted reward sum.
+    /// </summary>
+    private static string WhatReturnsAre(IReadOnlyList<string> trainEnvs, bool reportsSuccess)
+    {
+        bool atari = trainEnvs.All(id => AtariEnvIds.TryParse(id, out var parsed) && GameCatalog.TryCreate(parsed.Game, out _));
+        if (atari) return "Returns are raw game scores (all lives); episodes are whole games.";
+        return "Returns are the env's undiscounted reward sum per episode" +
+               (reportsSuccess ? "; the success rate is the share of episodes that reached the goal." : ".");
+    }
+
     private static string Budget(IReadOnlyList<RunRecord> runs)
     {
         var budgets = runs.Select(r => double.IsNaN(r.SummaryNumber("total_steps")) && r.Config["total_steps"] is JsonValue v && v.TryGetValue<double>(out var asked)

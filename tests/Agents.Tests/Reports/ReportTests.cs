@@ -157,6 +157,25 @@ public class ReportTests : IDisposable
         Assert.Contains("| GridPickup-Novel | 3, 3 | 0.500 | [0.500, 0.500] |", markdown[markdown.IndexOf("On the return:", StringComparison.Ordinal)..]);
     }
 
+    [Theory]
+    [InlineData("DemonAttack", "Returns are raw game scores (all lives); episodes are whole games.")]
+    [InlineData("ALE/DemonAttack-v5", "Returns are raw game scores (all lives); episodes are whole games.")]
+    [InlineData("GridPickup", "Returns are the env's undiscounted reward sum per episode; the success rate is the share of episodes that reached the goal.")]
+    public void TheReportSaysWhatAReturnIsForTheRunsEnv(string env, string line)
+    {
+        var runs = new[] { "lstm", "rims" }.Select(core => FakeRun.Write(Path.Combine(root, "kind", core), env, core, 1)).ToList();
+        foreach (var run in runs)
+        {
+            // Grid runs record their success rate; every env's summary gets it here so only the env id decides the line.
+            var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "summary.json")))!.AsObject();
+            summary["success_rate_last_100"] = 1.0;
+            File.WriteAllText(Path.Combine(run, "summary.json"), summary.ToJsonString());
+        }
+        var markdown = File.ReadAllText(ReportBuilder.Build(runs, Path.Combine(root, "kind-report"), "kind"));
+        Assert.Contains(line, markdown);
+        Assert.Single(markdown.Split('\n'), l => l.StartsWith("Returns are", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ARunWithoutEpisodesCsvIsReportedAndNamed()
     {
