@@ -113,7 +113,7 @@ public static class ReportBuilder
             AppendGeneralisation(md, byCore, evalEnvs, baselineCore, scores);
         }
         AppendProbabilityOfImprovement(md, byCore, evalEnvs, baselineCore, scores);
-        if (sweep is not null) SettingSweep.Append(md, runs, sweep, scores[0]);
+        if (sweep is not null) SettingSweep.Append(md, runs, sweep, scores[0], scores.Count > 1 ? scores[1] : null);
 
         md.AppendLine("## Cost").AppendLine();
         md.AppendLine("| core | parameters | mean SPS | mean wall time (min) |");

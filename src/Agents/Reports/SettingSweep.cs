@@ -6,7 +6,8 @@ namespace Rims.Agents.Reports;
 /// <summary>
 /// The sweep table of `report --by SETTING`: runs grouped by (core, value of the setting), each group's score on the
 /// TRAINING env (IQM with a stratified-bootstrap CI over its seeds), and per core the value with the highest IQM marked
-/// as best. Evaluation envs never enter the choice: a setting chosen by the novel splits would make their scores
+/// as best, an exact tie (several values at 100% success, as easy grid tasks give) broken by a second training-env score
+/// (the return, which on MiniGrid-style envs also counts the steps taken). Evaluation envs never enter the choice: a setting chosen by the novel splits would make their scores
 /// optimistic (the issue's "never look at the novel splits to choose anything").
 /// </summary>
 public static class SettingSweep
@@ -42,14 +43,19 @@ public static class SettingSweep
     /// <param name="Scores">Per run with a training-env score (<see cref="ReportScore.OnTrainingEnv"/>), that score.</param>
     /// <param name="Iqm">IQM of <paramref name="Scores"/> (NaN when empty).</param>
     /// <param name="Ci">95% stratified-bootstrap CI of <paramref name="Iqm"/> (one stratum: the group's runs; 2,000 resamples, seed 0).</param>
-    /// <param name="Best">True for the value with the highest <paramref name="Iqm"/> among the core's groups (the first in value order on a tie).</param>
-    public sealed record Group(string Core, string Value, IReadOnlyList<double> Scores, double Iqm, ConfidenceInterval Ci, bool Best);
+    /// <param name="TieBreakIqm">IQM of the runs' tie-break score on the training env (NaN without one).</param>
+    /// <param name="Best">
+    /// True for the value with the highest <paramref name="Iqm"/> among the core's groups; on an exact tie the highest
+    /// <paramref name="TieBreakIqm"/>, then the first in value order.
+    /// </param>
+    public sealed record Group(string Core, string Value, IReadOnlyList<double> Scores, double Iqm, ConfidenceInterval Ci, double TieBreakIqm, bool Best);
 
     /// <summary>
     /// The groups of <paramref name="runs"/> by core (alphabetical) and value (numeric order when the values are numbers),
-    /// scored by <paramref name="score"/> on the training env, with the best value per core marked.
+    /// scored by <paramref name="score"/> on the training env, with the best value per core marked (exact ties broken by
+    /// <paramref name="tieBreak"/> on the training env).
     /// </summary>
-    public static IReadOnlyList<Group> Groups(IReadOnlyList<RunRecord> runs, Setting sweep, ReportScore score)
+    public static IReadOnlyList<Group> Groups(IReadOnlyList<RunRecord> runs, Setting sweep, ReportScore score, ReportScore? tieBreak = null)
     {
         var groups = new List<Group>();
         foreach (var core in runs.GroupBy(r => r.Core).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -59,28 +65,33 @@ public static class SettingSweep
                 .ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g =>
                 {
-                    var scores = g.OrderBy(r => r.Seed).Select(score.OnTrainingEnv).OfType<double>().ToList();
-                    return (Value: g.Key, Scores: scores, Iqm: Statistics.InterquartileMean(scores), Ci: Statistics.StratifiedBootstrapIqmCi([scores]));
+                    var ordered = g.OrderBy(r => r.Seed).ToList();
+                    var scores = ordered.Select(score.OnTrainingEnv).OfType<double>().ToList();
+                    List<double> tieScores = tieBreak is null ? [] : ordered.Select(tieBreak.OnTrainingEnv).OfType<double>().ToList();
+                    return (Value: g.Key, Scores: scores, Iqm: Statistics.InterquartileMean(scores), Ci: Statistics.StratifiedBootstrapIqmCi([scores]),
+                        TieBreakIqm: Statistics.InterquartileMean(tieScores));
                 }).ToList();
-            var best = byValue.Where(g => !double.IsNaN(g.Iqm)).OrderByDescending(g => g.Iqm).Select(g => g.Value).FirstOrDefault();
-            groups.AddRange(byValue.Select(g => new Group(core.Key, g.Value, g.Scores, g.Iqm, g.Ci, g.Value == best)));
+            // NaN sorts below every number in both orderings, so a group without scores is never best while another has them.
+            var best = byValue.Where(g => !double.IsNaN(g.Iqm)).OrderByDescending(g => g.Iqm).ThenByDescending(g => g.TieBreakIqm).Select(g => g.Value).FirstOrDefault();
+            groups.AddRange(byValue.Select(g => new Group(core.Key, g.Value, g.Scores, g.Iqm, g.Ci, g.TieBreakIqm, g.Value == best)));
         }
         return groups;
     }
 
-    /// <summary>Appends the sweep section to <paramref name="md"/>.</summary>
-    public static void Append(StringBuilder md, IReadOnlyList<RunRecord> runs, Setting sweep, ReportScore score)
+    /// <summary>Appends the sweep section to <paramref name="md"/>, choosing by <paramref name="score"/> and breaking exact ties by <paramref name="tieBreak"/>.</summary>
+    public static void Append(StringBuilder md, IReadOnlyList<RunRecord> runs, Setting sweep, ReportScore score, ReportScore? tieBreak = null)
     {
         md.AppendLine($"## Sweep over {sweep.Option}").AppendLine();
         md.AppendLine($"Runs grouped by core and {sweep.Option}; per run the {score.Name} on the training env {runs[0].Env} (its final checkpoint's evaluation there, " +
                       $"else its last 100 training episodes), IQM over seeds with 95% stratified-bootstrap CI ({Statistics.DefaultResamples} resamples, seed 0). " +
-                      "**best** = the highest IQM per core, chosen on the training env only: evaluation envs never choose a setting. " +
+                      "**best** = the highest IQM per core" + (tieBreak is null ? "" : $", an exact tie broken by the higher {tieBreak.Name} IQM on the training env") +
+                      ", chosen on the training env only: evaluation envs never choose a setting. " +
                       $"The other tables of this report pool every value of {sweep.Option}.").AppendLine();
-        md.AppendLine($"| core | {sweep.Option} | runs | mean {score.Name} | IQM | IQM 95% CI | best |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var group in Groups(runs, sweep, score))
+        md.AppendLine($"| core | {sweep.Option} | runs | mean {score.Name} | IQM | IQM 95% CI |{(tieBreak is null ? "" : $" {tieBreak.Name} IQM (tie-break) |")} best |");
+        md.AppendLine(tieBreak is null ? "|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|");
+        foreach (var group in Groups(runs, sweep, score, tieBreak))
             md.AppendLine($"| {group.Core} | {group.Value} | {group.Scores.Count} | {score.Format(Statistics.Mean(group.Scores))} | {score.Format(group.Iqm)} | " +
-                          $"[{score.Format(group.Ci.Low)}, {score.Format(group.Ci.High)}] | {(group.Best ? "**best**" : "")} |");
+                          $"[{score.Format(group.Ci.Low)}, {score.Format(group.Ci.High)}] |{(tieBreak is null ? "" : $" {tieBreak.Format(group.TieBreakIqm)} |")} {(group.Best ? "**best**" : "")} |");
         md.AppendLine();
     }
 }

@@ -9,17 +9,19 @@ public class SettingSweepTests
 {
     private static readonly Setting LearningRate = SettingSweep.Named("learning-rate");
 
-    private static EvalResult Eval(string env, double success) => new()
+    private static EvalResult Eval(string env, double success, double? mean = null) => new()
     {
         Env = env, Checkpoint = "checkpoints/final.ckpt", Episodes = 1, Seed = 1, Deterministic = false,
-        Returns = [success], Lengths = [1], Successes = [0], Mean = success, Std = 0, Iqm = success, Min = success, Max = success, SuccessRate = success,
+        Returns = [mean ?? success], Lengths = [1], Successes = [0], Mean = mean ?? success, Std = 0, Iqm = mean ?? success, Min = mean ?? success,
+        Max = mean ?? success, SuccessRate = success,
     };
 
     /// <summary>A GridPickup run at <paramref name="learningRate"/>: evaluated with the given success rates, or (none) with <paramref name="trainingSuccess"/> over its last 100 episodes.</summary>
-    private static RunRecord Run(string core, int seed, double learningRate, double? train = null, double? novel = null, double? trainingSuccess = null)
+    private static RunRecord Run(string core, int seed, double learningRate, double? train = null, double? novel = null, double? trainingSuccess = null,
+        double? trainReturn = null)
     {
         var evals = new Dictionary<string, EvalResult>(StringComparer.OrdinalIgnoreCase);
-        if (train is { } t) evals["GridPickup"] = Eval("GridPickup", t);
+        if (train is { } t) evals["GridPickup"] = Eval("GridPickup", t, trainReturn);
         if (novel is { } n) evals["GridPickup-Novel"] = Eval("GridPickup-Novel", n);
         return new RunRecord($"/runs/{core}{seed}-{learningRate}", "GridPickup", core, seed, new JsonObject { ["learning_rate"] = learningRate },
             new JsonObject { ["success_rate_last_100"] = trainingSuccess ?? 0.0 }, [], evals);
@@ -45,6 +47,26 @@ public class SettingSweepTests
         Assert.Equal([0.9, 0.7], groups[0].Scores);
         Assert.All(groups, g => Assert.InRange(g.Iqm, g.Ci.Low, g.Ci.High));
         Assert.Equal(new ConfidenceInterval(0.6, 0.8), new ConfidenceInterval(Math.Round(groups[1].Ci.Low, 12), Math.Round(groups[1].Ci.High, 12)));
+    }
+
+    [Fact]
+    public void AnExactTieIsBrokenByTheReturnOnTheTrainingEnv()
+    {
+        var runs = new[]
+        {
+            // Every value solves the training env (100%); 0.002 has the higher training return (fewer steps per episode),
+            // 0.0005 the higher novel return, which must not choose.
+            Run("lstm", 1, 0.0005, train: 1.0, trainReturn: 0.80, novel: 1.0), Run("lstm", 2, 0.0005, train: 1.0, trainReturn: 0.82, novel: 1.0),
+            Run("lstm", 1, 0.002, train: 1.0, trainReturn: 0.90, novel: 0.5), Run("lstm", 2, 0.002, train: 1.0, trainReturn: 0.88, novel: 0.5),
+            // A higher success rate wins whatever the return.
+            Run("rims", 1, 0.0005, train: 1.0, trainReturn: 0.70), Run("rims", 2, 0.0005, train: 0.99, trainReturn: 0.95),
+            Run("rims", 1, 0.002, train: 0.99, trainReturn: 0.95), Run("rims", 2, 0.002, train: 0.99, trainReturn: 0.95),
+        };
+        var groups = SettingSweep.Groups(runs, LearningRate, ReportScore.SuccessRate, ReportScore.Return);
+        Assert.Equal(["lstm 0.0005", "lstm 0.002", "rims 0.0005", "rims 0.002"], groups.Select(g => $"{g.Core} {g.Value}"));
+        Assert.Equal([0.81, 0.89, 0.825, 0.95], groups.Select(g => Math.Round(g.TieBreakIqm, 12)));
+        Assert.Equal([false, true, true, false], groups.Select(g => g.Best));
+        Assert.Equal([true, false], SettingSweep.Groups(runs, LearningRate, ReportScore.SuccessRate).Where(g => g.Core == "lstm").Select(g => g.Best));
     }
 
     [Fact]
