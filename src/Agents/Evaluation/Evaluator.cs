@@ -31,7 +31,7 @@ public static class Evaluator
         var renderable = frames is not null ? env as IRenderableEnv : null;
         var rgb = renderable is null ? null : new byte[renderable.RenderHeight * renderable.RenderWidth * 3];
 
-        env.Reset(observation, settings.Seed);
+        EnvCall.Reset(env, observation, settings.Seed);
         policy.BeginEpisode();
         for (int episode = 0; episode < episodes; episode++)
         {
@@ -40,7 +40,7 @@ public static class Evaluator
             sbyte success = -1;
             if (episode > 0)
             {
-                env.Reset(observation);
+                EnvCall.Reset(env, observation);
                 policy.BeginEpisode();
             }
             while (true)
@@ -53,7 +53,7 @@ public static class Evaluator
                 int action = policy.Act(observation, active);
                 for (int k = 0; k < units; k++) unitTotals[k] += active[k];
                 if (episode == 0) trace?.Add([.. active]);
-                var result = env.Step(action, observation);
+                var result = EnvCall.Step(env, action, observation);
                 total += result.Info.RawReward;
                 length++;
                 totalSteps++;
@@ -65,7 +65,7 @@ public static class Evaluator
                 if (result.Done)
                 {
                     // A learner episode ended but the game goes on (a life lost): reset as training did.
-                    env.Reset(observation);
+                    EnvCall.Reset(env, observation);
                     policy.BeginEpisode();
                 }
             }

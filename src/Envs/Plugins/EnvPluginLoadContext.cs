@@ -13,6 +13,9 @@ internal sealed class EnvPluginLoadContext(string assemblyPath) : AssemblyLoadCo
 {
     private readonly AssemblyDependencyResolver resolver = new(assemblyPath);
 
+    /// <summary>The plugin file (full path) this context loads.</summary>
+    public string AssemblyPath { get; } = assemblyPath;
+
     // The host's assemblies by simple name: the runtime's trusted platform assemblies list (every assembly of the
     // application's deps.json and of the shared framework).
     private static readonly HashSet<string> HostAssemblies = new(

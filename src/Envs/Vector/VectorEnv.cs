@@ -91,7 +91,7 @@ public sealed class VectorEnv : IDisposable
         int size = Spec.Size;
         for (int i = 0; i < envs.Length; i++)
         {
-            envs[i].Reset(Observations.AsSpan(i * size, size), seed + i);
+            EnvCall.Reset(envs[i], Observations.AsSpan(i * size, size), seed + i);
             runningReturns[i] = 0;
             runningLengths[i] = 0;
         }
@@ -169,7 +169,7 @@ public sealed class VectorEnv : IDisposable
         for (int i = start; i < end; i++)
         {
             var observation = Observations.AsSpan(i * size, size);
-            var result = envs[i].Step(actions[i], observation);
+            var result = EnvCall.Step(envs[i], actions[i], observation);
             Rewards[i] = result.Reward;
             Terminated[i] = result.Terminated;
             Truncated[i] = result.Truncated;
@@ -187,7 +187,7 @@ public sealed class VectorEnv : IDisposable
             if (result.Done)
             {
                 observation.CopyTo(FinalObservations.AsSpan(i * size, size));
-                envs[i].Reset(observation);
+                EnvCall.Reset(envs[i], observation);
             }
         }
     }

@@ -63,6 +63,34 @@ public class EnvPluginTests : IDisposable
     }
 
     [Fact]
+    public void AnExceptionFromAPluginEnvsStepIsBlamedOnThePluginInTrainingAndInEvaluation()
+    {
+        // Training: one line naming the env, the plugin and the call, exit 1 (a bad input file, not Rims' internal error),
+        // and run.log keeps the same line.
+        var dir = Path.Combine(root, "run");
+        var (exit, error, _) = CapturedCli.Run("ppo", "--env-assembly", TestPlugin.Path, "--env", TestPlugin.EnvId, "--env-option", "fail-in-step=1",
+            "--core", "ff", "--run-dir", dir, "--total-steps", "64", "--num-envs", "2", "--num-steps", "16", "--num-minibatches", "1", "--features", "8", "--threads", "1");
+        string blame = $"env CorridorEnv from plugin {Path.GetFullPath(TestPlugin.Path)} failed in Step: the corridor broke in its third step";
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: " + blame, error.Trim());
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains(blame, File.ReadAllText(Path.Combine(dir, "run.log")));
+
+        // Evaluation drives the env through the same calls.
+        var registry = new EnvRegistry();
+        EnvPlugins.Load(TestPlugin.Path, registry);
+        using var env = registry.Make(TestPlugin.EnvId, new EnvSettings { Options = new Dictionary<string, string> { ["fail-in-step"] = "1" } });
+        var thrown = Assert.Throws<IOException>(() => Rims.Agents.Evaluation.Evaluator.Run(env, new Rims.Agents.Evaluation.RandomPolicy(env.ActionCount, seed: 0),
+            new Rims.Agents.Evaluation.EvalSettings(TestPlugin.EnvId, Episodes: 1, Seed: 0, Deterministic: false, CheckpointLabel: "random")));
+        Assert.StartsWith(blame, thrown.Message);
+        Assert.IsType<InvalidOperationException>(thrown.InnerException);
+
+        // Rims' own envs are not wrapped: their exceptions stay what they are (a bug of Rims is an internal error).
+        using var gridPickup = EnvRegistry.Default.Make("GridPickup");
+        Assert.Null(EnvCall.PluginOf(gridPickup));
+    }
+
+    [Fact]
     public void TheEnvsVerbListsAPluginsEnvsWithTheirAssembly()
     {
         var (exit, error, output) = CapturedCli.Run("envs", "--env-assembly", TestPlugin.Path);

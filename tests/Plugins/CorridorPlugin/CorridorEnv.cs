@@ -6,7 +6,8 @@ namespace Rims.Tests.Plugins;
 /// A corridor of <see cref="CorridorRules.Length"/> cells: the observation is the one-hot cell, action 1 steps right,
 /// action 0 left; reaching the last cell ends the episode with reward 1 (success), <see cref="CorridorRules.MaxSteps"/> truncates.
 /// </summary>
-public sealed class CorridorEnv : IEnv
+/// <param name="failInStep">Throw in the third Step of an episode (a plugin bug, for the error contract's tests).</param>
+public sealed class CorridorEnv(bool failInStep = false) : IEnv
 {
     private int cell, steps;
 
@@ -30,6 +31,7 @@ public sealed class CorridorEnv : IEnv
     public StepResult Step(int action, Span<byte> observation)
     {
         steps++;
+        if (failInStep && steps == 3) throw new InvalidOperationException("the corridor broke in its third step");
         cell = Math.Clamp(cell + (action == 1 ? 1 : -1), 0, CorridorRules.Length - 1);
         Write(observation);
         bool won = cell == CorridorRules.Length - 1, truncated = !won && steps >= CorridorRules.MaxSteps;

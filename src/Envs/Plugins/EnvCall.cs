@@ -1,0 +1,48 @@
+using System.Runtime.Loader;
+
+namespace Rims.Envs;
+
+/// <summary>
+/// Calls an env's <see cref="IEnv.Reset"/> and <see cref="IEnv.Step"/> for the loops that drive envs (the vector env,
+/// the evaluator). An exception thrown by an env a plugin declares (its type loaded from an --env-assembly) is the
+/// plugin's to fix, so it comes out as an <see cref="IOException"/> naming the env type, the plugin file and the call,
+/// which the CLI reports as a bad input file (exit 1) rather than as Rims' own internal error. Exceptions of Rims' own
+/// envs pass through unchanged. Costs nothing when nothing throws.
+/// </summary>
+public static class EnvCall
+{
+    /// <summary>Calls <paramref name="env"/>.Reset(<paramref name="observation"/>, <paramref name="seed"/>).</summary>
+    /// <exception cref="IOException">A plugin env threw; the original exception is the inner one.</exception>
+    public static void Reset(IEnv env, Span<byte> observation, int? seed = null)
+    {
+        try
+        {
+            env.Reset(observation, seed);
+        }
+        catch (Exception e) when (PluginOf(env) is { } plugin && e is not OperationCanceledException)
+        {
+            throw Blamed(env, plugin, nameof(IEnv.Reset), e);
+        }
+    }
+
+    /// <summary>Calls <paramref name="env"/>.Step(<paramref name="action"/>, <paramref name="observation"/>).</summary>
+    /// <exception cref="IOException">A plugin env threw; the original exception is the inner one.</exception>
+    public static StepResult Step(IEnv env, int action, Span<byte> observation)
+    {
+        try
+        {
+            return env.Step(action, observation);
+        }
+        catch (Exception e) when (PluginOf(env) is { } plugin && e is not OperationCanceledException)
+        {
+            throw Blamed(env, plugin, nameof(IEnv.Step), e);
+        }
+    }
+
+    /// <summary>The plugin file <paramref name="env"/>'s type was loaded from, or null for an env of Rims or of the host program.</summary>
+    public static string? PluginOf(IEnv env) =>
+        AssemblyLoadContext.GetLoadContext(env.GetType().Assembly) is EnvPluginLoadContext plugin ? plugin.AssemblyPath : null;
+
+    private static IOException Blamed(IEnv env, string plugin, string call, Exception e) =>
+        new($"env {env.GetType().Name} from plugin {plugin} failed in {call}: {e.Message} ({e.GetType().Name}; the plugin's code threw it)", e);
+}
