@@ -122,6 +122,17 @@ public sealed record PpoConfig
     [AtLeast(0)]
     public int SaveEvery { get; init; }
 
+    /// <summary>
+    /// Keep only the newest this many --save-every checkpoints, deleting older ones as new ones are written (unset: keep
+    /// all; final.ckpt is always kept).
+    /// </summary>
+    /// <remarks>
+    /// Hugging Face Trainer's save_total_limit. A resume continues from the newest checkpoint, so 1 is enough to resume;
+    /// more keep earlier policies to evaluate. Written to config.json only when set; a resume may change it.
+    /// </remarks>
+    [AtLeast(1), Setting(ResumeMayChange = true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? KeepCheckpoints { get; init; }
+
     /// <summary>Env-family option KEY=VALUE (repeatable), e.g. noop-max=30; each env family declares its keys (`envs`).</summary>
     [Setting(Option = "env-option")]
     public Dictionary<string, string> EnvOptions { get; init; } = [];

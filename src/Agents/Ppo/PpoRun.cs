@@ -162,7 +162,13 @@ public static class PpoRun
                     values.ToDictionary(v => v.Tag, v => v.Value), recent.MeanReturn, recent.Count, recent.SuccessRate, stats));
                 // After the iteration's rows, so a checkpoint never precedes the log lines it continues from.
                 if (config.SaveEvery > 0 && stats.Iteration % config.SaveEvery == 0)
-                    SaveCheckpoint(run, $"iter_{stats.Iteration:D6}.ckpt", trainer, config, Totals());
+                {
+                    SaveCheckpoint(run, RunFolder.PeriodicCheckpointFile(stats.Iteration), trainer, config, Totals());
+                    // Only after the new checkpoint is complete, so a crash never leaves fewer than --keep-checkpoints.
+                    if (config.KeepCheckpoints is { } keep)
+                        foreach (var deleted in CheckpointRetention.Prune(run.CheckpointsPath, keep))
+                            run.Log.Information("checkpoint {Name} deleted (--keep-checkpoints {Keep})", Path.GetFileName(deleted), keep);
+                }
             }
         }
         catch (Exception e)

@@ -95,11 +95,7 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
     }
 
     /// <summary>iter_NNNNNN.ckpt sorts by NNNNNN; final.ckpt (and anything else) first.</summary>
-    private static long NameOrder(string file)
-    {
-        var name = Path.GetFileNameWithoutExtension(file);
-        return name.StartsWith("iter_", StringComparison.Ordinal) && long.TryParse(name[5..], out long iteration) ? iteration : long.MaxValue;
-    }
+    private static long NameOrder(string file) => RunFolder.PeriodicCheckpointIteration(file) ?? long.MaxValue;
 
     /// <summary>
     /// Checks that <paramref name="requested"/> only changes what a resume may change (<see cref="ChangeableOptions"/>)

@@ -86,6 +86,19 @@ public sealed class RunFolder : IDisposable
     /// <summary>File name of the checkpoint a finished (or stopped) run leaves in checkpoints/.</summary>
     public const string FinalCheckpointFile = "final.ckpt";
 
+    /// <summary>File name of the periodic checkpoint written after <paramref name="iteration"/> (--save-every): iter_000050.ckpt.</summary>
+    public static string PeriodicCheckpointFile(long iteration) => $"iter_{iteration:D6}.ckpt";
+
+    /// <summary>The iteration a periodic checkpoint's file name holds (iter_000050.ckpt: 50); null for any other file (final.ckpt).</summary>
+    public static long? PeriodicCheckpointIteration(string file)
+    {
+        var name = System.IO.Path.GetFileName(file);
+        return name.StartsWith("iter_", StringComparison.Ordinal) && name.EndsWith(".ckpt", StringComparison.Ordinal) &&
+               long.TryParse(name.AsSpan(5, name.Length - 10), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long iteration)
+            ? iteration
+            : null;
+    }
+
     /// <summary>
     /// Where the evaluation of <paramref name="checkpointPath"/> on <paramref name="envId"/> is written:
     /// evals/&lt;env&gt;.json for the final checkpoint, evals/&lt;env&gt;__&lt;checkpoint name&gt;.json (e.g.

@@ -114,10 +114,10 @@ public class SettingTableTests
     [Fact]
     public void AResumeMayChangeExactlyTheSettingsThatDoNotAlterWhatTheRunComputes()
     {
-        Assert.Equal(["--total-steps", "--threads", "--env-threads", "--roms"], ResumePoint.ChangeableOptions);
+        Assert.Equal(["--total-steps", "--threads", "--env-threads", "--keep-checkpoints", "--roms"], ResumePoint.ChangeableOptions);
         var saved = new PpoConfig { TotalSteps = 2048 };
         var point = new ResumePoint("run", "run/checkpoints/final.ckpt", new CheckpointHeader(saved, 2, 2048), []);
-        point.CheckChanges(saved with { TotalSteps = 4096, Threads = 2, EnvThreads = 2, Roms = "/roms" });
+        point.CheckChanges(saved with { TotalSteps = 4096, Threads = 2, EnvThreads = 2, KeepCheckpoints = 3, Roms = "/roms" });
         // A setting config.json writes only when set is refused whichever side sets it.
         Assert.Contains("--vf-clip-coef", Assert.Throws<ArgumentException>(() => point.CheckChanges(saved with { VfClipCoef = 0.2f })).Message);
         var setBefore = point with { Header = new CheckpointHeader(saved with { VfClipCoef = 0.2f }, 2, 2048) };
