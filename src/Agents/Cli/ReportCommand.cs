@@ -25,6 +25,11 @@ public static class ReportCommand
         command.Options.Add(baseline);
         command.Options.Add(allowMixed);
         command.Options.Add(by);
+        var variant = new Option<string[]>("--variant")
+        {
+            Description = "A PPO setting whose non-default values make a run a variant of its core (ablations, e.g. rims-active): reported as its own core, named e.g. 'rims --rims-active 6', in every table; repeatable",
+        };
+        command.Options.Add(variant);
         command.SetAction(parse =>
         {
             var folders = parse.GetValue(runs)!;
@@ -45,9 +50,11 @@ public static class ReportCommand
             string baselineCore = "";
             Setting? sweep = null;
             CliRunner.Validate(() => sweep = parse.GetValue(by) is { } setting ? SettingSweep.Named(setting) : null);
+            IReadOnlyList<Setting> variants = [];
+            CliRunner.Validate(() => variants = [.. (parse.GetValue(variant) ?? []).Select(v => SettingSweep.Named(v, "--variant")).Distinct()]);
             CliRunner.Validate(() =>
             {
-                pool = RunPool.Read(folders, parse.GetValue(allowMixed), sweep);
+                pool = RunPool.Read(folders, parse.GetValue(allowMixed), sweep, variants);
                 baselineCore = ReportBuilder.BaselineCore(pool, parse.GetValue(baseline));
             });
             var path = ReportBuilder.Build(pool, outFolder, reportName, baselineCore, sweep);

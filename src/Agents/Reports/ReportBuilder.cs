@@ -22,8 +22,9 @@ public static class ReportBuilder
 
     /// <summary>Writes the report of <paramref name="runDirectories"/> into <paramref name="outDirectory"/>; returns report.md's path.</summary>
     /// <exception cref="ArgumentException">The runs cannot be pooled (<see cref="RunPool.Read"/>), or <paramref name="baseline"/> is none of their cores.</exception>
-    public static string Build(IReadOnlyList<string> runDirectories, string outDirectory, string name, string? baseline = null, Setting? sweep = null) =>
-        Build(RunPool.Read(runDirectories, sweep: sweep), outDirectory, name, baseline, sweep);
+    public static string Build(IReadOnlyList<string> runDirectories, string outDirectory, string name, string? baseline = null, Setting? sweep = null,
+        IReadOnlyList<Setting>? variants = null) =>
+        Build(RunPool.Read(runDirectories, sweep: sweep, variants: variants), outDirectory, name, baseline, sweep);
 
     /// <summary>
     /// Writes the report of <paramref name="runs"/> (read by <see cref="RunPool.Read"/>) into <paramref name="outDirectory"/>;
@@ -43,6 +44,10 @@ public static class ReportBuilder
         md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => $"{c.Key} x {c.Value.Count} {(sweep is null ? "seeds" : $"runs of {c.Value.Select(r => r.Seed).Distinct().Count()} seeds")}"))}), " +
                       $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Where(s => !double.IsNaN(s)).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
         md.AppendLine(WhatReturnsAre(trainEnvs, reportsSuccess: scores[0] == ReportScore.SuccessRate)).AppendLine();
+        var variants = runs.Where(r => r.Core != (string?)r.Config["core"]).Select(r => r.Core).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (variants.Count > 0)
+            md.AppendLine($"Variants ({string.Join(", ", variants)}): runs of a core with the settings named after it changed from their defaults, " +
+                          "reported as cores of their own in every table.").AppendLine();
         var incomplete = runs.Where(r => !r.Completed).ToList();
         if (incomplete.Count > 0)
         {

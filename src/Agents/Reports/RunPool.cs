@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Rims.Agents.Runs;
 using Rims.Agents.Settings;
 
 namespace Rims.Agents.Reports;
@@ -23,15 +24,24 @@ public static class RunPool
     /// <param name="sweep">
     /// The setting swept over (`report --by`): it may differ too, and a (core, seed) may then appear once per value of it.
     /// </param>
+    /// <param name="variants">
+    /// Settings that make a run a variant of its core (`report --variant`, for ablations): they may differ, and a run whose
+    /// value of one differs from the default is reported as its own core, named by <see cref="VariantName"/>
+    /// ("rims --rims-active 6"), in every table.
+    /// </param>
     /// <exception cref="ArgumentException">
     /// No folders, runs of different envs, one (core, seed) given twice (with one value of <paramref name="sweep"/>), or (unless <paramref name="allowMixed"/>)
     /// runs of different settings; the message names the runs (and the setting).
     /// </exception>
     /// <exception cref="InvalidDataException">A folder is not a readable run folder (see <see cref="RunRecord.Read"/>).</exception>
-    public static IReadOnlyList<RunRecord> Read(IReadOnlyList<string> directories, bool allowMixed = false, Setting? sweep = null)
+    public static IReadOnlyList<RunRecord> Read(IReadOnlyList<string> directories, bool allowMixed = false, Setting? sweep = null,
+        IReadOnlyList<Setting>? variants = null)
     {
         if (directories.Count == 0) throw new ArgumentException("a report needs at least one run folder");
-        var runs = directories.Select(RunRecord.Read).ToList();
+        variants ??= [];
+        var read = directories.Select(RunRecord.Read).ToList();
+        // The tables see each variant as a core; settings are checked by the cores the runs were trained with.
+        var runs = read.Select(r => r with { Core = VariantName(r, variants) }).ToList();
         var byEnv = runs.GroupBy(r => r.Env, StringComparer.OrdinalIgnoreCase).ToList();
         if (byEnv.Count > 1)
             throw new ArgumentException(
@@ -42,13 +52,32 @@ public static class RunPool
             throw new ArgumentException(
                 $"{string.Join(" and ", twice.Select(r => r.Directory))} are all {twice.Key.Core} seed {twice.Key.Seed} on {runs[0].Env}" +
                 (sweep is null ? "" : $" with {sweep.Option} {twice.Key.Value}") + ": a seed counts once in a report, so pass one of them");
-        if (!allowMixed) CheckSameSettings(runs, sweep);
+        if (!allowMixed) CheckSameSettings(read, [.. variants, .. sweep is null ? Array.Empty<Setting>() : [sweep]]);
         return runs;
     }
 
-    private static void CheckSameSettings(List<RunRecord> runs, Setting? sweep)
+    /// <summary>
+    /// The name a run is reported under: its core, followed by each of <paramref name="variants"/> that applies to that
+    /// core (a --rims-* setting to rims runs only) and whose value in the run's config differs from the setting's default,
+    /// as option and value ("rims --rims-active 6", "rims --rims-init fan-in"). A run at every default keeps its core's name.
+    /// </summary>
+    public static string VariantName(RunRecord run, IReadOnlyList<Setting> variants)
     {
-        foreach (var setting in SettingTable.All.Where(s => !MayDiffer.Contains(s.Option) && s != sweep))
+        var name = run.Core;
+        foreach (var setting in variants)
+        {
+            if (setting.Group is { } core && !string.Equals(core, run.Core, StringComparison.OrdinalIgnoreCase)) continue;
+            var value = setting.ConfigValue(run.Config);
+            var standard = System.Text.Json.JsonSerializer.SerializeToNode(setting.Default, RunJson.Options);
+            if (JsonNode.DeepEquals(value, standard)) continue;
+            name += $" {setting.Option} {(value is JsonValue v && v.TryGetValue<string>(out var text) ? text : Show(value))}";
+        }
+        return name;
+    }
+
+    private static void CheckSameSettings(List<RunRecord> runs, IReadOnlyList<Setting> mayDiffer)
+    {
+        foreach (var setting in SettingTable.All.Where(s => !MayDiffer.Contains(s.Option) && !mayDiffer.Contains(s)))
         {
             // A group's settings (--rims-*) belong to the core of its name: compared among that core's runs only.
             var applies = runs.Where(r => setting.Group is not { } core || string.Equals(r.Core, core, StringComparison.OrdinalIgnoreCase)).ToList();

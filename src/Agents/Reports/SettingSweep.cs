@@ -13,18 +13,19 @@ namespace Rims.Agents.Reports;
 public static class SettingSweep
 {
     /// <summary>
-    /// The PPO setting `--by NAME` sweeps over: NAME is its option without or with "--" ("learning-rate", "--rims-units").
+    /// The PPO setting `--by NAME` sweeps over (or `--variant NAME` varies): NAME is its option without or with "--"
+    /// ("learning-rate", "--rims-units"); <paramref name="reportOption"/> is the report option that named it, for the message.
     /// </summary>
     /// <exception cref="ArgumentException">
     /// No sweepable setting has that name (the settings runs may differ in anyway, <see cref="RunPool.MayDiffer"/>, are
     /// not sweeps); the message suggests the nearest names.
     /// </exception>
-    public static Setting Named(string name)
+    public static Setting Named(string name, string reportOption = "--by")
     {
         var option = name.StartsWith("--", StringComparison.Ordinal) ? name : "--" + name;
         var sweepable = SettingTable.All.Where(s => !RunPool.MayDiffer.Contains(s.Option)).ToList();
         return sweepable.FirstOrDefault(s => s.Option == option)
-               ?? throw new ArgumentException($"--by {name} is not a PPO setting a sweep can vary; " +
+               ?? throw new ArgumentException($"{reportOption} {name} is not a PPO setting a {(reportOption == "--by" ? "sweep" : "variant")} can vary; " +
                                               (Rims.Envs.NearestNames.For(option, sweepable.Select(s => s.Option)) is { Count: > 0 } nearest
                                                   ? $"did you mean {string.Join(" or ", nearest.Select(n => n[2..]))}?"
                                                   : "see 'ppo --help' for the settings"));

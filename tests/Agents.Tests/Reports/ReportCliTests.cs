@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Rims.Agents.Cli;
 using Rims.Agents.Tests.Cli;
 
@@ -54,5 +55,37 @@ public class ReportCliTests : IDisposable
         Assert.Contains("| lstm | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
         Assert.Contains("| lstm | 0.001 | 2 | 0.500 | 0.500 | [0.500, 0.500] |  |", markdown);
         Assert.Contains("| rims | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
+    }
+
+    [Fact]
+    public void VariantReportsAnAblationAsCoresOfItsOwnAndAnUnknownSettingIsExitCode2()
+    {
+        // lstm, rims at the defaults, rims with k_A = K and rims with the fan-in initialisation: seed 1 of each.
+        var runs = new List<string>
+        {
+            FakeRun.Write(Path.Combine(root, "lstm"), "GridPickup", "lstm", 1),
+            FakeRun.Write(Path.Combine(root, "rims"), "GridPickup", "rims", 1, settings: new() { ["rims"] = new JsonObject { ["active"] = 4, ["init"] = "authors" } }),
+            FakeRun.Write(Path.Combine(root, "rims-k6"), "GridPickup", "rims", 1, settings: new() { ["rims"] = new JsonObject { ["active"] = 6, ["init"] = "authors" } }),
+            FakeRun.Write(Path.Combine(root, "rims-fanin"), "GridPickup", "rims", 1, settings: new() { ["rims"] = new JsonObject { ["active"] = 4, ["init"] = "fan-in" } }),
+        };
+        var output = Path.Combine(root, "ablation");
+        var (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", output]);
+        Assert.Equal(CliRunner.UsageError, exit); // rims seed 1 three times
+        (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", output, "--variant", "rims-activ"]);
+        Assert.Equal(CliRunner.UsageError, exit);
+        Assert.Equal("error: --variant rims-activ is not a PPO setting a variant can vary; did you mean rims-active?", error.Trim());
+        // One variant setting only: the fan-in run is a second 'rims' seed 1 and differs in --rims-init.
+        (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", output, "--variant", "rims-active"]);
+        Assert.Equal(CliRunner.UsageError, exit);
+        Assert.Contains("are all rims seed 1", error);
+
+        (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", output, "--variant", "rims-active", "--variant", "--rims-init"]);
+        Assert.True(exit == 0, error);
+        var markdown = File.ReadAllText(Path.Combine(output, "report.md"));
+        Assert.Contains("Runs: 4 (lstm x 1 seeds, rims x 1 seeds, rims --rims-active 6 x 1 seeds, rims --rims-init fan-in x 1 seeds)", markdown);
+        Assert.Contains("Variants (rims --rims-active 6, rims --rims-init fan-in):", markdown);
+        // Every variant is compared with the baseline as a core is.
+        Assert.Contains("P(rims --rims-active 6 > lstm)", markdown);
+        Assert.Contains("| rims --rims-init fan-in | ", markdown);
     }
 }
