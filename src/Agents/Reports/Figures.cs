@@ -5,7 +5,8 @@ namespace Rims.Agents.Reports;
 /// <summary>The report's PNG figures (ScottPlot).</summary>
 public static class Figures
 {
-    private static readonly Color[] CoreColors = [Colors.C0, Colors.C1, Colors.C2, Colors.C3];
+    // matplotlib's ten-colour cycle (tab10, C0-C9): a sweep or ablation report draws more than four curves.
+    private static readonly Color[] CoreColors = new ScottPlot.Palettes.Category10().Colors;
 
     /// <summary>
     /// Learning curves: per core, the mean over seeds of a per-run moving average of the run's (agent step, value)

@@ -61,18 +61,20 @@ public static class RunPool
     /// core (a --rims-* setting to rims runs only) and whose value in the run's config differs from the setting's default,
     /// as option and value ("rims --rims-active 6", "rims --rims-init fan-in"). A run at every default keeps its core's name.
     /// </summary>
-    public static string VariantName(RunRecord run, IReadOnlyList<Setting> variants)
+    public static string VariantName(RunRecord run, IReadOnlyList<Setting> variants) =>
+        run.Core + string.Concat(variants.Select(setting => VariantPart(run, setting)));
+
+    /// <summary>
+    /// The part <paramref name="setting"/> adds to a run's <see cref="VariantName"/> (" --rims-active 6"): empty when
+    /// the setting does not apply to the run's core or has its default value.
+    /// </summary>
+    public static string VariantPart(RunRecord run, Setting setting)
     {
-        var name = run.Core;
-        foreach (var setting in variants)
-        {
-            if (setting.Group is { } core && !string.Equals(core, run.Core, StringComparison.OrdinalIgnoreCase)) continue;
-            var value = setting.ConfigValue(run.Config);
-            var standard = System.Text.Json.JsonSerializer.SerializeToNode(setting.Default, RunJson.Options);
-            if (JsonNode.DeepEquals(value, standard)) continue;
-            name += $" {setting.Option} {(value is JsonValue v && v.TryGetValue<string>(out var text) ? text : Show(value))}";
-        }
-        return name;
+        var trainedCore = (string?)run.Config["core"] ?? run.Core;
+        if (setting.Group is { } core && !string.Equals(core, trainedCore, StringComparison.OrdinalIgnoreCase)) return "";
+        var value = setting.ConfigValue(run.Config);
+        if (JsonNode.DeepEquals(value, System.Text.Json.JsonSerializer.SerializeToNode(setting.Default, RunJson.Options))) return "";
+        return $" {setting.Option} {(value is JsonValue v && v.TryGetValue<string>(out var text) ? text : Show(value))}";
     }
 
     private static void CheckSameSettings(List<RunRecord> runs, IReadOnlyList<Setting> mayDiffer)

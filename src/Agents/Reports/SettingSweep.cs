@@ -59,7 +59,9 @@ public static class SettingSweep
     public static IReadOnlyList<Group> Groups(IReadOnlyList<RunRecord> runs, Setting sweep, ReportScore score, ReportScore? tieBreak = null)
     {
         var groups = new List<Group>();
-        foreach (var core in runs.GroupBy(r => r.Core).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // With `--variant` over the swept setting too, a run's name carries the value; the table groups by the rest of it.
+        foreach (var core in runs.GroupBy(r => RunPool.VariantPart(r, sweep) is { Length: > 0 } part ? r.Core.Replace(part, "") : r.Core)
+                     .OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var byValue = core.GroupBy(r => ValueOf(sweep, r))
                 .OrderBy(g => double.TryParse(g.Key, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : double.NaN)

@@ -55,6 +55,17 @@ public class ReportCliTests : IDisposable
         Assert.Contains("| lstm | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
         Assert.Contains("| lstm | 0.001 | 2 | 0.500 | 0.500 | [0.500, 0.500] |  |", markdown);
         Assert.Contains("| rims | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
+
+        // --variant over the swept setting as well: every other table has a row per (core, value), and the sweep table
+        // still chooses per core.
+        var split = Path.Combine(root, "sweep-split");
+        (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", split, "--by", "learning-rate", "--variant", "learning-rate"]);
+        Assert.True(exit == 0, error);
+        markdown = File.ReadAllText(Path.Combine(split, "report.md"));
+        Assert.Contains("| lstm | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
+        Assert.Contains("| lstm | 0.001 | 2 | 0.500 | 0.500 | [0.500, 0.500] |  |", markdown);
+        Assert.Contains("| lstm --learning-rate 0.001 | GridPickup | 2 |", markdown);
+        Assert.Contains("| rims --learning-rate 0.0003 | GridPickup | 1 |", markdown);
     }
 
     [Fact]
