@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rims.Agents.Runs;
+using Rims.Agents.Settings;
 using Rims.Envs;
 using Rims.Envs.Vector;
 using Rims.Policies;
@@ -231,9 +232,11 @@ public static class PpoRun
         var file = RunFolder.ConfigPath(path);
         // Read (and checked) by ResumePoint.Find before any training started.
         var json = resume.RunConfig.DeepClone().AsObject();
-        json["total_steps"] = config.TotalSteps;
-        json["threads"] = config.Threads;
-        json["env_threads"] = config.EnvThreads;
+        var resumed = JsonSerializer.SerializeToNode(config, RunJson.Options)!.AsObject();
+        foreach (var setting in SettingTable.All.Where(s => s.ResumeMayChange))
+            setting.SetConfigValue(json, setting.ConfigValue(resumed));
+        // Derived from --total-steps (whole rollouts), so it changes with it.
+        json["trained_steps"] = config.TrainedSteps;
         var resumes = json["resumes"] as JsonArray ?? [];
         resumes.Add(new JsonObject
         {

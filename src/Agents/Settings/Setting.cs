@@ -54,6 +54,26 @@ public sealed class Setting
         return holder?[naming.ConvertName(Property.Name)];
     }
 
+    /// <summary>
+    /// Writes <paramref name="value"/> as the setting's value into a run's config.json (<paramref name="config"/>), where
+    /// <see cref="ConfigValue"/> reads it; a null value for a key the config does not hold leaves it out (a setting
+    /// written only when set).
+    /// </summary>
+    public void SetConfigValue(JsonObject config, JsonNode? value)
+    {
+        var naming = RunJson.Options.PropertyNamingPolicy!;
+        var holder = config;
+        if (group is not null)
+        {
+            var groupKey = naming.ConvertName(group.Name);
+            if (config[groupKey] is not JsonObject existing) config[groupKey] = existing = [];
+            holder = existing;
+        }
+        var key = naming.ConvertName(Property.Name);
+        if (value is null && !holder.ContainsKey(key)) return;
+        holder[key] = value?.DeepClone();
+    }
+
     /// <summary>The one-line help: the property's XML summary (without its final full stop, like every help line).</summary>
     public string Help { get; }
 

@@ -32,6 +32,9 @@ public class CheckpointRetentionTests : IDisposable
         var (exit, error, _) = CapturedCli.Run("ppo", "--resume", run, "--total-steps", "128", "--keep-checkpoints", "1");
         Assert.True(exit == 0, error);
         Assert.Equal(["final.ckpt", "iter_000008.ckpt"], Checkpoints(run));
+        // config.json records what the resume changed, and the steps that follow from the new budget.
+        var recorded = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(run, "config.json")))!;
+        Assert.Equal((1, 128L, 128L), ((int)recorded["keep_checkpoints"]!, (long)recorded["total_steps"]!, (long)recorded["trained_steps"]!));
     }
 
     [Fact]
