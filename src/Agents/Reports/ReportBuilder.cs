@@ -115,6 +115,11 @@ public static class ReportBuilder
                                   $"{F(Statistics.InterquartileMean(returns))} | [{F(ci.Low)}, {F(ci.High)}] | " + SuccessCells(success));
                 }
             md.AppendLine();
+            var unevaluated = runs.Where(r => r.Evals.Count == 0).ToList();
+            if (unevaluated.Count > 0)
+                md.AppendLine($"**Runs without any evaluation** ({unevaluated.Count} of {runs.Count}; left out of the final-score, generalisation and " +
+                              "probability-of-improvement tables, which use final-checkpoint evaluations; `eval --checkpoint <run>/checkpoints/final.ckpt` adds one): " +
+                              string.Join(", ", unevaluated.Select(r => $"{r.Core} seed {r.Seed} (`{r.Directory}`)")) + ".").AppendLine();
             AppendGeneralisation(md, byCore, evalEnvs, baselineCore, scores);
         }
         AppendProbabilityOfImprovement(md, byCore, evalEnvs, baselineCore, scores);

@@ -13,10 +13,11 @@ public static class RunPool
 {
     /// <summary>
     /// The settings pooled runs may differ in: what makes them several runs (core, seed), what does not change what is
-    /// learned (threads, env threads) and where the ROMs were found. Everything else, the budget (total_steps)
+    /// learned (threads, env threads, how often checkpoints are saved and how many are kept) and where the ROMs were found. Everything else, the budget (total_steps)
     /// included, must match, or a difference between cores could be a difference of settings.
     /// </summary>
-    public static IReadOnlyList<string> MayDiffer { get; } = ["--core", "--seed", "--threads", "--env-threads", "--roms"];
+    public static IReadOnlyList<string> MayDiffer { get; } =
+        ["--core", "--seed", "--threads", "--env-threads", "--roms", "--save-every", "--keep-checkpoints"];
 
     /// <summary>Reads <paramref name="directories"/> and checks that they can be pooled.</summary>
     /// <param name="directories">The run folders.</param>
@@ -51,7 +52,10 @@ public static class RunPool
         foreach (var twice in runs.GroupBy(r => (Core: r.Core.ToLowerInvariant(), r.Seed, Value: SettingSweep.ValueOf(sweep, r))).Where(g => g.Count() > 1))
             throw new ArgumentException(
                 $"{string.Join(" and ", twice.Select(r => r.Directory))} are all {twice.Key.Core} seed {twice.Key.Seed} on {runs[0].Env}" +
-                (sweep is null ? "" : $" with {sweep.Option} {twice.Key.Value}") + ": a seed counts once in a report, so pass one of them");
+                (sweep is null ? "" : $" with {sweep.Option} {twice.Key.Value}") + ": a seed counts once in a report, so pass one of them" +
+                (DifferingSetting(twice.ToList(), variants) is { } differing
+                    ? $" (they differ in {differing.Option}: for an ablation, report them as variants with --variant {differing.Option[2..]})"
+                    : ""));
         if (!allowMixed) CheckSameSettings(read, [.. variants, .. sweep is null ? Array.Empty<Setting>() : [sweep]]);
         return runs;
     }
@@ -77,6 +81,11 @@ public static class RunPool
         return $" {setting.Option} {(value is JsonValue v && v.TryGetValue<string>(out var text) ? text : Show(value))}";
     }
 
+    /// <summary>The first sweepable setting <paramref name="runs"/> differ in that is not already a variant (null when none).</summary>
+    private static Setting? DifferingSetting(List<RunRecord> runs, IReadOnlyList<Setting> variants) =>
+        SettingTable.All.FirstOrDefault(s => !MayDiffer.Contains(s.Option) && !variants.Contains(s) &&
+                                             runs.Skip(1).Any(r => !JsonNode.DeepEquals(s.ConfigValue(runs[0].Config), s.ConfigValue(r.Config))));
+
     private static void CheckSameSettings(List<RunRecord> runs, IReadOnlyList<Setting> mayDiffer)
     {
         foreach (var setting in SettingTable.All.Where(s => !MayDiffer.Contains(s.Option) && !mayDiffer.Contains(s)))
@@ -88,7 +97,8 @@ public static class RunPool
             if (applies.Skip(1).FirstOrDefault(r => !JsonNode.DeepEquals(first, setting.ConfigValue(r.Config))) is { } other)
                 throw new ArgumentException(
                     $"{applies[0].Directory} and {other.Directory} differ in {setting.Option} ({Show(first)} vs {Show(setting.ConfigValue(other.Config))}): " +
-                    "a report compares cores under one budget and one set of settings; report them apart, or pass --allow-mixed to pool them anyway");
+                    "a report compares cores under one budget and one set of settings; report them apart, report them as variants of their core " +
+                    $"with --variant {setting.Option[2..]}, or pass --allow-mixed to pool them anyway");
         }
     }
 

@@ -66,6 +66,7 @@ public class ReportCliTests : IDisposable
         Assert.Contains("| lstm | 0.001 | 2 | 0.500 | 0.500 | [0.500, 0.500] |  |", markdown);
         Assert.Contains("| lstm --learning-rate 0.001 | GridPickup | 2 |", markdown);
         Assert.Contains("| rims --learning-rate 0.0003 | GridPickup | 1 |", markdown);
+        Assert.Contains("The other tables of this report show each value of --learning-rate apart (--variant).", markdown);
     }
 
     [Fact]
@@ -89,6 +90,8 @@ public class ReportCliTests : IDisposable
         (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", output, "--variant", "rims-active"]);
         Assert.Equal(CliRunner.UsageError, exit);
         Assert.Contains("are all rims seed 1", error);
+        // The refusal points at the setting they differ in and at --variant.
+        Assert.Contains("(they differ in --rims-init: for an ablation, report them as variants with --variant rims-init)", error);
 
         (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", output, "--variant", "rims-active", "--variant", "--rims-init"]);
         Assert.True(exit == 0, error);
@@ -98,5 +101,13 @@ public class ReportCliTests : IDisposable
         // Every variant is compared with the baseline as a core is.
         Assert.Contains("P(rims --rims-active 6 > lstm)", markdown);
         Assert.Contains("| rims --rims-init fan-in | ", markdown);
+
+        // A --rims-* sweep leaves the lstm runs out of its table (their config's rims block was never used).
+        (exit, error, _) = CapturedCli.Run(["report", runs[0], runs[1], runs[2], "--out", Path.Combine(root, "k-sweep"), "--by", "rims-active"]);
+        Assert.True(exit == 0, error);
+        markdown = File.ReadAllText(Path.Combine(root, "k-sweep", "report.md"));
+        Assert.Contains("| rims | 4 | 1 |", markdown);
+        Assert.Contains("| rims | 6 | 1 |", markdown);
+        Assert.DoesNotContain("| lstm | ", markdown.Split("## Sweep")[1].Split("## Cost")[0]);
     }
 }

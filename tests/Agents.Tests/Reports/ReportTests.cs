@@ -177,6 +177,18 @@ public class ReportTests : IDisposable
     }
 
     [Fact]
+    public void ARunWithoutAnyEvaluationBesideEvaluatedOnesIsNamedNotDroppedSilently()
+    {
+        var lstm = MakeRun("lstm", 1, 0.4, withActivation: false);
+        var rims = MakeRun("rims", 1, 0.6, withActivation: false);
+        Directory.Delete(Path.Combine(rims, "evals"), recursive: true);
+        var markdown = File.ReadAllText(ReportBuilder.Build([lstm, rims], Path.Combine(root, "partial"), "partial"));
+        Assert.Contains($"**Runs without any evaluation** (1 of 2; left out of the final-score, generalisation and probability-of-improvement tables", markdown);
+        Assert.Contains($"rims seed 1 (`{rims}`).", markdown);
+        Assert.DoesNotContain("| rims | GridPickup |", markdown);
+    }
+
+    [Fact]
     public void ARunWithoutEpisodesCsvIsReportedAndNamed()
     {
         var lstm = MakeRun("lstm", 1, 0.4, withActivation: false);
