@@ -44,7 +44,7 @@ public static class ReportBuilder
         md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => $"{c.Key} x {c.Value.Count} {(sweep is null ? "seeds" : $"runs of {c.Value.Select(r => r.Seed).Distinct().Count()} seeds")}"))}), " +
                       $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Where(s => !double.IsNaN(s)).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
         md.AppendLine(WhatReturnsAre(trainEnvs, reportsSuccess: scores[0] == ReportScore.SuccessRate)).AppendLine();
-        var variants = runs.Where(r => r.Core != (string?)r.Config["core"]).Select(r => r.Core).Distinct().Order(StringComparer.Ordinal).ToList();
+        var variants = runs.Where(r => r.Core != r.TrainedCore).Select(r => r.Core).Distinct().Order(StringComparer.Ordinal).ToList();
         if (variants.Count > 0)
             md.AppendLine($"Variants ({string.Join(", ", variants)}): runs of a core with the settings named after it changed from their defaults, " +
                           "reported as cores of their own in every table.").AppendLine();
@@ -269,7 +269,6 @@ public static class ReportBuilder
         return $"{P(Statistics.Mean(success))} | {P(Statistics.InterquartileMean(success))} | [{P(ci.Low)}, {P(ci.High)}] |";
     }
 
-    /// <summary>The runs' budget(s) in agent steps (summary.json total_steps, else config.json's), distinct values comma-separated.</summary>
     /// <summary>
     /// What a return is in these runs: an Atari game's raw score over all lives (the env ends episodes at game over
     /// and the episodic-life signal only shapes training), or the env's own undiscounted reward sum.
@@ -282,6 +281,7 @@ public static class ReportBuilder
                (reportsSuccess ? "; the success rate is the share of episodes that reached the goal." : ".");
     }
 
+    /// <summary>The runs' budget(s) in agent steps (summary.json total_steps, else config.json's), distinct values comma-separated.</summary>
     private static string Budget(IReadOnlyList<RunRecord> runs)
     {
         var budgets = runs.Select(r => double.IsNaN(r.SummaryNumber("total_steps")) && r.Config["total_steps"] is JsonValue v && v.TryGetValue<double>(out var asked)

@@ -74,8 +74,7 @@ public static class RunPool
     /// </summary>
     public static string VariantPart(RunRecord run, Setting setting)
     {
-        var trainedCore = (string?)run.Config["core"] ?? run.Core;
-        if (setting.Group is { } core && !string.Equals(core, trainedCore, StringComparison.OrdinalIgnoreCase)) return "";
+        if (!setting.AppliesTo(run.TrainedCore)) return "";
         var value = setting.ConfigValue(run.Config);
         if (JsonNode.DeepEquals(value, System.Text.Json.JsonSerializer.SerializeToNode(setting.Default, RunJson.Options))) return "";
         return $" {setting.Option} {(value is JsonValue v && v.TryGetValue<string>(out var text) ? text : Show(value))}";
@@ -91,7 +90,7 @@ public static class RunPool
         foreach (var setting in SettingTable.All.Where(s => !MayDiffer.Contains(s.Option) && !mayDiffer.Contains(s)))
         {
             // A group's settings (--rims-*) belong to the core of its name: compared among that core's runs only.
-            var applies = runs.Where(r => setting.Group is not { } core || string.Equals(r.Core, core, StringComparison.OrdinalIgnoreCase)).ToList();
+            var applies = runs.Where(r => setting.AppliesTo(r.TrainedCore)).ToList();
             if (applies.Count < 2) continue;
             var first = setting.ConfigValue(applies[0].Config);
             if (applies.Skip(1).FirstOrDefault(r => !JsonNode.DeepEquals(first, setting.ConfigValue(r.Config))) is { } other)

@@ -25,6 +25,12 @@ public sealed record RunRecord(
     /// </summary>
     public bool HasEpisodesFile { get; init; } = true;
 
+    /// <summary>
+    /// The core the run was trained with (config.json's "core"); <see cref="Core"/> is the name the report shows, which
+    /// `report --variant` extends with the settings that make the run a variant ("rims --rims-active 6").
+    /// </summary>
+    public string TrainedCore => (string?)Config["core"] ?? Core;
+
     /// <summary>progress.csv's rows (empty without the file): the learning curves of a run without episodes.csv.</summary>
     public IReadOnlyList<ProgressRow> Progress { get; init; } = [];
 

@@ -60,7 +60,7 @@ public static class SettingSweep
     {
         var groups = new List<Group>();
         // A --rims-* sweep is over the rims runs only: the other cores' configs hold the group's defaults, which they never used.
-        var swept = runs.Where(r => sweep.Group is not { } group || string.Equals(group, (string?)r.Config["core"] ?? r.Core, StringComparison.OrdinalIgnoreCase));
+        var swept = runs.Where(r => sweep.AppliesTo(r.TrainedCore));
         // With `--variant` over the swept setting too, a run's name carries the value; the table groups by the rest of it.
         foreach (var core in swept.GroupBy(r => RunPool.VariantPart(r, sweep) is { Length: > 0 } part ? r.Core.Replace(part, "") : r.Core)
                      .OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -91,7 +91,7 @@ public static class SettingSweep
                       $"else its last 100 training episodes), IQM over seeds with 95% stratified-bootstrap CI ({Statistics.DefaultResamples} resamples, seed 0). " +
                       "**best** = the highest IQM per core" + (tieBreak is null ? "" : $", an exact tie broken by the higher {tieBreak.Name} IQM on the training env") +
                       ", chosen on the training env only: evaluation envs never choose a setting. " +
-                      (runs.Any(r => RunPool.VariantPart(r, sweep).Length > 0 && r.Core.Contains(RunPool.VariantPart(r, sweep), StringComparison.Ordinal))
+                      (runs.Any(r => RunPool.VariantPart(r, sweep) is { Length: > 0 } part && r.Core.Contains(part, StringComparison.Ordinal))
                           ? $"The other tables of this report show each value of {sweep.Option} apart (--variant)."
                           : $"The other tables of this report pool every value of {sweep.Option}.")).AppendLine();
         md.AppendLine($"| core | {sweep.Option} | runs | mean {score.Name} | IQM | IQM 95% CI |{(tieBreak is null ? "" : $" {tieBreak.Name} IQM (tie-break) |")} best |");

@@ -49,9 +49,8 @@ public sealed class Setting
     /// </summary>
     public JsonNode? ConfigValue(JsonObject config)
     {
-        var naming = RunJson.Options.PropertyNamingPolicy!;
-        var holder = group is null ? config : config[naming.ConvertName(group.Name)] as JsonObject;
-        return holder?[naming.ConvertName(Property.Name)];
+        var (holder, key) = Location(config, create: false);
+        return holder?[key];
     }
 
     /// <summary>
@@ -61,18 +60,30 @@ public sealed class Setting
     /// </summary>
     public void SetConfigValue(JsonObject config, JsonNode? value)
     {
-        var naming = RunJson.Options.PropertyNamingPolicy!;
-        var holder = config;
-        if (group is not null)
-        {
-            var groupKey = naming.ConvertName(group.Name);
-            if (config[groupKey] is not JsonObject existing) config[groupKey] = existing = [];
-            holder = existing;
-        }
-        var key = naming.ConvertName(Property.Name);
-        if (value is null && !holder.ContainsKey(key)) return;
+        var (holder, key) = Location(config, create: value is not null);
+        if (holder is null || (value is null && !holder.ContainsKey(key))) return;
         holder[key] = value?.DeepClone();
     }
+
+    /// <summary>
+    /// The object of <paramref name="config"/> that holds the setting (its group's, for a grouped one; made when
+    /// <paramref name="create"/> and missing, else null) and its key there.
+    /// </summary>
+    private (JsonObject? Holder, string Key) Location(JsonObject config, bool create)
+    {
+        var naming = RunJson.Options.PropertyNamingPolicy!;
+        var key = naming.ConvertName(Property.Name);
+        if (group is null) return (config, key);
+        var groupKey = naming.ConvertName(group.Name);
+        if (config[groupKey] is JsonObject existing) return (existing, key);
+        if (!create) return (null, key);
+        JsonObject made = [];
+        config[groupKey] = made;
+        return (made, key);
+    }
+
+    /// <summary>Whether the setting applies to runs of <paramref name="core"/>: a grouped one (--rims-*) to its group's core only.</summary>
+    public bool AppliesTo(string core) => Group is null || string.Equals(Group, core, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The one-line help: the property's XML summary (without its final full stop, like every help line).</summary>
     public string Help { get; }
