@@ -81,24 +81,38 @@ public static class Figures
         Save(plot, path, Math.Clamp(trace.Length * 6 + 160, 720, 1600), 300);
     }
 
-    /// <summary>Per-unit activation frequency, one bar per unit, one series per run.</summary>
-    public static void ActivationFrequency(string path, string title, IReadOnlyList<(string Label, double[] Frequency)> series)
+    /// <summary>
+    /// Activation profiles (see <see cref="ActivationProfile"/>): per profile, one bar per unit rank (1 = the most
+    /// active unit) at the mean over runs, and a dot per run, so the spread across seeds shows.
+    /// </summary>
+    public static void ActivationFrequency(string path, string title, IReadOnlyList<ActivationProfile> profiles)
     {
         var plot = new Plot();
-        int count = series.Count;
+        int count = profiles.Count;
         for (int s = 0; s < count; s++)
         {
-            var bars = series[s].Frequency.Select((f, k) => new Bar
-            {
-                Position = k + (s + 0.5) / count - 0.5, Value = f, Size = 0.8 / count, FillColor = CoreColors[s % CoreColors.Length],
-            }).ToList();
-            plot.Add.Bars(bars).LegendText = series[s].Label;
+            var profile = profiles[s];
+            var color = CoreColors[s % CoreColors.Length];
+            double Position(int rank) => rank + (s + 0.5) / count - 0.5;
+            var bars = profile.Mean.Select((f, rank) => new Bar { Position = Position(rank), Value = f, Size = 0.8 / count, FillColor = color.WithAlpha(0.6) }).ToList();
+            plot.Add.Bars(bars).LegendText = $"{profile.Core}, {profile.Env} (n={profile.SortedByRun.Count})";
+            var xs = profile.SortedByRun.SelectMany(run => run.Select((_, rank) => Position(rank))).ToArray();
+            var ys = profile.SortedByRun.SelectMany(run => run).ToArray();
+            var dots = plot.Add.ScatterPoints(xs, ys);
+            dots.Color = color.Darken(0.4);
+            dots.MarkerSize = 5;
         }
+        int units = profiles.Select(p => p.SortedByRun[0].Length).DefaultIfEmpty(0).Max();
+        // A tick per rank, numbered from 1, none between ranks.
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, units).Select(k => (double)k)],
+            [.. Enumerable.Range(1, units).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        plot.Axes.SetLimitsY(0, 1.05);
         plot.Title(title);
-        plot.XLabel("unit");
+        plot.XLabel("unit rank (1 = most active in its run)");
         plot.YLabel("fraction of steps active");
-        plot.ShowLegend(Alignment.UpperRight);
-        Save(plot, path, 700, 400);
+        // Outside the data area, so no bar is hidden behind it.
+        plot.ShowLegend(Edge.Right);
+        Save(plot, path, 900, 400);
     }
 
     private static void Save(Plot plot, string path, int width, int height) =>

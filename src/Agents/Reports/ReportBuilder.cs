@@ -143,10 +143,13 @@ public static class ReportBuilder
                 $"active units (yellow), {first.Core} seed {first.Seed}, {eval.Env}", eval.ActivationTrace!);
             md.AppendLine($"![activation](activation_episode.png)").AppendLine();
             md.AppendLine($"Active units at every step of the first evaluation episode of {first.Core} seed {first.Seed} on {eval.Env}.").AppendLine();
-            var frequencies = rims.SelectMany(r => r.Evals.Values.Where(e => e.UnitActivation is not null)
-                .Select(e => ($"{r.Core} s{r.Seed} {e.Env}", e.UnitActivation!))).ToList();
-            Figures.ActivationFrequency(Path.Combine(outDirectory, "activation_frequency.png"), "activation frequency per unit over the evaluation episodes", frequencies);
+            var profiles = ActivationProfile.Of(byCore);
+            // The figure shows each core on the env it trained on; the table below has every evaluation env.
+            var onTrainingEnv = profiles.Where(p => byCore[p.Core].Any(r => r.Env == p.Env)).ToList();
+            Figures.ActivationFrequency(Path.Combine(outDirectory, "activation_frequency.png"), "activation profile on the training env",
+                onTrainingEnv.Count > 0 ? onTrainingEnv : profiles);
             md.AppendLine("![frequency](activation_frequency.png)").AppendLine();
+            AppendActivationProfiles(md, profiles);
         }
 
         Provenance.Append(md, runs.Select(r => (r.Directory, r.Config)).ToList());
@@ -154,6 +157,26 @@ public static class ReportBuilder
         var reportPath = Path.Combine(outDirectory, "report.md");
         AtomicFile.WriteAllText(reportPath, md.ToString());
         return reportPath;
+    }
+
+    /// <summary>
+    /// The activation-profile table: per RIMs core and evaluation env, the mean over runs of the fraction of steps the
+    /// most active, second most active, ... unit was active (ranks, not unit indices: see <see cref="ActivationProfile"/>).
+    /// </summary>
+    private static void AppendActivationProfiles(StringBuilder md, IReadOnlyList<ActivationProfile> profiles)
+    {
+        int units = profiles.Max(p => p.SortedByRun[0].Length);
+        md.AppendLine("Fraction of evaluation steps each unit was active, units ranked per run from the most to the least active " +
+                      "(which unit learns what differs between seeds, so runs are compared rank by rank), mean over runs. " +
+                      "Each run's per-unit numbers are in its evals/*.json (unit_activation).").AppendLine();
+        md.AppendLine($"| core | env | runs | {string.Join(" | ", Enumerable.Range(1, units).Select(k => $"rank {k}"))} |");
+        md.AppendLine($"|---|---|---|{string.Concat(Enumerable.Repeat("---|", units))}");
+        foreach (var profile in profiles)
+        {
+            var cells = profile.Mean.Select(f => f.ToString("F2", Invariant)).Concat(Enumerable.Repeat("", units - profile.Mean.Length));
+            md.AppendLine($"| {profile.Core} | {profile.Env} | {profile.SortedByRun.Count} | {string.Join(" | ", cells)} |");
+        }
+        md.AppendLine();
     }
 
     /// <summary>

@@ -69,6 +69,9 @@ public class ReportTests : IDisposable
         Assert.Contains("| rims | 1,111 | 300 | 1.0 |", markdown);
         Assert.Contains("ppo --env GridPickup --core rims --seed 2", markdown);
         Assert.Contains("abc123", markdown);
+        // Activation profile: every rims run has [0.9, 0.1, 0.5, 0.5] on both envs, ranked [0.9, 0.5, 0.5, 0.1].
+        Assert.Contains("| rims | GridPickup | 3 | 0.90 | 0.50 | 0.50 | 0.10 |", markdown);
+        Assert.Contains("| rims | GridPickup-Novel | 3 | 0.90 | 0.50 | 0.50 | 0.10 |", markdown);
         foreach (var figure in new[] { "learning_return.png", "learning_success.png", "activation_episode.png", "activation_frequency.png" })
         {
             var bytes = File.ReadAllBytes(Path.Combine(output, figure));
