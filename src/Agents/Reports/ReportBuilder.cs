@@ -41,7 +41,7 @@ public static class ReportBuilder
         var scores = ReportScore.Of(runs);
         var md = new StringBuilder();
         md.AppendLine($"# {name}").AppendLine();
-        md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => $"{c.Key} x {c.Value.Count} {(sweep is null ? "seeds" : $"runs of {c.Value.Select(r => r.Seed).Distinct().Count()} seeds")}"))}), " +
+        md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => sweep is null ? $"{c.Key} x {Count(c.Value.Count, "seed")}" : $"{c.Key} x {Count(c.Value.Count, "run")} of {Count(c.Value.Select(r => r.Seed).Distinct().Count(), "seed")}"))}), " +
                       $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Where(s => !double.IsNaN(s)).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
         md.AppendLine(WhatReturnsAre(trainEnvs, reportsSuccess: scores[0] == ReportScore.SuccessRate)).AppendLine();
         var variants = runs.Where(r => r.Core != r.TrainedCore).Select(r => r.Core).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -158,6 +158,9 @@ public static class ReportBuilder
         AtomicFile.WriteAllText(reportPath, md.ToString());
         return reportPath;
     }
+
+    /// <summary>"1 seed", "3 seeds": <paramref name="count"/> and the noun, plural unless one.</summary>
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     /// <summary>
     /// The activation-profile table: per RIMs core and evaluation env, the mean over runs of the fraction of steps the

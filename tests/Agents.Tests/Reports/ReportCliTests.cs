@@ -96,7 +96,7 @@ public class ReportCliTests : IDisposable
         (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", output, "--variant", "rims-active", "--variant", "--rims-init"]);
         Assert.True(exit == 0, error);
         var markdown = File.ReadAllText(Path.Combine(output, "report.md"));
-        Assert.Contains("Runs: 4 (lstm x 1 seeds, rims x 1 seeds, rims --rims-active 6 x 1 seeds, rims --rims-init fan-in x 1 seeds)", markdown);
+        Assert.Contains("Runs: 4 (lstm x 1 seed, rims x 1 seed, rims --rims-active 6 x 1 seed, rims --rims-init fan-in x 1 seed)", markdown);
         Assert.Contains("Variants (rims --rims-active 6, rims --rims-init fan-in):", markdown);
         // Every variant is compared with the baseline as a core is.
         Assert.Contains("P(rims --rims-active 6 > lstm)", markdown);

@@ -38,6 +38,15 @@ public class CheckpointRetentionTests : IDisposable
     }
 
     [Fact]
+    public void KeepCheckpointsWithoutSaveEveryIsRefusedAsAnOptionValue()
+    {
+        var (exit, error, _) = CapturedCli.Run("ppo", "--env", "GridPickup", "--total-steps", "16", "--keep-checkpoints", "2", "--run-dir", Path.Combine(root, "refused"));
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: --keep-checkpoints needs --save-every N", error.Trim());
+        Assert.False(Directory.Exists(Path.Combine(root, "refused")));
+    }
+
+    [Fact]
     public void PruningKeepsTheNewestByTheIterationInTheNameAndNeverTouchesOtherFiles()
     {
         string folder = Directory.CreateDirectory(Path.Combine(root, "checkpoints")).FullName;
