@@ -119,6 +119,20 @@ public sealed class RunFolder : IDisposable
     /// <summary>config.json of the run folder at <paramref name="path"/>.</summary>
     public static string ConfigPath(string path) => System.IO.Path.Combine(path, "config.json");
 
+    /// <summary>
+    /// For an error about a folder that is not a run folder: when <paramref name="path"/> is a report folder (it has
+    /// report.md), "; it is a report folder: " and where its runs are (its runs/ subfolder when it has one, as committed
+    /// reports do, else the folders its report.md lists); else "".
+    /// </summary>
+    public static string ReportFolderHint(string path)
+    {
+        if (!File.Exists(System.IO.Path.Combine(path, "report.md"))) return "";
+        var runs = System.IO.Path.Combine(path, "runs");
+        return Directory.Exists(runs)
+            ? $"; it is a report folder: its runs are {runs}{System.IO.Path.DirectorySeparatorChar}*"
+            : "; it is a report folder: give the run folders its report.md lists under Provenance";
+    }
+
     /// <summary>Creates <paramref name="path"/> and an empty config.json in it, failing if config.json exists.</summary>
     private static void Claim(string path)
     {

@@ -13,6 +13,17 @@ public class ReportCliTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     [Fact]
+    public void AReportFolderGivenAsARunSaysWhereItsRunsAre()
+    {
+        var report = Directory.CreateDirectory(Path.Combine(root, "report", "runs")).Parent!.FullName;
+        File.WriteAllText(Path.Combine(report, "report.md"), "# report");
+        var (exit, error, _) = CapturedCli.Run("report", report, "--out", Path.Combine(root, "out"));
+        Assert.Equal(CliRunner.UsageError, exit);
+        Assert.Equal($"error: {report} is not a run folder (no config.json); pass folders under runs/; it is a report folder: its runs are {Path.Combine(report, "runs")}/*",
+            error.Trim());
+    }
+
+    [Fact]
     public void ABaselineThatIsNotACoreOfTheRunsIsOneLineAndExitCode2()
     {
         var lstm = FakeRun.Write(Path.Combine(root, "a"), "GridPickup", "lstm", 1);
