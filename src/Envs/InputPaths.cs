@@ -9,12 +9,16 @@ public static class InputPaths
     /// <summary>Throws unless <paramref name="path"/> is an existing file.</summary>
     /// <param name="path">The path as the user gave it (the message shows it).</param>
     /// <param name="what">What the file is, e.g. "checkpoint" or "Trace file".</param>
+    /// <param name="folderHint">
+    /// When a folder is at <paramref name="path"/>: the file in it the user most likely meant (e.g. a run folder's final
+    /// checkpoint), or null.
+    /// </param>
     /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>, or a folder is.</exception>
-    public static void RequireFile(string path, string what)
+    public static void RequireFile(string path, string what, Func<string, string?>? folderHint = null)
     {
         if (File.Exists(path)) return;
         if (Directory.Exists(path))
-            throw new FileNotFoundException($"{what} {path} is a folder, not a file; give the file itself", path);
+            throw new FileNotFoundException($"{what} {path} is a folder, not a file; " + (folderHint?.Invoke(path) ?? "give the file itself"), path);
         throw new FileNotFoundException($"{what} {path} does not exist", path);
     }
 

@@ -44,7 +44,7 @@ public static class ReportCommand
             {
                 InputPaths.RequireFolder(folder, "run folder");
                 if (!File.Exists(Path.Combine(folder, "config.json")))
-                    throw new CliUsageException($"{folder} is not a run folder (no config.json); pass folders under runs/" + RunFolder.ReportFolderHint(folder));
+                    throw new InvalidDataException($"{folder} is not a run folder (no config.json): give the folders ppo or compare wrote" + RunFolder.ReportFolderHint(folder));
             }
             IReadOnlyList<RunRecord> pool = [];
             string baselineCore = "";

@@ -111,10 +111,24 @@ public static class Checkpoint
         }
     }
 
+    /// <summary>
+    /// For a folder given as a checkpoint: the run folder's final (else newest) checkpoint to give instead, where its
+    /// runs are for a report folder, or null.
+    /// </summary>
+    private static string? FileInFolder(string folder)
+    {
+        var checkpoints = Path.Combine(folder, "checkpoints");
+        if (File.Exists(Path.Combine(checkpoints, "final.ckpt"))) return $"give the run's checkpoint file, e.g. {Path.Combine(checkpoints, "final.ckpt")}";
+        var newest = Directory.Exists(checkpoints) ? Directory.GetFiles(checkpoints, "iter_*.ckpt").Order(StringComparer.Ordinal).LastOrDefault() : null;
+        if (newest is not null) return $"give a checkpoint file, e.g. {newest} (the run has no final.ckpt yet)";
+        var report = RunFolder.ReportFolderHint(folder);
+        return report.Length > 0 ? $"give a checkpoint file{report}" : null;
+    }
+
     /// <summary>Reads the whole file, checks tag, version, length and checksum, and returns a reader over the payload.</summary>
     private static BinaryReader Open(string path)
     {
-        InputPaths.RequireFile(path, "checkpoint");
+        InputPaths.RequireFile(path, "checkpoint", FileInFolder);
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length < Magic.Length || Encoding.ASCII.GetString(bytes, 0, Magic.Length) != Magic)
             throw new InvalidDataException($"{path} is not a Rims checkpoint (no {Magic} tag)");

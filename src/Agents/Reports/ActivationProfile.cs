@@ -19,19 +19,19 @@ public sealed record ActivationProfile(string Core, string Env, IReadOnlyList<do
     public double[] Mean => Enumerable.Range(0, SortedByRun[0].Length).Select(k => SortedByRun.Average(run => run[k])).ToArray();
 
     /// <summary>
-    /// One profile per (core, evaluation env) over the runs that evaluated with unit activations (RIMs runs), in the order
-    /// of <paramref name="runsByCore"/> and then by env name. Runs with a different number of units than the core's first
-    /// run are left out of its profile (they cannot be compared rank by rank).
+    /// One profile per (core, evaluation env, number of units) over the runs that evaluated with unit activations (RIMs
+    /// runs), in the order of <paramref name="runsByCore"/>, then by env name, then by number of units. Runs of one core
+    /// with different numbers of units (possible with `report --allow-mixed`) get a profile each: ranks of a 6-unit and an
+    /// 8-unit run cannot be averaged.
     /// </summary>
     public static IReadOnlyList<ActivationProfile> Of(IReadOnlyDictionary<string, List<RunRecord>> runsByCore) =>
         runsByCore.SelectMany(core => core.Value
                 .SelectMany(run => run.Evals.Values.Where(e => e.UnitActivation is { Length: > 0 }))
-                .GroupBy(e => e.Env)
-                .OrderBy(env => env.Key, StringComparer.Ordinal)
-                .Select(env =>
-                {
-                    var sorted = env.Select(e => e.UnitActivation!.OrderDescending().ToArray()).ToList();
-                    return new ActivationProfile(core.Key, env.Key, sorted.Where(s => s.Length == sorted[0].Length).ToList());
-                }))
+                .GroupBy(e => (e.Env, Units: e.UnitActivation!.Length))
+                .OrderBy(group => group.Key.Env, StringComparer.Ordinal).ThenBy(group => group.Key.Units)
+                .Select(group => new ActivationProfile(core.Key, group.Key.Env, group.Select(e => e.UnitActivation!.OrderDescending().ToArray()).ToList())))
             .ToList();
+
+    /// <summary>The number of units K of the profile's runs.</summary>
+    public int Units => SortedByRun[0].Length;
 }

@@ -95,14 +95,14 @@ public static class Figures
             var color = CoreColors[s % CoreColors.Length];
             double Position(int rank) => rank + (s + 0.5) / count - 0.5;
             var bars = profile.Mean.Select((f, rank) => new Bar { Position = Position(rank), Value = f, Size = 0.8 / count, FillColor = color.WithAlpha(0.6) }).ToList();
-            plot.Add.Bars(bars).LegendText = $"{profile.Core}, {profile.Env} (n={profile.SortedByRun.Count})";
+            plot.Add.Bars(bars).LegendText = $"{profile.Core}, {profile.Env}, K={profile.Units} (n={profile.SortedByRun.Count})";
             var xs = profile.SortedByRun.SelectMany(run => run.Select((_, rank) => Position(rank))).ToArray();
             var ys = profile.SortedByRun.SelectMany(run => run).ToArray();
             var dots = plot.Add.ScatterPoints(xs, ys);
             dots.Color = color.Darken(0.4);
             dots.MarkerSize = 5;
         }
-        int units = profiles.Select(p => p.SortedByRun[0].Length).DefaultIfEmpty(0).Max();
+        int units = profiles.Select(p => p.Units).DefaultIfEmpty(0).Max();
         // A tick per rank, numbered from 1, none between ranks.
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, units).Select(k => (double)k)],
             [.. Enumerable.Range(1, units).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture))]);

@@ -15,6 +15,7 @@ public static class Provenance
         md.AppendLine("```").AppendLine();
         md.AppendLine($"Code version(s): {string.Join(", ", runs.Select(r => r.Config["git_commit"]?.ToString() ?? "unknown").Distinct())}. " +
                       $"Machine(s): {string.Join("; ", runs.Select(r => r.Config["machine"]?.ToString() ?? "unknown").Distinct())}.");
-        md.AppendLine().AppendLine("Run folders: " + string.Join(", ", runs.Select(r => Path.GetFileName(r.Directory.TrimEnd('/')))));
+        // As given to the report (relative paths stay relative), so the report can be rebuilt from them.
+        md.AppendLine().AppendLine("Run folders: " + string.Join(", ", runs.Select(r => r.Directory.TrimEnd('/'))));
     }
 }

@@ -137,18 +137,20 @@ public static class ReportBuilder
         if (rims.Count > 0)
         {
             md.AppendLine("## Which units fire when").AppendLine();
+            // The heatmap and the profile figure show the training env when there is an evaluation on it.
             var first = rims.First(r => r.Evals.Values.Any(e => e.ActivationTrace is not null));
-            var eval = first.Evals.Values.First(e => e.ActivationTrace is not null);
+            var eval = first.Evals.Values.Where(e => e.ActivationTrace is not null).OrderByDescending(e => e.Env == first.Env).First();
             Figures.ActivationHeatmap(Path.Combine(outDirectory, "activation_episode.png"),
                 $"active units (yellow), {first.Core} seed {first.Seed}, {eval.Env}", eval.ActivationTrace!);
             md.AppendLine($"![activation](activation_episode.png)").AppendLine();
             md.AppendLine($"Active units at every step of the first evaluation episode of {first.Core} seed {first.Seed} on {eval.Env}.").AppendLine();
             var profiles = ActivationProfile.Of(byCore);
-            // The figure shows each core on the env it trained on; the table below has every evaluation env.
             var onTrainingEnv = profiles.Where(p => byCore[p.Core].Any(r => r.Env == p.Env)).ToList();
-            Figures.ActivationFrequency(Path.Combine(outDirectory, "activation_frequency.png"), "activation profile on the training env",
-                onTrainingEnv.Count > 0 ? onTrainingEnv : profiles);
+            var shown = onTrainingEnv.Count > 0 ? onTrainingEnv : profiles;
+            string shownEnvs = onTrainingEnv.Count > 0 ? "the training env" : string.Join(", ", shown.Select(p => p.Env).Distinct());
+            Figures.ActivationFrequency(Path.Combine(outDirectory, "activation_frequency.png"), $"activation profile on {shownEnvs}", shown);
             md.AppendLine("![frequency](activation_frequency.png)").AppendLine();
+            md.AppendLine($"Activation profile on {shownEnvs}: per unit rank, the bar is the mean over runs and each dot one run.").AppendLine();
             AppendActivationProfiles(md, profiles);
         }
 
@@ -168,7 +170,9 @@ public static class ReportBuilder
     /// </summary>
     private static void AppendActivationProfiles(StringBuilder md, IReadOnlyList<ActivationProfile> profiles)
     {
-        int units = profiles.Max(p => p.SortedByRun[0].Length);
+        int units = profiles.Max(p => p.Units);
+        // A core whose runs have different numbers of units (--allow-mixed) gets a row per number, named by it.
+        var mixed = profiles.GroupBy(p => (p.Core, p.Env)).Where(g => g.Count() > 1).Select(g => g.Key.Core).ToHashSet();
         md.AppendLine("Fraction of evaluation steps each unit was active, units ranked per run from the most to the least active " +
                       "(which unit learns what differs between seeds, so runs are compared rank by rank), mean over runs. " +
                       "Each run's per-unit numbers are in its evals/*.json (unit_activation).").AppendLine();
@@ -177,7 +181,8 @@ public static class ReportBuilder
         foreach (var profile in profiles)
         {
             var cells = profile.Mean.Select(f => f.ToString("F2", Invariant)).Concat(Enumerable.Repeat("", units - profile.Mean.Length));
-            md.AppendLine($"| {profile.Core} | {profile.Env} | {profile.SortedByRun.Count} | {string.Join(" | ", cells)} |");
+            string core = mixed.Contains(profile.Core) ? $"{profile.Core} ({profile.Units} units)" : profile.Core;
+            md.AppendLine($"| {core} | {profile.Env} | {profile.SortedByRun.Count} | {string.Join(" | ", cells)} |");
         }
         md.AppendLine();
     }

@@ -130,7 +130,7 @@ public sealed class RunFolder : IDisposable
         var runs = System.IO.Path.Combine(path, "runs");
         return Directory.Exists(runs)
             ? $"; it is a report folder: its runs are {runs}{System.IO.Path.DirectorySeparatorChar}*"
-            : "; it is a report folder: give the run folders its report.md lists under Provenance";
+            : "; it is a report folder: give the run folders its report.md lists under Provenance (Run folders)";
     }
 
     /// <summary>Creates <paramref name="path"/> and an empty config.json in it, failing if config.json exists.</summary>

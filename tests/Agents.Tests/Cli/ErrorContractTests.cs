@@ -131,6 +131,8 @@ public class ErrorContractTests
         new("eval: near-miss env id", Usage, "did you mean Pong?", ["eval", "--policy", "random", "--env", "pongg"]),
         new("eval: missing checkpoint", File1, "{tmp}/none.ckpt", ["eval", "--checkpoint", "{tmp}/none.ckpt"]),
         new("eval: a folder given as the checkpoint", File1, "is a folder", ["eval", "--checkpoint", "{tmp}"]),
+        new("eval: a run folder given as the checkpoint names its final checkpoint", File1, "give the run's checkpoint file, e.g. {tmp}/run/checkpoints/final.ckpt",
+            ["eval", "--checkpoint", "{tmp}/run"], tmp => WriteFile(Path.Combine(tmp, "run", "checkpoints", "final.ckpt"), "")),
         new("ppo: --resume given a file instead of a run folder", File1, "is a file", ["ppo", "--resume", "{tmp}/summary.json"],
             tmp => WriteFile(Path.Combine(tmp, "summary.json"), "{}")),
         new("ppo: --resume of a run whose config.json is corrupt", File1, "{tmp}/run/config.json is not valid JSON", ["ppo", "--resume", "{tmp}/run"],
@@ -178,7 +180,7 @@ public class ErrorContractTests
                 Features = 8, Hidden = 8, Threads = 1, LearningRate = 1e-3,
             }, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(tmp, "runs", "t", "GridPickup__lstm__1") })),
         // ---- report
-        new("report: folder that is not a run", Usage, "{tmp}/empty", ["report", "{tmp}/empty", "--out", "{tmp}/out"],
+        new("report: folder that is not a run", File1, "{tmp}/empty", ["report", "{tmp}/empty", "--out", "{tmp}/out"],
             tmp => Directory.CreateDirectory(Path.Combine(tmp, "empty"))),
         new("report: runs of different envs", Usage, "{tmp}/b", ["report", "{tmp}/a", "{tmp}/b", "--out", "{tmp}/out"], tmp =>
         {
@@ -223,7 +225,7 @@ public class ErrorContractTests
         new("paper: size below 1", Usage, "--train-len", ["paper", "copying", "--train-len", "0", "--run-dir", "{tmp}/run"]),
         new("paper: unparsable list", Usage, "--test-sizes", ["paper", "seqmnist", "--test-sizes", "a,b", "--run-dir", "{tmp}/run"]),
         new("paper: missing data folder", File1, "{tmp}/no-mnist", ["paper", "seqmnist", "--data", "{tmp}/no-mnist", "--run-dir", "{tmp}/run"]),
-        new("paper report: folder that is not a run", Usage, "{tmp}/none", ["paper", "report", "{tmp}/none", "--out", "{tmp}/out"]),
+        new("paper report: folder that is not a run", File1, "{tmp}/none", ["paper", "report", "{tmp}/none", "--out", "{tmp}/out"]),
         // ---- atari
         new("atari verify: missing trace file", File1, "{tmp}/none.jsonl.gz", ["atari", "verify", "{tmp}/none.jsonl.gz", "--roms", "{roms}"]),
         new("atari verify: truncated trace", File1, "{tmp}/pong.jsonl.gz", ["atari", "verify", "{tmp}/pong.jsonl.gz", "--roms", "{roms}"],

@@ -112,7 +112,7 @@ public class ResumeTests : IDisposable
         File.WriteAllText(Path.Combine(report, "report.md"), "# report");
         var error = Assert.Throws<InvalidDataException>(() => ResumePoint.Find(report));
         Assert.Equal($"{report} is not a run folder (no config.json, no checkpoints): give the folder ppo or compare wrote; " +
-                     "it is a report folder: give the run folders its report.md lists under Provenance", error.Message);
+                     "it is a report folder: give the run folders its report.md lists under Provenance (Run folders)", error.Message);
         Directory.CreateDirectory(Path.Combine(report, "runs"));
         Assert.EndsWith($"; it is a report folder: its runs are {Path.Combine(report, "runs")}/*", Assert.Throws<InvalidDataException>(() => ResumePoint.Find(report)).Message);
     }

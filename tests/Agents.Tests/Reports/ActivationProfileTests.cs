@@ -37,12 +37,13 @@ public class ActivationProfileTests
     }
 
     [Fact]
-    public void ARunWithAnotherNumberOfUnitsIsLeftOutOfItsCoresProfile()
+    public void RunsWithAnotherNumberOfUnitsGetAProfileOfTheirOwn()
     {
         var profiles = ActivationProfile.Of(new Dictionary<string, List<RunRecord>>
         {
-            ["rims"] = [Run("rims", 1, ("GridPickup", [0.6, 0.4])), Run("rims", 2, ("GridPickup", [0.5, 0.3, 0.2]))],
+            ["rims"] = [Run("rims", 1, ("GridPickup", [0.5, 0.3, 0.2])), Run("rims", 2, ("GridPickup", [0.6, 0.4])), Run("rims", 3, ("GridPickup", [0.2, 0.8]))],
         });
-        Assert.Equal([0.6, 0.4], Assert.Single(Assert.Single(profiles).SortedByRun));
+        Assert.Equal([(2, 2), (3, 1)], profiles.Select(p => (p.Units, p.SortedByRun.Count)));
+        Assert.Equal([0.7, 0.3], profiles[0].Mean.Select(m => Math.Round(m, 12)));
     }
 }

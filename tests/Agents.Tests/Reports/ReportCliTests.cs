@@ -18,8 +18,8 @@ public class ReportCliTests : IDisposable
         var report = Directory.CreateDirectory(Path.Combine(root, "report", "runs")).Parent!.FullName;
         File.WriteAllText(Path.Combine(report, "report.md"), "# report");
         var (exit, error, _) = CapturedCli.Run("report", report, "--out", Path.Combine(root, "out"));
-        Assert.Equal(CliRunner.UsageError, exit);
-        Assert.Equal($"error: {report} is not a run folder (no config.json); pass folders under runs/; it is a report folder: its runs are {Path.Combine(report, "runs")}/*",
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: {report} is not a run folder (no config.json): give the folders ppo or compare wrote; it is a report folder: its runs are {Path.Combine(report, "runs")}/*",
             error.Trim());
     }
 

@@ -71,6 +71,9 @@ public class ReportTests : IDisposable
         Assert.Contains("abc123", markdown);
         // Activation profile: every rims run has [0.9, 0.1, 0.5, 0.5] on both envs, ranked [0.9, 0.5, 0.5, 0.1].
         Assert.Contains("| rims | GridPickup | 3 | 0.90 | 0.50 | 0.50 | 0.10 |", markdown);
+        // Both activation figures show the training env (the runs were also evaluated on GridPickup-Novel).
+        Assert.Contains("Active units at every step of the first evaluation episode of rims seed 1 on GridPickup.", markdown);
+        Assert.Contains("Activation profile on the training env: per unit rank", markdown);
         Assert.Contains("| rims | GridPickup-Novel | 3 | 0.90 | 0.50 | 0.50 | 0.10 |", markdown);
         foreach (var figure in new[] { "learning_return.png", "learning_success.png", "activation_episode.png", "activation_frequency.png" })
         {
