@@ -64,7 +64,8 @@ public static class PpoCommand
                 return point is null ? PpoRun.Train(config, training) : PpoRun.Resume(point, config, training);
             });
             Console.WriteLine($"run folder: {result.RunDirectory}");
-            Console.WriteLine($"steps: {result.GlobalStep}, mean return (last 100 episodes): {result.FinalReturnMean:F3}" +
+            Console.WriteLine($"steps: {result.GlobalStep}, " +
+                              (double.IsNaN(result.FinalReturnMean) ? "no episode finished yet" : $"mean return (last 100 episodes): {result.FinalReturnMean:F3}") +
                               (result.FinalSuccessRate is { } s ? $", success rate: {s:P1}" : ""));
             if (result.StopReason is not { } reason) return 0;
             Console.WriteLine($"stopped by {reason}; continue with: ppo --resume {result.RunDirectory}");

@@ -215,7 +215,8 @@ public sealed record PpoConfig
             $"must be 0 or more and leave room for one seed per env (seed + num-envs - 1 <= {int.MaxValue}) (got {Seed})");
         // Without periodic checkpoints the option would do nothing, and a user who gave it expects it to.
         Require(KeepCheckpoints is null || SaveEvery > 0, "--keep-checkpoints",
-            $"needs --save-every N: it keeps the newest --save-every checkpoints, and without --save-every there are none (final.ckpt is always kept) (got {KeepCheckpoints})");
+            "needs --save-every N: it keeps the newest --save-every checkpoints, and without --save-every there are none (final.ckpt is always kept; " +
+            $"a resumed run keeps the --save-every it started with, so one started without it cannot have them) (got {KeepCheckpoints})");
         Require(CoreFactory.Names.Contains(Core), "--core", $"must be {CoreFactory.NamesText} (got '{Core}')");
         // The RIMs options are checked with the sizes they will get (feature width unknown here: any positive one).
         if (Core == "rims") CoreFactory.RimsConfigOf(Rims, Features ?? 128, Hidden ?? Features ?? 128);

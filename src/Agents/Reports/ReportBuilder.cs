@@ -81,19 +81,24 @@ public static class ReportBuilder
         md.AppendLine("## Final scores").AppendLine();
         md.AppendLine($"Budget: {Budget(runs)} agent steps per run; seeds per core: {string.Join(", ", byCore.Select(c => $"{c.Key} {c.Value.Select(r => r.Seed).Distinct().Count()}"))}." +
                       (scores[0] == ReportScore.SuccessRate ? " The success rate is the headline score of these envs." : "")).AppendLine();
+        // Envs without a success signal (Atari) get no success columns: three columns of n/a say nothing.
+        bool withSuccess = scores.Contains(ReportScore.SuccessRate);
+        string successHeader = withSuccess ? " {0}success rate: mean | success IQM | success IQM 95% CI |" : "";
+        string separator = withSuccess ? "|---|---|---|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|";
+        string Success(List<double> success) => withSuccess ? SuccessCells(success) : "";
         if (evalEnvs.Count == 0)
         {
             md.AppendLine("No evaluations in these run folders (run `eval --checkpoint <run>/checkpoints/final.ckpt`); training scores only " +
                           "(per run: the mean over its last 100 training episodes; IQM with 95% stratified-bootstrap CI, rliable):").AppendLine();
-            md.AppendLine("| core | env | seeds | mean of last-100 return | std across seeds | IQM | IQM 95% CI | last-100 success rate: mean | success IQM | success IQM 95% CI |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            md.AppendLine("| core | env | seeds | mean of last-100 return | std across seeds | IQM | IQM 95% CI |" + string.Format(Invariant, successHeader, "last-100 "));
+            md.AppendLine(separator);
             foreach (var (core, coreRuns) in byCore)
             {
                 var returns = coreRuns.Select(r => r.SummaryNumber("mean_return_last_100")).ToList();
                 var ci = Statistics.StratifiedBootstrapIqmCi([returns]);
                 var success = coreRuns.Select(ReportScore.SuccessRate.InTraining).OfType<double>().ToList();
-                md.AppendLine($"| {core} | {coreRuns[0].Env} | {coreRuns.Count} | {F(Statistics.Mean(returns))} | {F(Statistics.SampleStd(returns))} | {F(Statistics.InterquartileMean(returns))} | [{F(ci.Low)}, {F(ci.High)}] | " +
-                              SuccessCells(success));
+                md.AppendLine($"| {core} | {coreRuns[0].Env} | {coreRuns.Count} | {F(Statistics.Mean(returns))} | {F(Statistics.SampleStd(returns))} | {F(Statistics.InterquartileMean(returns))} | [{F(ci.Low)}, {F(ci.High)}] |" +
+                              Success(success));
             }
             md.AppendLine();
         }
@@ -101,8 +106,8 @@ public static class ReportBuilder
         {
             md.AppendLine("Per run: the mean raw return and the success rate over its evaluation episodes; statistics across seeds " +
                           $"(IQM with 95% stratified-bootstrap CI, rliable, {Statistics.DefaultResamples} resamples, seed 0).").AppendLine();
-            md.AppendLine("| core | env | seeds | mean return | std across seeds | IQM | IQM 95% CI | success rate: mean | success IQM | success IQM 95% CI |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            md.AppendLine("| core | env | seeds | mean return | std across seeds | IQM | IQM 95% CI |" + string.Format(Invariant, successHeader, ""));
+            md.AppendLine(separator);
             foreach (var (core, coreRuns) in byCore)
                 foreach (var env in evalEnvs)
                 {
@@ -112,7 +117,7 @@ public static class ReportBuilder
                     var ci = Statistics.StratifiedBootstrapIqmCi([returns]);
                     var success = evaluated.Select(e => e.SuccessRate).OfType<double>().ToList();
                     md.AppendLine($"| {core} | {env} | {evaluated.Count} | {F(Statistics.Mean(returns))} | {F(Statistics.SampleStd(returns))} | " +
-                                  $"{F(Statistics.InterquartileMean(returns))} | [{F(ci.Low)}, {F(ci.High)}] | " + SuccessCells(success));
+                                  $"{F(Statistics.InterquartileMean(returns))} | [{F(ci.Low)}, {F(ci.High)}] |" + Success(success));
                 }
             md.AppendLine();
             var unevaluated = runs.Where(r => r.Evals.Count == 0).ToList();
@@ -295,9 +300,9 @@ public static class ReportBuilder
     /// <summary>The success-rate cells of a final-score row: mean, IQM and the IQM's stratified-bootstrap CI over the runs that have one.</summary>
     private static string SuccessCells(IReadOnlyList<double> success)
     {
-        if (success.Count == 0) return "n/a | n/a | n/a |";
+        if (success.Count == 0) return " n/a | n/a | n/a |";
         var ci = Statistics.StratifiedBootstrapIqmCi([success]);
-        return $"{P(Statistics.Mean(success))} | {P(Statistics.InterquartileMean(success))} | [{P(ci.Low)}, {P(ci.High)}] |";
+        return $" {P(Statistics.Mean(success))} | {P(Statistics.InterquartileMean(success))} | [{P(ci.Low)}, {P(ci.High)}] |";
     }
 
     /// <summary>

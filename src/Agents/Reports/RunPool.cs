@@ -51,10 +51,10 @@ public static class RunPool
                 "; build one report per env");
         foreach (var twice in runs.GroupBy(r => (Core: r.Core.ToLowerInvariant(), r.Seed, Value: SettingSweep.ValueOf(sweep, r))).Where(g => g.Count() > 1))
             throw new ArgumentException(
-                $"{string.Join(" and ", twice.Select(r => r.Directory))} are all {twice.Key.Core} seed {twice.Key.Seed} on {runs[0].Env}" +
+                $"{string.Join(" and ", twice.Select(r => r.Directory))} are {(twice.Count() == 2 ? "both" : "all")} {twice.Key.Core} seed {twice.Key.Seed} on {runs[0].Env}" +
                 (sweep is null ? "" : $" with {sweep.Option} {twice.Key.Value}") + ": a seed counts once in a report, so pass one of them" +
-                (DifferingSetting(twice.ToList(), variants) is { } differing
-                    ? $" (they differ in {differing.Option}: for an ablation, report them as variants with --variant {differing.Option[2..]})"
+                (DifferingSettings(twice.ToList(), variants) is { Count: > 0 } differing
+                    ? $" (they differ in {string.Join(", ", differing.Select(d => d.Option))}: for an ablation, report them as variants with {VariantOptions(differing)})"
                     : ""));
         if (!allowMixed) CheckSameSettings(read, [.. variants, .. sweep is null ? Array.Empty<Setting>() : [sweep]]);
         return runs;
@@ -80,13 +80,18 @@ public static class RunPool
         return $" {setting.Option} {(value is JsonValue v && v.TryGetValue<string>(out var text) ? text : Show(value))}";
     }
 
-    /// <summary>The first sweepable setting <paramref name="runs"/> differ in that is not already a variant (null when none).</summary>
-    private static Setting? DifferingSetting(List<RunRecord> runs, IReadOnlyList<Setting> variants) =>
-        SettingTable.All.FirstOrDefault(s => !MayDiffer.Contains(s.Option) && !variants.Contains(s) &&
-                                             runs.Skip(1).Any(r => !JsonNode.DeepEquals(s.ConfigValue(runs[0].Config), s.ConfigValue(r.Config))));
+    /// <summary>The sweepable settings <paramref name="runs"/> differ in that are not already variants, in the setting table's order.</summary>
+    private static List<Setting> DifferingSettings(List<RunRecord> runs, IReadOnlyList<Setting> variants) =>
+        SettingTable.All.Where(s => !MayDiffer.Contains(s.Option) && !variants.Contains(s) &&
+                                    runs.Skip(1).Any(r => !JsonNode.DeepEquals(s.ConfigValue(runs[0].Config), s.ConfigValue(r.Config)))).ToList();
+
+    /// <summary>"--variant a --variant b" for the settings, as a user would type it.</summary>
+    private static string VariantOptions(IEnumerable<Setting> settings) => string.Join(" ", settings.Select(s => $"--variant {s.Option[2..]}"));
 
     private static void CheckSameSettings(List<RunRecord> runs, IReadOnlyList<Setting> mayDiffer)
     {
+        // Every differing setting is named at once: naming one per attempt sends the user round in circles.
+        var differences = new List<(Setting Setting, string Text)>();
         foreach (var setting in SettingTable.All.Where(s => !MayDiffer.Contains(s.Option) && !mayDiffer.Contains(s)))
         {
             // A group's settings (--rims-*) belong to the core of its name: compared among that core's runs only.
@@ -94,11 +99,15 @@ public static class RunPool
             if (applies.Count < 2) continue;
             var first = setting.ConfigValue(applies[0].Config);
             if (applies.Skip(1).FirstOrDefault(r => !JsonNode.DeepEquals(first, setting.ConfigValue(r.Config))) is { } other)
-                throw new ArgumentException(
-                    $"{applies[0].Directory} and {other.Directory} differ in {setting.Option} ({Show(first)} vs {Show(setting.ConfigValue(other.Config))}): " +
-                    "a report compares cores under one budget and one set of settings; report them apart, report them as variants of their core " +
-                    $"with --variant {setting.Option[2..]}, or pass --allow-mixed to pool them anyway");
+                differences.Add((setting, differences.Count == 0
+                    ? $"{applies[0].Directory} and {other.Directory} differ in {setting.Option} ({Show(first)} vs {Show(setting.ConfigValue(other.Config))})"
+                    : $"{setting.Option} ({Show(first)} in {applies[0].Directory} vs {Show(setting.ConfigValue(other.Config))} in {other.Directory})"));
         }
+        if (differences.Count == 0) return;
+        throw new ArgumentException(
+            differences[0].Text + (differences.Count > 1 ? $", and also in {string.Join(", ", differences.Skip(1).Select(d => d.Text))}" : "") +
+            ": a report compares cores under one budget and one set of settings; report them apart, report them as variants of their core " +
+            $"with {VariantOptions(differences.Select(d => d.Setting))}, or pass --allow-mixed to pool them anyway");
     }
 
     private static string Show(JsonNode? value) => value?.ToJsonString() ?? "unset";

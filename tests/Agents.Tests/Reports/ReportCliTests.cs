@@ -100,7 +100,7 @@ public class ReportCliTests : IDisposable
         // One variant setting only: the fan-in run is a second 'rims' seed 1 and differs in --rims-init.
         (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", output, "--variant", "rims-active"]);
         Assert.Equal(CliRunner.UsageError, exit);
-        Assert.Contains("are all rims seed 1", error);
+        Assert.Contains("are both rims seed 1", error);
         // The refusal points at the setting they differ in and at --variant.
         Assert.Contains("(they differ in --rims-init: for an ablation, report them as variants with --variant rims-init)", error);
 

@@ -183,6 +183,18 @@ public class ReportTests : IDisposable
     }
 
     [Fact]
+    public void RunsOfAnEnvWithoutSuccessHaveNoSuccessColumns()
+    {
+        // FakeRun's summaries have no success_rate_last_100 and there are no evaluations: returns only (as for Atari).
+        var runs = new[] { "lstm", "rims" }.Select(core => FakeRun.Write(Path.Combine(root, "nosuccess", core), "Pong", core, 1)).ToList();
+        var markdown = File.ReadAllText(ReportBuilder.Build(runs, Path.Combine(root, "nosuccess-report"), "nosuccess"));
+        Assert.Contains("| core | env | seeds | mean of last-100 return | std across seeds | IQM | IQM 95% CI |\n|---|---|---|---|---|---|---|\n", markdown);
+        Assert.Contains("| lstm | Pong | 1 | 0.500 | ", markdown);
+        Assert.DoesNotContain("success rate: mean", markdown);
+        Assert.DoesNotContain("success IQM", markdown);
+    }
+
+    [Fact]
     public void ARunWithoutAnyEvaluationBesideEvaluatedOnesIsNamedNotDroppedSilently()
     {
         var lstm = MakeRun("lstm", 1, 0.4, withActivation: false);

@@ -29,7 +29,7 @@ public class RunPoolTests : IDisposable
         var a = Run("a", "GridPickup", "lstm", 1);
         var b = Run("b", "GridPickup", "LSTM", 1);
         var error = Assert.Throws<ArgumentException>(() => RunPool.Read([a, Run("c", "GridPickup", "lstm", 2), b]));
-        Assert.Contains($"{a} and {b} are all lstm seed 1", error.Message);
+        Assert.Contains($"{a} and {b} are both lstm seed 1", error.Message);
         // The same folder twice is the same seed twice.
         Assert.Throws<ArgumentException>(() => RunPool.Read([a, a]));
     }
@@ -47,6 +47,12 @@ public class RunPoolTests : IDisposable
         // Any PPO setting, including one only the second run writes (absent reads as unset).
         var c = FakeRun.Write(Path.Combine(root, "c"), "GridPickup", "lstm", 2, settings: new() { ["learning_rate"] = 0.001 });
         Assert.Contains("differ in --learning-rate (unset vs 0.001)", Assert.Throws<ArgumentException>(() => RunPool.Read([a, c])).Message);
+
+        // Every differing setting is named in one refusal, with the --variant options for all of them.
+        var d = FakeRun.Write(Path.Combine(root, "d"), "GridPickup", "lstm", 3, settings: new() { ["learning_rate"] = 0.001, ["clip_coef"] = 0.2 });
+        var both = Assert.Throws<ArgumentException>(() => RunPool.Read([a, d])).Message;
+        Assert.Contains($"{a} and {d} differ in --learning-rate (unset vs 0.001), and also in --clip-coef (unset in {a} vs 0.2 in {d})", both);
+        Assert.Contains("with --variant learning-rate --variant clip-coef, or pass --allow-mixed", both);
     }
 
     [Fact]
@@ -63,7 +69,7 @@ public class RunPoolTests : IDisposable
         Assert.Contains("differ in --clip-coef", Assert.Throws<ArgumentException>(() => RunPool.Read([slow, fast, otherClip], sweep: learningRate)).Message);
         // One seed twice at one value is still one seed twice.
         var again = FakeRun.Write(Path.Combine(root, "again"), "GridPickup", "lstm", 1, settings: new() { ["learning_rate"] = 0.001 });
-        Assert.Contains($"{fast} and {again} are all lstm seed 1 on GridPickup with --learning-rate 0.001",
+        Assert.Contains($"{fast} and {again} are both lstm seed 1 on GridPickup with --learning-rate 0.001",
             Assert.Throws<ArgumentException>(() => RunPool.Read([slow, fast, again], sweep: learningRate)).Message);
     }
 
