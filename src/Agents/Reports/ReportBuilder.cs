@@ -104,7 +104,7 @@ public static class ReportBuilder
         }
         else
         {
-            md.AppendLine("Per run: the mean raw return and the success rate over its evaluation episodes; statistics across seeds " +
+            md.AppendLine($"Per run: the mean raw return{(withSuccess ? " and the success rate" : "")} over its evaluation episodes; statistics across seeds " +
                           $"(IQM with 95% stratified-bootstrap CI, rliable, {Statistics.DefaultResamples} resamples, seed 0).").AppendLine();
             md.AppendLine("| core | env | seeds | mean return | std across seeds | IQM | IQM 95% CI |" + string.Format(Invariant, successHeader, ""));
             md.AppendLine(separator);
