@@ -158,6 +158,13 @@ public static class ReportBuilder
             md.AppendLine($"Activation profile on {shownEnvs}: per unit rank, the bar is the mean over runs and each dot one run.").AppendLine();
             AppendActivationProfiles(md, profiles);
         }
+        else if (runs.Any(r => r.TrainedCore == "rims"))
+        {
+            // The activation figures come from evaluations; say so rather than leave the section out unexplained.
+            md.AppendLine("## Which units fire when").AppendLine();
+            md.AppendLine("No evaluation of a RIMs run recorded unit activations, so there are no activation figures: " +
+                          "`eval --checkpoint <run>/checkpoints/final.ckpt` records them.").AppendLine();
+        }
 
         Provenance.Append(md, runs.Select(r => (r.Directory, r.Config)).ToList());
 

@@ -192,6 +192,8 @@ public class ReportTests : IDisposable
         Assert.Contains("| lstm | Pong | 1 | 0.500 | ", markdown);
         Assert.DoesNotContain("success rate: mean", markdown);
         Assert.DoesNotContain("success IQM", markdown);
+        // A rims run without evaluations: the activation section says where its figures would come from.
+        Assert.Contains("No evaluation of a RIMs run recorded unit activations, so there are no activation figures", markdown);
     }
 
     [Fact]
