@@ -83,14 +83,14 @@ public static class ReportBuilder
                       (scores[0] == ReportScore.SuccessRate ? " The success rate is the headline score of these envs." : "")).AppendLine();
         // Envs without a success signal (Atari) get no success columns: three columns of n/a say nothing.
         bool withSuccess = scores.Contains(ReportScore.SuccessRate);
-        string successHeader = withSuccess ? " {0}success rate: mean | success IQM | success IQM 95% CI |" : "";
+        string SuccessHeader(string scope) => withSuccess ? $" {scope}success rate: mean | success IQM | success IQM 95% CI |" : "";
         string separator = withSuccess ? "|---|---|---|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|";
         string Success(List<double> success) => withSuccess ? SuccessCells(success) : "";
         if (evalEnvs.Count == 0)
         {
             md.AppendLine("No evaluations in these run folders (run `eval --checkpoint <run>/checkpoints/final.ckpt`); training scores only " +
                           "(per run: the mean over its last 100 training episodes; IQM with 95% stratified-bootstrap CI, rliable):").AppendLine();
-            md.AppendLine("| core | env | seeds | mean of last-100 return | std across seeds | IQM | IQM 95% CI |" + string.Format(Invariant, successHeader, "last-100 "));
+            md.AppendLine("| core | env | seeds | mean of last-100 return | std across seeds | IQM | IQM 95% CI |" + SuccessHeader("last-100 "));
             md.AppendLine(separator);
             foreach (var (core, coreRuns) in byCore)
             {
@@ -106,7 +106,7 @@ public static class ReportBuilder
         {
             md.AppendLine($"Per run: the mean raw return{(withSuccess ? " and the success rate" : "")} over its evaluation episodes; statistics across seeds " +
                           $"(IQM with 95% stratified-bootstrap CI, rliable, {Statistics.DefaultResamples} resamples, seed 0).").AppendLine();
-            md.AppendLine("| core | env | seeds | mean return | std across seeds | IQM | IQM 95% CI |" + string.Format(Invariant, successHeader, ""));
+            md.AppendLine("| core | env | seeds | mean return | std across seeds | IQM | IQM 95% CI |" + SuccessHeader(""));
             md.AppendLine(separator);
             foreach (var (core, coreRuns) in byCore)
                 foreach (var env in evalEnvs)
