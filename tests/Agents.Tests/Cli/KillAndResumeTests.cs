@@ -115,11 +115,7 @@ public class KillAndResumeTests : IDisposable
 
     private static Process StartChild(string[] args)
     {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        var self = ChildProcessRun.SelfCommand();
-        start.FileName = self[0];
-        foreach (var part in self.Skip(1).Concat(args)) start.ArgumentList.Add(part);
-        var process = Process.Start(start)!;
+        var process = ChildCli.Start(args);
         // Drain both pipes so a chatty child never blocks on a full one.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using Rims.Agents.Comparison;
+using Rims.Agents.Tests.Cli;
 
 namespace Rims.Agents.Tests.Ppo;
 
@@ -29,27 +29,13 @@ public class GridPickupLearningTests : IDisposable
     public void LstmPpoRemembersTheMissionWellAboveAMemorylessPolicy()
     {
         string runDirectory = Path.Combine(root, "run");
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        var self = ChildProcessRun.SelfCommand();
-        start.FileName = self[0];
-        foreach (var part in self.Skip(1).Concat(
-                     [
-                         "ppo", "--env", "GridPickup-Memory", "--core", "lstm", "--seed", "2", "--total-steps", "1000000", "--num-envs", "16",
-                         "--num-steps", "128", "--num-minibatches", "8", "--learning-rate", "1e-3", "--clip-coef", "0.2", "--threads", "1",
-                         "--run-dir", runDirectory,
-                     ]))
-            start.ArgumentList.Add(part);
-        using (var child = Process.Start(start)!)
-        {
-            var errors = new List<string>();
-            child.OutputDataReceived += (_, _) => { };
-            child.ErrorDataReceived += (_, e) => { if (e.Data is { } line) lock (errors) errors.Add(line); };
-            child.BeginOutputReadLine();
-            child.BeginErrorReadLine();
-            if (!child.WaitForExit(TimeSpan.FromMinutes(60))) child.Kill(entireProcessTree: true);
-            child.WaitForExit();
-            Assert.True(child.ExitCode == 0, $"ppo exited with {child.ExitCode}: {string.Join(" | ", errors.TakeLast(10))}");
-        }
+        var (exit, error, _) = ChildCli.Run(
+            [
+                "ppo", "--env", "GridPickup-Memory", "--core", "lstm", "--seed", "2", "--total-steps", "1000000", "--num-envs", "16",
+                "--num-steps", "128", "--num-minibatches", "8", "--learning-rate", "1e-3", "--clip-coef", "0.2", "--threads", "1",
+                "--run-dir", runDirectory,
+            ], root, TimeSpan.FromMinutes(60));
+        Assert.True(exit == 0, $"ppo exited with {exit}: {string.Join(" | ", error.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(10))}");
         var successes = File.ReadLines(Path.Combine(runDirectory, "episodes.csv")).Skip(1)
             .Select(line => line.Split(',')).Select(f => (Step: long.Parse(f[0], CultureInfo.InvariantCulture), Success: f[^1] == "1")).ToList();
         double early = successes.Where(e => e.Step <= 100_000).Average(e => e.Success ? 1.0 : 0.0);
