@@ -119,7 +119,10 @@ public static class Checkpoint
     {
         var checkpoints = Path.Combine(folder, "checkpoints");
         if (File.Exists(Path.Combine(checkpoints, "final.ckpt"))) return $"give the run's checkpoint file, e.g. {Path.Combine(checkpoints, "final.ckpt")}";
-        var newest = Directory.Exists(checkpoints) ? Directory.GetFiles(checkpoints, "iter_*.ckpt").Order(StringComparer.Ordinal).LastOrDefault() : null;
+        // Newest by the iteration in the name, as a resume picks it (names past iteration 999,999 outgrow the padding).
+        var newest = Directory.Exists(checkpoints)
+            ? Directory.GetFiles(checkpoints, "iter_*.ckpt").Where(f => RunFolder.PeriodicCheckpointIteration(f) is not null).MaxBy(f => RunFolder.PeriodicCheckpointIteration(f))
+            : null;
         if (newest is not null) return $"give a checkpoint file, e.g. {newest} (the run has no final.ckpt yet)";
         var report = RunFolder.ReportFolderHint(folder);
         return report.Length > 0 ? $"give a checkpoint file{report}" : null;

@@ -133,6 +133,13 @@ public class ErrorContractTests
         new("eval: a folder given as the checkpoint", File1, "is a folder", ["eval", "--checkpoint", "{tmp}"]),
         new("eval: a run folder given as the checkpoint names its final checkpoint", File1, "give the run's checkpoint file, e.g. {tmp}/run/checkpoints/final.ckpt",
             ["eval", "--checkpoint", "{tmp}/run"], tmp => WriteFile(Path.Combine(tmp, "run", "checkpoints", "final.ckpt"), "")),
+        // Without final.ckpt, the newest periodic one by iteration (not by name: iter_1000000 sorts before iter_999999).
+        new("eval: a stopped run folder given as the checkpoint names its newest checkpoint", File1, "give a checkpoint file, e.g. {tmp}/run/checkpoints/iter_1000000.ckpt",
+            ["eval", "--checkpoint", "{tmp}/run"], tmp =>
+            {
+                WriteFile(Path.Combine(tmp, "run", "checkpoints", "iter_999999.ckpt"), "");
+                WriteFile(Path.Combine(tmp, "run", "checkpoints", "iter_1000000.ckpt"), "");
+            }),
         new("ppo: --resume given a file instead of a run folder", File1, "is a file", ["ppo", "--resume", "{tmp}/summary.json"],
             tmp => WriteFile(Path.Combine(tmp, "summary.json"), "{}")),
         new("ppo: --resume of a run whose config.json is corrupt", File1, "{tmp}/run/config.json is not valid JSON", ["ppo", "--resume", "{tmp}/run"],
@@ -289,7 +296,7 @@ public class ErrorContractTests
                 row.Setup?.Invoke(tmp);
                 var before = Entries(tmp);
                 string[] args = row.Args.Select(a => Expand(a, tmp)).ToArray();
-                var (exit, error, output) = row.Child ? RunChild(args, tmp) : CapturedCli.Run(args);
+                var (exit, error, output) = row.Child ? ChildCli.Run(args, tmp, TimeSpan.FromMinutes(2)) : CapturedCli.Run(args);
                 string names = Expand(row.Names, tmp);
                 var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Where(l => !l.Contains("NNPACK", StringComparison.Ordinal)).ToList();   // libtorch's own CPU warning
@@ -406,25 +413,5 @@ public class ErrorContractTests
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
-    }
-
-    /// <summary>Runs the real executable (as `compare --parallel` starts its children) in <paramref name="directory"/>.</summary>
-    private static (int Exit, string Error, string Output) RunChild(string[] args, string directory)
-    {
-        var self = ChildProcessRun.SelfCommand();
-        var start = new ProcessStartInfo(self[0])
-        {
-            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = directory,
-        };
-        foreach (var part in self.Skip(1).Concat(args)) start.ArgumentList.Add(part);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{string.Join(' ', args)} did not end within 2 minutes");
-        }
-        return (process.ExitCode, error.Result, output.Result);
     }
 }
