@@ -21,6 +21,8 @@ public static class ParseErrorLine
         var command = parse.CommandResult.Command;
         if (Repeated(parse.CommandResult) is { } repeated)
             return $"{repeated} is given more than once; give it once";
+        if (OptionTakenAsValue(parse.CommandResult) is { } missing)
+            return missing;
         if (parse.UnmatchedTokens.Count > 0)
             return Unmatched(parse, parse.UnmatchedTokens[0]);
         if (OptionLikePath(parse) is { } option)
@@ -62,6 +64,22 @@ public static class ParseErrorLine
                 foreach (var option in level.Children.OfType<OptionResult>())
                     if (option.IdentifierTokenCount > 1 && option.Option.Arity.MaximumNumberOfValues <= 1)
                         return option.Option.Name;
+        return null;
+    }
+
+    // An option typed without its value takes the next option's name as the value ("--env --core rims" sets the env to
+    // "--core" and leaves "rims" unexpected), so the line must name the option that lacks its value, not the leftover.
+    private static string? OptionTakenAsValue(CommandResult command)
+    {
+        var names = OptionsOf(command).SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
+        for (SymbolResult? result = command; result is not null; result = result.Parent)
+            if (result is CommandResult level)
+                foreach (var option in level.Children.OfType<OptionResult>())
+                    if (option.Tokens.FirstOrDefault(t => names.Contains(t.Value)) is { } taken)
+                    {
+                        string kind = Kind(option.Option.ValueType);
+                        return $"{option.Option.Name} needs a value" + (kind == "a value" ? "" : $": {kind}") + $" (got the option {taken.Value} after it)";
+                    }
         return null;
     }
 

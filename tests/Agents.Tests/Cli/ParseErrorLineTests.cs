@@ -52,7 +52,33 @@ public class ParseErrorLineTests
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
+    /// <summary>
+    /// Every option that takes a value, in every verb, typed without it before another of the verb's options: the line
+    /// names the option that lacks its value, not the word left over after the other option.
+    /// </summary>
+    [Fact]
+    public void EveryOptionMissingItsValueBeforeAnotherOptionIsNamed()
+    {
+        var root = CliApp.Create();
+        var checkedOptions = 0;
+        var failures = new List<string>();
+        foreach (var (path, command) in Verbs(root, []))
+            foreach (var option in command.Options.Where(o => !o.Hidden && Unwrapped(o.ValueType) != typeof(bool)))
+            {
+                if (command.Options.FirstOrDefault(o => !o.Hidden && o != option && Unwrapped(o.ValueType) != typeof(bool)) is not { } next) continue;
+                string[] args = [.. path, option.Name, next.Name, "1"];
+                string? line = ParseErrorLine.For(root.Parse(args));
+                checkedOptions++;
+                if (line is null || !line.StartsWith($"{option.Name} needs a value", StringComparison.Ordinal) || !line.EndsWith($"(got the option {next.Name} after it)", StringComparison.Ordinal))
+                    failures.Add($"{string.Join(' ', args)} -> {line ?? "(parsed)"}");
+            }
+        Assert.True(checkedOptions > 60, $"only {checkedOptions} options checked");
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
     [Theory]
+    [InlineData("--env needs a value (got the option --core after it)", "ppo", "--env", "--core", "rims")]
+    [InlineData("--variant needs a value (got the option --name after it)", "report", "runs/a", "--variant", "--name", "x")]
     [InlineData("--learning-rate takes a number (got 'true')", "ppo", "--learning-rate", "true")]
     [InlineData("--num-envs takes a whole number (got '1.5')", "compare", "--num-envs", "1.5")]
     [InlineData("--rims-units needs a value: a whole number", "ppo", "--rims-units")]
