@@ -120,17 +120,49 @@ public sealed class RunFolder : IDisposable
     public static string ConfigPath(string path) => System.IO.Path.Combine(path, "config.json");
 
     /// <summary>
-    /// For an error about a folder that is not a run folder: when <paramref name="path"/> is a report folder (it has
-    /// report.md), "; it is a report folder: " and where its runs are (its runs/ subfolder when it has one, as committed
-    /// reports do, else the folders its report.md lists); else "".
+    /// For an error about a folder that is not a run folder: where the run folders inside <paramref name="path"/> are,
+    /// as "; it is a report folder: its runs are R/*" for a report folder (it has report.md; R its runs/ subfolder, or
+    /// R/*/* when its runs are grouped one level deeper, as a sweep's are) or "; it holds run folders: P/*" for a folder
+    /// of runs (compare's runs/NAME); a report folder without run copies points to the list in its report.md; else "".
     /// </summary>
     public static string ReportFolderHint(string path)
     {
-        if (!File.Exists(System.IO.Path.Combine(path, "report.md"))) return "";
-        var runs = System.IO.Path.Combine(path, "runs");
-        return Directory.Exists(runs)
-            ? $"; it is a report folder: its runs are {runs}{System.IO.Path.DirectorySeparatorChar}*"
-            : "; it is a report folder: give the run folders its report.md lists under Provenance (Run folders)";
+        bool report = File.Exists(System.IO.Path.Combine(path, "report.md"));
+        var inside = RunPatterns(report ? System.IO.Path.Combine(path, "runs") : path);
+        if (report)
+            return inside.Count > 0
+                ? $"; it is a report folder: its runs are {string.Join(" and ", inside)}"
+                : "; it is a report folder: give the run folders its report.md lists under Provenance (Run folders)";
+        return inside.Count > 0 ? $"; it holds run folders: {string.Join(" and ", inside)}" : "";
+    }
+
+    // Glob patterns (folder/*, folder/*/*) matching the run folders (those with config.json) one or two levels under
+    // folder, shallowest first; empty when there are none or folder does not exist.
+    private static List<string> RunPatterns(string folder)
+    {
+        var patterns = new List<string>();
+        if (!Directory.Exists(folder)) return patterns;
+        var level = new List<string> { folder };
+        var star = folder;
+        for (int depth = 1; depth <= 2; depth++)
+        {
+            level = [.. level.SelectMany(SubfoldersOf)];
+            star = System.IO.Path.Combine(star, "*");
+            if (level.Any(f => File.Exists(ConfigPath(f)))) patterns.Add(star);
+        }
+        return patterns;
+    }
+
+    private static IEnumerable<string> SubfoldersOf(string folder)
+    {
+        try
+        {
+            return Directory.GetDirectories(folder);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Creates <paramref name="path"/> and an empty config.json in it, failing if config.json exists.</summary>

@@ -114,6 +114,8 @@ public class ResumeTests : IDisposable
         Assert.Equal($"{report} is not a run folder (no config.json, no checkpoints): give the folder ppo or compare wrote; " +
                      "it is a report folder: give the run folders its report.md lists under Provenance (Run folders)", error.Message);
         Directory.CreateDirectory(Path.Combine(report, "runs"));
+        Assert.EndsWith("its report.md lists under Provenance (Run folders)", Assert.Throws<InvalidDataException>(() => ResumePoint.Find(report)).Message);
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(report, "runs", "GridPickup__lstm__1")).FullName, "config.json"), "{}");
         Assert.EndsWith($"; it is a report folder: its runs are {Path.Combine(report, "runs")}/*", Assert.Throws<InvalidDataException>(() => ResumePoint.Find(report)).Message);
     }
 

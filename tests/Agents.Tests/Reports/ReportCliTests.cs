@@ -15,12 +15,35 @@ public class ReportCliTests : IDisposable
     [Fact]
     public void AReportFolderGivenAsARunSaysWhereItsRunsAre()
     {
-        var report = Directory.CreateDirectory(Path.Combine(root, "report", "runs")).Parent!.FullName;
+        var report = Directory.CreateDirectory(Path.Combine(root, "report")).FullName;
         File.WriteAllText(Path.Combine(report, "report.md"), "# report");
+        FakeRun.Write(Path.Combine(report, "runs", "GridPickup__lstm__1"), "GridPickup", "lstm", 1);
         var (exit, error, _) = CapturedCli.Run("report", report, "--out", Path.Combine(root, "out"));
         Assert.Equal(1, exit);
         Assert.Equal($"error: {report} is not a run folder (no config.json): give the folders ppo or compare wrote; it is a report folder: its runs are {Path.Combine(report, "runs")}/*",
             error.Trim());
+    }
+
+    [Fact]
+    public void ASweepReportFolderGivenAsARunSaysItsRunsAreOneLevelDeeper()
+    {
+        var report = Directory.CreateDirectory(Path.Combine(root, "sweep")).FullName;
+        File.WriteAllText(Path.Combine(report, "report.md"), "# report");
+        FakeRun.Write(Path.Combine(report, "runs", "lr1e-3", "GridPickup__lstm__1"), "GridPickup", "lstm", 1);
+        FakeRun.Write(Path.Combine(report, "runs", "lr5e-4", "GridPickup__lstm__1"), "GridPickup", "lstm", 1);
+        var (exit, error, _) = CapturedCli.Run("report", report, "--out", Path.Combine(root, "out"));
+        Assert.Equal(1, exit);
+        Assert.EndsWith($"; it is a report folder: its runs are {Path.Combine(report, "runs")}/*/*", error.Trim());
+    }
+
+    [Fact]
+    public void ACompareFolderGivenAsARunNamesTheRunFoldersInIt()
+    {
+        var comparison = Path.Combine(root, "gridpickup");
+        FakeRun.Write(Path.Combine(comparison, "GridPickup__lstm__1"), "GridPickup", "lstm", 1);
+        var (exit, error, _) = CapturedCli.Run("report", comparison, "--out", Path.Combine(root, "out"));
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: {comparison} is not a run folder (no config.json): give the folders ppo or compare wrote; it holds run folders: {comparison}/*", error.Trim());
     }
 
     [Fact]
@@ -61,7 +84,7 @@ public class ReportCliTests : IDisposable
         // FakeRun: no evaluations, no success rate in summary.json, mean_return_last_100 = 0.5 for every run: all tie,
         // and the first value in numeric order is marked best.
         Assert.Contains("## Sweep over --learning-rate", markdown);
-        Assert.Contains("Runs: 6 (lstm x 3 runs of 2 seeds, rims x 3 runs of 2 seeds)", markdown);
+        Assert.Contains("Runs: 6 (lstm x 3 runs over 2 seeds, rims x 3 runs over 2 seeds)", markdown);
         Assert.Contains("seeds per core: lstm 2, rims 2.", markdown);
         Assert.Contains("| lstm | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
         Assert.Contains("| lstm | 0.001 | 2 | 0.500 | 0.500 | [0.500, 0.500] |  |", markdown);
