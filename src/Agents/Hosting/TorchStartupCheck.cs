@@ -19,9 +19,20 @@ public static class TorchStartupCheck
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or NotSupportedException)
         {
-            return $"libtorch could not be loaded ({e.GetBaseException().Message}). Rebuild with `dotnet build` so the " +
-                   "Debian 12 ELF fix (build/TorchSharpDebianFix.targets; buildTransitive/Rims.targets of the Rims package in a " +
-                   "project that uses the packages) patches libLibTorchSharp.so in the output folder.";
+            return LoadFailure(e);
         }
+    }
+
+    /// <summary>
+    /// The one-line message for libtorch failing to load with <paramref name="e"/>: TorchSharp's own message is its
+    /// first line (the rest is the loader's trace of every path it tried, dozens of lines), then the fix.
+    /// </summary>
+    public static string LoadFailure(Exception e)
+    {
+        var message = e.GetBaseException().Message;
+        var firstLine = message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? e.GetType().Name;
+        return $"libtorch could not be loaded ({firstLine}). Rebuild with `dotnet build` so the " +
+               "Debian 12 ELF fix (build/TorchSharpDebianFix.targets; buildTransitive/Rims.targets of the Rims package in a " +
+               "project that uses the packages) patches libLibTorchSharp.so in the output folder.";
     }
 }

@@ -98,4 +98,15 @@ public class CliTests
 
     [Fact]
     public void TorchWorksAtStartUp() => Assert.Null(TorchStartupCheck.Run());
+
+    [Fact]
+    public void ALibtorchLoadFailureIsOneLineWithoutTheLoadersTrace()
+    {
+        var failure = new TypeInitializationException("TorchSharp.torch",
+            new NotSupportedException("This application uses TorchSharp but libtorch was not found.\n Trace: \n  Trying to load native component torch_cpu\n  Failed"));
+        var line = TorchStartupCheck.LoadFailure(failure);
+        Assert.StartsWith("libtorch could not be loaded (This application uses TorchSharp but libtorch was not found.). Rebuild with `dotnet build`", line);
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain("Trace", line);
+    }
 }
