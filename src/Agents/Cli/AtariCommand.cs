@@ -117,7 +117,7 @@ public static class AtariCommand
         {
             if (game is not null) throw new CliUsageException("atari verify: give trace files or --game, not both");
             foreach (var path in paths)
-                InputPaths.RequireFile(Path.GetFullPath(path), "Trace file");
+                InputPaths.RequireFile(Path.GetFullPath(path), "trace file");
             return paths;
         }
         if (game is null)
@@ -128,8 +128,8 @@ public static class AtariCommand
         string name = game.Trim();
         if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
         {
-            string[] all = [.. Directory.GetFiles(directory, "*.jsonl.gz").Order(StringComparer.Ordinal)];
-            return all.Length > 0 ? all : throw new FileNotFoundException($"No *.jsonl.gz traces in {directory}.");
+            string[] all = AleTrace.FilesIn(directory);
+            return all.Length > 0 ? all : throw new FileNotFoundException($"No *.jsonl.gz traces in {directory} or its subfolders.");
         }
         if (!GameCatalog.TryCreate(name, out _))
             throw new CliUsageException($"--game: unknown Atari game '{name}'. Known games: {string.Join(", ", GameCatalog.Names)} (or their ROM names), or 'all'.");

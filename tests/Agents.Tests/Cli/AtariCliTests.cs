@@ -49,6 +49,23 @@ public class AtariCliTests
     }
 
     [Fact]
+    public void VerifyByGameFindsTheTracesInSubfoldersOfTheTraceFolder()
+    {
+        // shared/ale-traces keeps four of its nine traces in added/ (Assault among them).
+        string added = Path.Combine(TestData.TracesDirectory, "added", "assault.jsonl.gz");
+        Assert.True(File.Exists(added), $"{added} is missing; {TestData.TracesHint}");
+        var (exit, error, output) = Run("atari", "verify", "--game", "Assault", "--traces", TestData.TracesDirectory, "--roms", TestData.RomsDirectory, "--frames", "30");
+        Assert.True(exit == 0, error + output);
+        Assert.Contains("assault: 30/30 frames match", output);
+
+        int traces = Directory.GetFiles(TestData.TracesDirectory, "*.jsonl.gz", SearchOption.AllDirectories).Length;
+        (exit, error, output) = Run("atari", "verify", "--game", "all", "--traces", TestData.TracesDirectory, "--roms", TestData.RomsDirectory, "--frames", "30");
+        Assert.True(exit == 0, error + output);
+        Assert.Contains($"all {traces} traces match on every frame", output);
+        Assert.Contains("assault: 30/30 frames match", output);
+    }
+
+    [Fact]
     public void VerifyWithoutTracesSaysWhatToPass()
     {
         var (exit, error, _) = Run("atari", "verify");

@@ -109,23 +109,26 @@ public sealed class AleTrace
     /// <summary>Path of the screens file named by the header (it may be absent on disk).</summary>
     public string? ScreensPath { get; private init; }
 
-    /// <summary>The trace file of <paramref name="game"/> (ROM or CamelCase name) in <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// Every trace file (*.jsonl.gz) in <paramref name="directory"/> and its subfolders (shared/ale-traces keeps the
+    /// traces added later in added/), ordered by path.
+    /// </summary>
+    public static string[] FilesIn(string directory) =>
+        Directory.Exists(directory) ? [.. Directory.GetFiles(directory, "*.jsonl.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal)] : [];
+
+    /// <summary>The trace file of <paramref name="game"/> (ROM or CamelCase name) in <paramref name="directory"/> or one of its subfolders.</summary>
     /// <exception cref="FileNotFoundException">No trace for that game there.</exception>
     public static string FileFor(string game, string directory)
     {
         string romName = GameCatalog.TryCreate(game, out var g) ? g.RomName : game;
-        string path = System.IO.Path.Combine(directory, romName + ".jsonl.gz");
-        if (!File.Exists(path))
-        {
-            string[] available = Directory.Exists(directory)
-                ? [.. Directory.GetFiles(directory, "*.jsonl.gz").Select(f => System.IO.Path.GetFileName(f)[..^".jsonl.gz".Length]).Order()]
-                : [];
-            throw new FileNotFoundException(
-                $"No ALE trace for '{game}' in {directory} (looked for {romName}.jsonl.gz; traces there: " +
-                $"{string.Join(", ", available.DefaultIfEmpty("none"))}). Point to the trace folder with --traces DIR or " +
-                $"{TraceLocator.EnvironmentVariable}=DIR, or pass the trace file itself.", path);
-        }
-        return path;
+        string fileName = romName + ".jsonl.gz";
+        var traces = FilesIn(directory);
+        if (traces.FirstOrDefault(f => System.IO.Path.GetFileName(f) == fileName) is { } path) return path;
+        string[] available = [.. traces.Select(f => System.IO.Path.GetFileName(f)[..^".jsonl.gz".Length]).Order()];
+        throw new FileNotFoundException(
+            $"No ALE trace for '{game}' in {directory} (looked for {fileName} there and in its subfolders; traces there: " +
+            $"{string.Join(", ", available.DefaultIfEmpty("none"))}). Point to the trace folder with --traces DIR or " +
+            $"{TraceLocator.EnvironmentVariable}=DIR, or pass the trace file itself.", System.IO.Path.Combine(directory, fileName));
     }
 
     /// <summary>Reads a trace file (gzip JSON Lines: a header line, then one line per frame).</summary>
@@ -138,7 +141,7 @@ public sealed class AleTrace
     {
         ArgumentNullException.ThrowIfNull(path);
         InputPaths.RequireFile(path, "ALE trace file");
-        using var gzip = GzipFile.OpenRead(path, "ALE trace (gzip'd JSON lines)");
+        using var gzip = GzipFile.OpenRead(path, "an ALE trace (gzip'd JSON lines)");
         using var text = new StreamReader(gzip);
         int lineNumber = 0;
         try
@@ -190,7 +193,7 @@ public sealed class AleTrace
     public byte[]? ReadScreens()
     {
         if (ScreensPath is null || !File.Exists(ScreensPath)) return null;
-        using var gzip = GzipFile.OpenRead(ScreensPath, "ALE screens file (gzip'd bytes)");
+        using var gzip = GzipFile.OpenRead(ScreensPath, "an ALE screens file (gzip'd bytes)");
         using var buffer = new MemoryStream();
         gzip.CopyTo(buffer);
         return buffer.ToArray();
