@@ -41,7 +41,7 @@ public static class ReportBuilder
         var scores = ReportScore.Of(runs);
         var md = new StringBuilder();
         md.AppendLine($"# {name}").AppendLine();
-        md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => sweep is null ? $"{c.Key} x {Count(c.Value.Count, "seed")}" : $"{c.Key} x {Count(c.Value.Count, "run")} of {Count(c.Value.Select(r => r.Seed).Distinct().Count(), "seed")}"))}), " +
+        md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => RunCount(c.Key, c.Value)))}), " +
                       $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Where(s => !double.IsNaN(s)).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
         md.AppendLine(WhatReturnsAre(trainEnvs, reportsSuccess: scores[0] == ReportScore.SuccessRate)).AppendLine();
         var variants = runs.Where(r => r.Core != r.TrainedCore).Select(r => r.Core).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -213,6 +213,13 @@ public static class ReportBuilder
         return cores.FirstOrDefault(c => c.Equals("lstm", StringComparison.OrdinalIgnoreCase)) ?? cores[0];
     }
 
+    // "lstm x 5 seeds", or for a sweep, whose runs of one core repeat seeds across values, "lstm x 6 runs over 2 seeds".
+    private static string RunCount(string core, List<RunRecord> runs)
+    {
+        int seeds = runs.Select(r => r.Seed).Distinct().Count();
+        return runs.Count == seeds ? $"{core} x {Count(seeds, "seed")}" : $"{core} x {Count(runs.Count, "run")} over {Count(seeds, "seed")}";
+    }
+
     /// <summary>
     /// Per score (success rate first when the envs report it, then return), per core and evaluation env: the paired
     /// absolute and relative drops with their CIs, then each core's absolute drop against the baseline's.
@@ -223,9 +230,15 @@ public static class ReportBuilder
         md.AppendLine("## Generalisation").AppendLine();
         var pairs = byCore.Values.SelectMany(coreRuns => evalEnvs.Where(e => !e.Equals(coreRuns[0].Env, StringComparison.OrdinalIgnoreCase))
             .Select(env => (Runs: coreRuns, Env: env))).ToList();
-        if (!pairs.Any(p => GeneralisationDrop.Of(p.Runs, p.Env, ReportScore.Return.OfEval).Runs > 0))
+        if (pairs.Count == 0)
         {
             md.AppendLine("Only the training env was evaluated; `eval --checkpoint <run>/checkpoints/final.ckpt --env ID` on a run adds one.").AppendLine();
+            return;
+        }
+        if (!pairs.Any(p => GeneralisationDrop.Of(p.Runs, p.Env, ReportScore.Return.OfEval).Runs > 0))
+        {
+            md.AppendLine($"No run was evaluated on both its training env and {string.Join(", ", pairs.Select(p => p.Env).Distinct())}, so there is no drop to show; " +
+                          "`eval --checkpoint <run>/checkpoints/final.ckpt --env ID` on a run adds the missing one.").AppendLine();
             return;
         }
         md.AppendLine("Each evaluation env against the training env, over the runs evaluated on both (paired: one final checkpoint per run).");

@@ -277,6 +277,16 @@ public class ReportTests : IDisposable
     }
 
     [Fact]
+    public void WithOnlyAnEvaluationEnvEvaluatedTheGeneralisationSectionSaysTheTrainingEnvIsMissing()
+    {
+        var run = MakeRun("rims", 1, 0.5, withActivation: true);
+        File.Delete(Path.Combine(run, "evals", "GridPickup.json"));
+        var markdown = File.ReadAllText(ReportBuilder.Build([run], Path.Combine(root, "novel-only"), "novel-only"));
+        Assert.Contains("No run was evaluated on both its training env and GridPickup-Novel, so there is no drop to show", markdown);
+        Assert.DoesNotContain("Only the training env was evaluated", markdown);
+    }
+
+    [Fact]
     public void ACorruptSummaryIsAnErrorNamingTheFile()
     {
         var run = MakeRun("lstm", 1, 0.5, withActivation: false);
