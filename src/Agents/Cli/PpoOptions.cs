@@ -30,15 +30,16 @@ public sealed class PpoOptions
 
     /// <summary>
     /// Adds every option to <paramref name="command"/>; without <paramref name="includeEnvAndCore"/> --env, --core,
-    /// --seed and --run-dir are left out (the verb adds those it takes).
+    /// --seed and --run-dir are left out (the verb adds those it takes), and the options named in
+    /// <paramref name="leftOut"/> are left out too (a verb that would ignore them, so typing one is an unknown option).
     /// </summary>
-    public PpoOptions(Command command, bool includeEnvAndCore = true)
+    public PpoOptions(Command command, bool includeEnvAndCore = true, params string[] leftOut)
     {
         settings = SettingTable.All.Select(s => (s, Create(s))).ToList();
         envOption = (Option<string[]>)OptionOf(SettingTable.Named("--env-option"));
         var perRun = new[] { Env, Core, Seed, RunDir };
         foreach (var option in All)
-            if (includeEnvAndCore || !perRun.Contains(option)) command.Options.Add(option);
+            if ((includeEnvAndCore || !perRun.Contains(option)) && !leftOut.Contains(option.Name)) command.Options.Add(option);
     }
 
     /// <summary>--env.</summary>

@@ -88,7 +88,16 @@ public sealed record ComparisonPlan
                         $"trained on {Base.Env} (observation {trainingEnv.ObservationSpec}, {trainingEnv.ActionCount} actions); evaluate on envs of the same family");
             }
         // A folder already holding one of these runs with other settings stops the comparison here, before any training.
-        foreach (var config in Runs()) ExistingRun.Inspect(config, RunDirectory(config));
+        // The message is a resume's; a compare run again with other settings more often meant a new comparison.
+        foreach (var config in Runs())
+            try
+            {
+                ExistingRun.Inspect(config, RunDirectory(config));
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"{e.Message}; to compare other settings, give another --name", e);
+            }
         CheckWritable(Path.Combine(RunsRoot, Name));
         CheckWritable(Path.Combine(RunsRoot, "reports", Name));
     }

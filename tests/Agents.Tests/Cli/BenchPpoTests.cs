@@ -41,4 +41,16 @@ public partial class BenchPpoTests
         Assert.StartsWith($"error: {named}", error.Trim());
         Assert.Single(error.Trim().Split('\n'));
     }
+
+    /// <summary>The bench sets its own run length and writes no run folder: options it would ignore are not offered.</summary>
+    [Theory]
+    [InlineData("--total-steps", "4096")]
+    [InlineData("--save-every", "1")]
+    [InlineData("--keep-checkpoints", "1")]
+    public void OptionsTheBenchWouldIgnoreAreUnknown(string option, string value)
+    {
+        var (exit, error, _) = CapturedCli.Run("bench", "ppo", "--env", "GridPickup", option, value);
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"error: unknown option {option} for 'bench ppo'", error.Trim());
+    }
 }

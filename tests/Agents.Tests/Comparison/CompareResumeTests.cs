@@ -76,6 +76,7 @@ public class CompareResumeTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => ComparisonRunner.Run(changed, "compare", _ => { }));
         Assert.Contains("--learning-rate", error.Message);
         Assert.Contains(folders[0], error.Message);
+        Assert.EndsWith("; to compare other settings, give another --name", error.Message);
         Assert.False(Directory.Exists(changed.RunDirectory(changed.Runs().ElementAt(1))));
     }
 

@@ -23,7 +23,8 @@ public static class BenchPpoCommand
         var iterations = new Option<int>("--iterations") { Description = "Timed iterations per core", DefaultValueFactory = _ => 4 };
         var warmUp = new Option<int>("--warm-up") { Description = "Untimed iterations per core first", DefaultValueFactory = _ => 1 };
         foreach (var option in new Option[] { cores, iterations, warmUp }) command.Options.Add(option);
-        var ppo = new PpoOptions(command, includeEnvAndCore: false);
+        // The bench sets the run length itself and writes no run folder, so it does not offer the options it would ignore.
+        var ppo = new PpoOptions(command, includeEnvAndCore: false, leftOut: ["--total-steps", "--save-every", "--keep-checkpoints"]);
         command.Options.Add(ppo.Env);
         command.Options.Add(ppo.Seed);
         var envAssembly = new EnvAssemblyOption(ppo);
