@@ -16,7 +16,7 @@ public static class GzipFile
 
     /// <summary>Opens <paramref name="path"/> for reading its decompressed bytes.</summary>
     /// <param name="path">The file as the user gave it (the message shows it).</param>
-    /// <param name="what">What the file should be, e.g. "gzip'd JSON-lines MiniGrid trace".</param>
+    /// <param name="what">What the file should be, with its article, e.g. "a MiniGrid trace (gzip'd JSON lines)".</param>
     /// <exception cref="InvalidDataException">The file does not start with the gzip header.</exception>
     public static GZipStream OpenRead(string path, string what)
     {
@@ -25,7 +25,7 @@ public static class GzipFile
         if (file.ReadAtLeast(start, 2, throwOnEndOfStream: false) < 2 || !start.SequenceEqual(Magic))
         {
             file.Dispose();
-            throw new InvalidDataException($"{path} is not gzip-compressed, so it is not a {what}; give the .gz file itself");
+            throw new InvalidDataException($"{path} is not gzip-compressed, so it is not {what}; give the .gz file itself");
         }
         file.Position = 0;
         return new GZipStream(file, CompressionMode.Decompress);

@@ -8,7 +8,7 @@ public static class InputPaths
 {
     /// <summary>Throws unless <paramref name="path"/> is an existing file.</summary>
     /// <param name="path">The path as the user gave it (the message shows it).</param>
-    /// <param name="what">What the file is, e.g. "checkpoint" or "Trace file".</param>
+    /// <param name="what">What the file is, e.g. "checkpoint" or "trace file".</param>
     /// <param name="folderHint">
     /// When a folder is at <paramref name="path"/>: the file in it the user most likely meant (e.g. a run folder's final
     /// checkpoint), or null.

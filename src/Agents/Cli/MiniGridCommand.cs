@@ -35,7 +35,7 @@ public static class MiniGridCommand
                 throw new CliUsageException(
                     "minigrid verify needs trace files, e.g. `minigrid verify ../shared/minigrid-traces/*.jsonl.gz`");
             foreach (var path in paths)
-                InputPaths.RequireFile(Path.GetFullPath(path), "Trace file");
+                InputPaths.RequireFile(Path.GetFullPath(path), "trace file");
 
             bool exact = true;
             int matched = 0, total = 0;

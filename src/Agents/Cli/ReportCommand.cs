@@ -16,7 +16,7 @@ public static class ReportCommand
         var runs = new Argument<string[]>("runs") { Description = "Run folders (each with config.json, summary.json, episodes.csv, evals/)", Arity = ArgumentArity.OneOrMore };
         var name = new Option<string>("--name") { Description = "Report title and folder name", DefaultValueFactory = _ => "report" };
         var output = new Option<string?>("--out") { Description = "Output folder (default: runs/reports/NAME)" };
-        var allowMixed = new Option<bool>("--allow-mixed") { Description = "Pool runs whose budgets or PPO settings differ (beyond seed, threads and ROM folder)" };
+        var allowMixed = new Option<bool>("--allow-mixed") { Description = "Pool runs whose budgets or PPO settings differ (seed, threads, env threads, ROM folder, --save-every, --keep-checkpoints and the other core's --rims-* settings may differ without it)" };
         var baseline = new Option<string?>("--baseline") { Description = "Core the others are compared with (default: lstm if present, else the first core alphabetically)" };
         var by = new Option<string?>("--by") { Description = "Sweep table over this PPO setting (e.g. learning-rate): groups by (core, value), scores on the training env, marks the best value per core; runs may differ in it" };
         command.Arguments.Add(runs);

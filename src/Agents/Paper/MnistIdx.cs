@@ -60,7 +60,7 @@ public static class MnistIdx
     {
         InputPaths.RequireFile(path, "MNIST file");
         if (!path.EndsWith(".gz", StringComparison.Ordinal)) return File.ReadAllBytes(path);
-        using var gzip = GzipFile.OpenRead(path, "gzip'd MNIST IDX file");
+        using var gzip = GzipFile.OpenRead(path, "a gzip'd MNIST IDX file");
         using var memory = new MemoryStream();
         gzip.CopyTo(memory);
         return memory.ToArray();

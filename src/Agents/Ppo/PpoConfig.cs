@@ -133,7 +133,7 @@ public sealed record PpoConfig
     [AtLeast(1), Setting(ResumeMayChange = true), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? KeepCheckpoints { get; init; }
 
-    /// <summary>Env-family option KEY=VALUE (repeatable), e.g. noop-max=30; each env family declares its keys (`envs`).</summary>
+    /// <summary>Env-family option KEY=VALUE (repeatable), e.g. noop-max=30; each env family declares its keys (README's Environments lists them; an unknown key's error names them).</summary>
     [Setting(Option = "env-option")]
     public Dictionary<string, string> EnvOptions { get; init; } = [];
 
@@ -175,7 +175,7 @@ public sealed record PpoConfig
     public string? StepRoundingNote => TotalSteps % BatchSize == 0
         ? null
         : $"--total-steps {TotalSteps} is not a whole number of rollouts (--num-envs {NumEnvs} x --num-steps {NumSteps} = {BatchSize}); " +
-          $"training {Iterations} rollouts = {TrainedSteps} steps";
+          $"training {Iterations} rollout{(Iterations == 1 ? "" : "s")} = {TrainedSteps} steps";
 
     /// <summary>
     /// Checks every setting of a run: <see cref="Validate"/>, and the env id with its env options against

@@ -108,8 +108,8 @@ public sealed class MiniGridTrace
     /// <exception cref="InvalidDataException">The file is not a readable trace; the message names the file and the line.</exception>
     public static MiniGridTrace Read(string path)
     {
-        InputPaths.RequireFile(System.IO.Path.GetFullPath(path), "Trace file");
-        using var gzip = GzipFile.OpenRead(path, "MiniGrid trace (gzip'd JSON lines)");
+        InputPaths.RequireFile(System.IO.Path.GetFullPath(path), "trace file");
+        using var gzip = GzipFile.OpenRead(path, "a MiniGrid trace (gzip'd JSON lines)");
         int lineNumber = 0;
         try
         {
