@@ -13,8 +13,8 @@ namespace Rims.Agents.Tests.Ppo;
 /// first 100k steps and 66% over the last 500 episodes.
 /// Tagged Category=Slow so the fast test command (README, Tests) leaves it out; CI runs it.
 /// The run trains in a child process (`ppo`), as `compare --parallel` runs do and for the same reason
-/// (<see cref="ChildProcessRun"/>): in the test runner other test classes allocate on other threads, and a collection
-/// they trigger can finalise one of TorchSharp 0.107's temporary Scalars while a native call still reads it ("Expected
+/// (<see cref="ChildProcessRun"/>): in the test runner process other threads allocate (the runner's and the test host's
+/// own; this assembly runs one test at a time, see AssemblyInfo.cs), and a collection they trigger can finalise one of TorchSharp 0.107's temporary Scalars while a native call still reads it ("Expected
 /// false to be true" from c10::Scalar::toFloat; it failed this test once in CI). Over a million steps that window is
 /// met; the short tests make few enough native calls not to meet it.
 /// </summary>
