@@ -51,6 +51,13 @@ public static class ComparisonRunner
             case ExistingRunKind.Finished:
                 log($"kept {config.Core} seed {config.Seed}: {folder} has finished");
                 break;
+            case ExistingRunKind.Interrupted when existing.Point!.Header.Iteration >= existing.Point.Header.Config.Iterations:
+                // A finished run asked for a larger --total-steps: it continues, and its learning-rate schedule (when
+                // annealed) is stretched to the new total, so it is not the run a fresh start at that total would be.
+                log($"extending {config.Core} seed {config.Seed} from {existing.Point.Header.Config.TrainedSteps:N0} to {config.TrainedSteps:N0} agent steps " +
+                    $"(--total-steps raised; an annealed learning rate is stretched to the new total) from {existing.Point.CheckpointPath}");
+                result = PpoRun.Resume(existing.Point, config, new TrainingOptions { Command = command, Stop = stop });
+                break;
             case ExistingRunKind.Interrupted:
                 log($"resuming {config.Core} seed {config.Seed} from {existing.Point!.CheckpointPath}");
                 result = PpoRun.Resume(existing.Point, config, new TrainingOptions { Command = command, Stop = stop });
@@ -76,9 +83,9 @@ public static class ComparisonRunner
                 (result.FinalSuccessRate is { } s ? $", success {s:P1}" : ""));
         foreach (var env in EvaluatedEnvs(config, evalEnvs))
         {
-            if (result is null && File.Exists(EvaluationFile(folder, env))) continue;
+            if (result is null && HasEvaluation(folder, env, evalEpisodes)) continue;
             var evaluation = EvaluateFinal(folder, config, env, evalEpisodes);
-            log($"evaluated {config.Core} seed {config.Seed} on {env}: mean {evaluation.Mean:F3}" +
+            log($"evaluated {config.Core} seed {config.Seed} on {env} ({evalEpisodes} episodes): mean {evaluation.Mean:F3}" +
                 (evaluation.SuccessRate is { } rate ? $", success {rate:P1}" : ""));
         }
         return null;
@@ -90,12 +97,33 @@ public static class ComparisonRunner
 
     /// <summary>
     /// Whether the run in <paramref name="folder"/> is done: trained to the end (<see cref="ExistingRunKind.Finished"/>)
-    /// and evaluated on every env, so running the comparison again leaves it as it is.
+    /// and evaluated on every env with <paramref name="evalEpisodes"/> episodes, so running the comparison again leaves
+    /// it as it is.
     /// </summary>
     /// <exception cref="ArgumentException">The folder holds a run with other settings.</exception>
-    public static bool IsComplete(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs) =>
+    public static bool IsComplete(PpoConfig config, string folder, IReadOnlyList<string> evalEnvs, int evalEpisodes) =>
         ExistingRun.Inspect(config, folder).Kind == ExistingRunKind.Finished
-        && EvaluatedEnvs(config, evalEnvs).All(env => File.Exists(EvaluationFile(folder, env)));
+        && EvaluatedEnvs(config, evalEnvs).All(env => HasEvaluation(folder, env, evalEpisodes));
+
+    /// <summary>
+    /// Whether the run in <paramref name="runFolder"/> holds the evaluation a comparison asks for: its final
+    /// checkpoint on <paramref name="envId"/> over <paramref name="episodes"/> episodes. An evaluation with another
+    /// episode count (the comparison was run again with another --eval-episodes) or an unreadable file is not, and is
+    /// evaluated again.
+    /// </summary>
+    public static bool HasEvaluation(string runFolder, string envId, int episodes)
+    {
+        var path = EvaluationFile(runFolder, envId);
+        if (!File.Exists(path)) return false;
+        try
+        {
+            return RunJson.Read<EvalResult>(path).Episodes == episodes;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Evaluates a run's final checkpoint on <paramref name="envId"/> and writes evals/&lt;env&gt;.json.</summary>
     public static EvalResult EvaluateFinal(string runFolder, PpoConfig config, string envId, int episodes, int seed = 12345)

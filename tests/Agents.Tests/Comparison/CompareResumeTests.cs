@@ -1,5 +1,6 @@
 using Rims.Agents.Comparison;
 using Rims.Agents.Ppo;
+using Rims.Agents.Runs;
 using Rims.Agents.Tests.Ppo;
 
 namespace Rims.Agents.Tests.Comparison;
@@ -96,5 +97,32 @@ public class CompareResumeTests : IDisposable
         PpoRun.Train(plan.Runs().First(), new TrainingOptions { Command = "compare", RunDirectory = reference });
         RunFiles.AssertSameRun(reference, folders[0]);
         Assert.True(File.Exists(Path.Combine(folders[1], "evals", "GridPickup.json")));
+    }
+
+    [Fact]
+    public void RunAgainWithMoreEvaluationEpisodesAFinishedRunIsEvaluatedAgainNotKeptWithItsOldCount()
+    {
+        var plan = Plan() with { Seeds = 1 };
+        var folder = ComparisonRunner.Run(plan, "compare", _ => { })[0];
+        var evalFile = Path.Combine(folder, "evals", "GridPickup.json");
+        Assert.Equal(2, RunJson.Read<EvalResult>(evalFile).Episodes);
+        Assert.True(ComparisonRunner.IsComplete(plan.Runs().First(), folder, plan.EvalEnvs, 2));
+        Assert.False(ComparisonRunner.IsComplete(plan.Runs().First(), folder, plan.EvalEnvs, 3));
+
+        var lines = new List<string>();
+        ComparisonRunner.Run(plan with { EvalEpisodes = 3 }, "compare", lines.Add);
+        Assert.Contains(lines, l => l.StartsWith("kept lstm seed 1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("evaluated lstm seed 1 on GridPickup (3 episodes)", StringComparison.Ordinal));
+        Assert.Equal(3, RunJson.Read<EvalResult>(evalFile).Episodes);
+    }
+
+    [Fact]
+    public void RunAgainWithALargerTotalAFinishedRunIsExtendedAndSaysSo()
+    {
+        var plan = Plan() with { Seeds = 1 };
+        ComparisonRunner.Run(plan, "compare", _ => { });
+        var lines = new List<string>();
+        ComparisonRunner.Run(plan with { Base = plan.Base with { TotalSteps = plan.Base.TotalSteps * 2 } }, "compare", lines.Add);
+        Assert.Contains(lines, l => l.StartsWith("extending lstm seed 1 from 128 to 256 agent steps", StringComparison.Ordinal));
     }
 }

@@ -54,7 +54,7 @@ public sealed record RunStatus(int Index, string Name, RunState State, string De
         string detail;
         try
         {
-            if (ComparisonRunner.IsComplete(config, folder, plan.EvalEnvs))
+            if (ComparisonRunner.IsComplete(config, folder, plan.EvalEnvs, plan.EvalEpisodes))
                 return new RunStatus(index, name, RunState.Finished, "trained and evaluated", []);
             detail = !File.Exists(Path.Combine(folder, "config.json")) ? "failed before training started"
                 : File.Exists(Path.Combine(folder, "checkpoints", "final.ckpt")) ? "trained, not evaluated on every env"

@@ -59,7 +59,7 @@ public sealed class SlurmBackend(IProcessRunner runner, IReadOnlyList<string> ri
         }
         var queuedIndices = queue.Select(t => t.TaskIndex).ToHashSet();
         var tasks = Enumerable.Range(0, runs.Count)
-            .Where(i => !queuedIndices.Contains(i) && !ComparisonRunner.IsComplete(runs[i], layout.RunFolder(i), plan.EvalEnvs))
+            .Where(i => !queuedIndices.Contains(i) && !ComparisonRunner.IsComplete(runs[i], layout.RunFolder(i), plan.EvalEnvs, plan.EvalEpisodes))
             .ToList();
         if (tasks.Count == 0) return new SlurmSubmission(tasks, queue, null, null, null, null, queueWarning);
 
