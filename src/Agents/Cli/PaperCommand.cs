@@ -29,7 +29,7 @@ public static class PaperCommand
             var folders = parse.GetValue(runs)!;
             foreach (var folder in folders)
                 if (!File.Exists(Path.Combine(folder, "config.json")))
-                    throw new InvalidDataException($"{folder} is not a run folder (no config.json): give the folders `paper copying` and `paper seqmnist` wrote");
+                    throw new InvalidDataException($"{folder} is not a run folder (no config.json): give the folders `paper copying` and `paper seqmnist` wrote" + RunFolder.RunsInsideHint(folder));
             Console.WriteLine($"report: {Table1Report.Build(folders, parse.GetValue(output)!)}");
             return 0;
         });

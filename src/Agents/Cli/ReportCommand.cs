@@ -44,7 +44,7 @@ public static class ReportCommand
             {
                 InputPaths.RequireFolder(folder, "run folder");
                 if (!File.Exists(Path.Combine(folder, "config.json")))
-                    throw new InvalidDataException($"{folder} is not a run folder (no config.json): give the folders ppo or compare wrote" + RunFolder.ReportFolderHint(folder));
+                    throw new InvalidDataException($"{folder} is not a run folder (no config.json): give the folders ppo or compare wrote" + RunFolder.RunsInsideHint(folder));
             }
             IReadOnlyList<RunRecord> pool = [];
             string baselineCore = "";
@@ -57,7 +57,10 @@ public static class ReportCommand
                 pool = RunPool.Read(folders, parse.GetValue(allowMixed), sweep, variants);
                 baselineCore = ReportBuilder.BaselineCore(pool, parse.GetValue(baseline));
             });
-            var path = ReportBuilder.Build(pool, outFolder, reportName, baselineCore, sweep);
+            // The options as typed, the run folders standing for the list the report prints under Provenance.
+            var folderTokens = parse.GetResult(runs)?.Tokens ?? [];
+            var options = parse.Tokens.Skip(1).Where(t => !folderTokens.Contains(t)).Select(t => t.Value);
+            var path = ReportBuilder.Build(pool, outFolder, reportName, baselineCore, sweep, builtWith: string.Join(' ', ["report", "RUN_FOLDERS", .. options]));
             Console.WriteLine($"report: {path}");
             return 0;
         });

@@ -117,14 +117,17 @@ public static class Checkpoint
     /// </summary>
     private static string? FileInFolder(string folder)
     {
-        var checkpoints = Path.Combine(folder, "checkpoints");
+        // The run folder, or its checkpoints/ folder given itself.
+        var checkpoints = Directory.Exists(Path.Combine(folder, "checkpoints")) || File.Exists(RunFolder.ConfigPath(folder)) ? Path.Combine(folder, "checkpoints") : folder;
         if (File.Exists(Path.Combine(checkpoints, "final.ckpt"))) return $"give the run's checkpoint file, e.g. {Path.Combine(checkpoints, "final.ckpt")}";
         // Newest by the iteration in the name, as a resume picks it (names past iteration 999,999 outgrow the padding).
         var newest = Directory.Exists(checkpoints)
             ? Directory.GetFiles(checkpoints, "iter_*.ckpt").Where(f => RunFolder.PeriodicCheckpointIteration(f) is not null).MaxBy(f => RunFolder.PeriodicCheckpointIteration(f))
             : null;
         if (newest is not null) return $"give a checkpoint file, e.g. {newest} (the run has no final.ckpt yet)";
-        var report = RunFolder.ReportFolderHint(folder);
+        if (File.Exists(RunFolder.ConfigPath(folder)))
+            return "this run folder holds no checkpoint (the run copies in a report keep none): give the checkpoint file of a run that has one";
+        var report = RunFolder.RunsInsideHint(folder);
         return report.Length > 0 ? $"give a checkpoint file{report}" : null;
     }
 

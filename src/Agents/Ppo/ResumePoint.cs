@@ -47,7 +47,7 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
         }
         if (best is null && files.Count == 0 && !File.Exists(RunFolder.ConfigPath(runDirectory)))
             throw new InvalidDataException($"{runDirectory} is not a run folder (no config.json, no checkpoints): give the folder ppo or compare wrote" +
-                                           RunFolder.ReportFolderHint(runDirectory));
+                                           RunFolder.RunsInsideHint(runDirectory, oneRun: true));
         if (best is not { } point)
             throw new InvalidDataException($"{runDirectory} has no complete checkpoint (checkpoints/final.ckpt or iter_*.ckpt) to resume from" +
                                            (skipped.Count > 0 ? $": {string.Join("; ", skipped)}" : "; start a new run instead"));

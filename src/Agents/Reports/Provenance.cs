@@ -6,8 +6,11 @@ namespace Rims.Agents.Reports;
 /// <summary>The closing section of every report: the exact commands, code versions and machines behind its runs.</summary>
 public static class Provenance
 {
-    /// <summary>Appends the section for runs given as (folder, config.json) pairs.</summary>
-    public static void Append(StringBuilder md, IReadOnlyList<(string Directory, JsonObject Config)> runs)
+    /// <summary>
+    /// Appends the section for runs given as (folder, config.json) pairs; <paramref name="builtWith"/>, when given, is
+    /// the `report` command that built it (its options, the run folders being those listed), so it can be rebuilt as it was.
+    /// </summary>
+    public static void Append(StringBuilder md, IReadOnlyList<(string Directory, JsonObject Config)> runs, string? builtWith = null)
     {
         md.AppendLine("## Provenance").AppendLine();
         md.AppendLine("Commands:").AppendLine().AppendLine("```");
@@ -17,5 +20,6 @@ public static class Provenance
                       $"Machine(s): {string.Join("; ", runs.Select(r => r.Config["machine"]?.ToString() ?? "unknown").Distinct())}.");
         // As given to the report (relative paths stay relative), so the report can be rebuilt from them.
         md.AppendLine().AppendLine("Run folders: " + string.Join(", ", runs.Select(r => r.Directory.TrimEnd('/'))));
+        if (builtWith is not null) md.AppendLine().AppendLine($"Built with: `{builtWith}`");
     }
 }

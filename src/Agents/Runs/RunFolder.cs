@@ -120,46 +120,52 @@ public sealed class RunFolder : IDisposable
     public static string ConfigPath(string path) => System.IO.Path.Combine(path, "config.json");
 
     /// <summary>
-    /// For an error about a folder that is not a run folder: where the run folders inside <paramref name="path"/> are,
-    /// as "; it is a report folder: its runs are R/*" for a report folder (it has report.md; R its runs/ subfolder, or
-    /// R/*/* when its runs are grouped one level deeper, as a sweep's are) or "; it holds run folders: P/*" for a folder
-    /// of runs (compare's runs/NAME); a report folder without run copies points to the list in its report.md; else "".
+    /// For an error about a folder that is not a run folder: where the run folders inside <paramref name="path"/> are
+    /// (one or two levels down), or "" when there are none. A glob (P/*, P/*/*) is offered only when it matches exactly
+    /// the run folders there (nothing else at that level), else a count and examples. A report folder (it has report.md)
+    /// is named as one and pointed to its Provenance, which lists every run it pooled and the command that built it.
     /// </summary>
-    public static string ReportFolderHint(string path)
+    /// <param name="path">The folder given.</param>
+    /// <param name="oneRun">The verb takes one run folder (ppo --resume): "give one of them" rather than a glob.</param>
+    public static string RunsInsideHint(string path, bool oneRun = false)
     {
         bool report = File.Exists(System.IO.Path.Combine(path, "report.md"));
-        var inside = RunPatterns(report ? System.IO.Path.Combine(path, "runs") : path);
+        var runs = RunsInside(report ? System.IO.Path.Combine(path, "runs") : path);
+        string where = runs.Count == 0 ? ""
+            : oneRun ? $"it holds run folders, e.g. {runs[0].Examples[0]}: give one of them"
+            : $"{(report ? "its runs are" : "it holds run folders:")} {string.Join(" and ", runs.Select(r => r.Glob ?? $"{r.Count} run folder{(r.Count == 1 ? "" : "s")} {r.Level} down, e.g. {string.Join(", ", r.Examples)}"))}";
         if (report)
-            return inside.Count > 0
-                ? $"; it is a report folder: its runs are {string.Join(" and ", inside)}"
-                : "; it is a report folder: give the run folders its report.md lists under Provenance (Run folders)";
-        return inside.Count > 0 ? $"; it holds run folders: {string.Join(" and ", inside)}" : "";
+            return $"; it is a report folder{(where.Length > 0 ? ": " + where : "")}; its report.md lists every run it pooled and the command that built it under Provenance";
+        return where.Length > 0 ? $"; {where}" : "";
     }
 
-    // Glob patterns (folder/*, folder/*/*) matching the run folders (those with config.json) one or two levels under
-    // folder, shallowest first; empty when there are none or folder does not exist.
-    private static List<string> RunPatterns(string folder)
+    // The run folders (those with config.json) one and two levels under folder: per level, their count, up to two
+    // examples, and a glob when it matches them and nothing else.
+    private static List<(string Level, int Count, string? Glob, List<string> Examples)> RunsInside(string folder)
     {
-        var patterns = new List<string>();
-        if (!Directory.Exists(folder)) return patterns;
-        var level = new List<string> { folder };
-        var star = folder;
-        for (int depth = 1; depth <= 2; depth++)
+        var found = new List<(string, int, string?, List<string>)>();
+        if (!Directory.Exists(folder)) return found;
+        var parents = new List<string> { folder };
+        var glob = folder;
+        foreach (var level in new[] { "one level", "two levels" })
         {
-            level = [.. level.SelectMany(SubfoldersOf)];
-            star = System.IO.Path.Combine(star, "*");
-            if (level.Any(f => File.Exists(ConfigPath(f)))) patterns.Add(star);
+            var entries = parents.SelectMany(EntriesOf).Order(StringComparer.Ordinal).ToList();
+            var runs = entries.Where(e => File.Exists(ConfigPath(e))).ToList();
+            glob = System.IO.Path.Combine(glob, "*");
+            if (runs.Count > 0) found.Add((level, runs.Count, runs.Count == entries.Count ? glob : null, [.. runs.Take(2)]));
+            parents = [.. entries.Where(e => Directory.Exists(e) && !File.Exists(ConfigPath(e)))];
         }
-        return patterns;
+        return found;
     }
 
-    private static IEnumerable<string> SubfoldersOf(string folder)
+    // Every file and folder in folder, as a shell glob sees them (names starting with '.' left out).
+    private static IEnumerable<string> EntriesOf(string folder)
     {
         try
         {
-            return Directory.GetDirectories(folder);
+            return Directory.GetFileSystemEntries(folder).Where(e => !System.IO.Path.GetFileName(e).StartsWith('.'));
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             return [];
         }

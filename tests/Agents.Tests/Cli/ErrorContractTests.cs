@@ -140,6 +140,12 @@ public class ErrorContractTests
                 WriteFile(Path.Combine(tmp, "run", "checkpoints", "iter_999999.ckpt"), "");
                 WriteFile(Path.Combine(tmp, "run", "checkpoints", "iter_1000000.ckpt"), "");
             }),
+        new("eval: a run's checkpoints folder given as the checkpoint names its final checkpoint", File1, "give the run's checkpoint file, e.g. {tmp}/run/checkpoints/final.ckpt",
+            ["eval", "--checkpoint", "{tmp}/run/checkpoints"], tmp => WriteFile(Path.Combine(tmp, "run", "checkpoints", "final.ckpt"), "")),
+        new("eval: a run copy without checkpoints given as the checkpoint says it has none", File1, "this run folder holds no checkpoint",
+            ["eval", "--checkpoint", "{tmp}/run"], tmp => WriteFile(Path.Combine(tmp, "run", "config.json"), "{}")),
+        new("ppo: --resume of a compare folder says to give one of its runs", File1, "it holds run folders, e.g. {tmp}/cmp/GridPickup__lstm__1: give one of them",
+            ["ppo", "--resume", "{tmp}/cmp"], tmp => WriteFile(Path.Combine(tmp, "cmp", "GridPickup__lstm__1", "config.json"), "{}")),
         new("ppo: --resume given a file instead of a run folder", File1, "is a file", ["ppo", "--resume", "{tmp}/summary.json"],
             tmp => WriteFile(Path.Combine(tmp, "summary.json"), "{}")),
         new("ppo: --resume of a run whose config.json is corrupt", File1, "{tmp}/run/config.json is not valid JSON", ["ppo", "--resume", "{tmp}/run"],

@@ -111,12 +111,13 @@ public class ResumeTests : IDisposable
         var report = Directory.CreateDirectory(Path.Combine(root, "report")).FullName;
         File.WriteAllText(Path.Combine(report, "report.md"), "# report");
         var error = Assert.Throws<InvalidDataException>(() => ResumePoint.Find(report));
-        Assert.Equal($"{report} is not a run folder (no config.json, no checkpoints): give the folder ppo or compare wrote; " +
-                     "it is a report folder: give the run folders its report.md lists under Provenance (Run folders)", error.Message);
+        const string provenance = "; its report.md lists every run it pooled and the command that built it under Provenance";
+        Assert.Equal($"{report} is not a run folder (no config.json, no checkpoints): give the folder ppo or compare wrote; it is a report folder" + provenance, error.Message);
         Directory.CreateDirectory(Path.Combine(report, "runs"));
-        Assert.EndsWith("its report.md lists under Provenance (Run folders)", Assert.Throws<InvalidDataException>(() => ResumePoint.Find(report)).Message);
-        File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(report, "runs", "GridPickup__lstm__1")).FullName, "config.json"), "{}");
-        Assert.EndsWith($"; it is a report folder: its runs are {Path.Combine(report, "runs")}/*", Assert.Throws<InvalidDataException>(() => ResumePoint.Find(report)).Message);
+        Assert.EndsWith("; it is a report folder" + provenance, Assert.Throws<InvalidDataException>(() => ResumePoint.Find(report)).Message);
+        var run = Directory.CreateDirectory(Path.Combine(report, "runs", "GridPickup__lstm__1")).FullName;
+        File.WriteAllText(Path.Combine(run, "config.json"), "{}");
+        Assert.EndsWith($"; it is a report folder: it holds run folders, e.g. {run}: give one of them" + provenance, Assert.Throws<InvalidDataException>(() => ResumePoint.Find(report)).Message);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public class ReportCliTests : IDisposable
         FakeRun.Write(Path.Combine(report, "runs", "GridPickup__lstm__1"), "GridPickup", "lstm", 1);
         var (exit, error, _) = CapturedCli.Run("report", report, "--out", Path.Combine(root, "out"));
         Assert.Equal(1, exit);
-        Assert.Equal($"error: {report} is not a run folder (no config.json): give the folders ppo or compare wrote; it is a report folder: its runs are {Path.Combine(report, "runs")}/*",
-            error.Trim());
+        Assert.Equal($"error: {report} is not a run folder (no config.json): give the folders ppo or compare wrote; it is a report folder: its runs are {Path.Combine(report, "runs")}/*; " +
+                     "its report.md lists every run it pooled and the command that built it under Provenance", error.Trim());
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class ReportCliTests : IDisposable
         FakeRun.Write(Path.Combine(report, "runs", "lr5e-4", "GridPickup__lstm__1"), "GridPickup", "lstm", 1);
         var (exit, error, _) = CapturedCli.Run("report", report, "--out", Path.Combine(root, "out"));
         Assert.Equal(1, exit);
-        Assert.EndsWith($"; it is a report folder: its runs are {Path.Combine(report, "runs")}/*/*", error.Trim());
+        Assert.Contains($"; it is a report folder: its runs are {Path.Combine(report, "runs")}/*/*;", error.Trim());
     }
 
     [Fact]
@@ -44,6 +44,20 @@ public class ReportCliTests : IDisposable
         var (exit, error, _) = CapturedCli.Run("report", comparison, "--out", Path.Combine(root, "out"));
         Assert.Equal(1, exit);
         Assert.Equal($"error: {comparison} is not a run folder (no config.json): give the folders ppo or compare wrote; it holds run folders: {comparison}/*", error.Trim());
+    }
+
+    /// <summary>A glob that would also match other files is not offered: the default runs/ root holds reports and logs beside runs.</summary>
+    [Fact]
+    public void AFolderHoldingRunsAndOtherThingsNamesExamplesNotAGlob()
+    {
+        var runs = Path.Combine(root, "runs");
+        FakeRun.Write(Path.Combine(runs, "cmp", "GridPickup__lstm__1"), "GridPickup", "lstm", 1);
+        FakeRun.Write(Path.Combine(runs, "cmp", "GridPickup__rims__1"), "GridPickup", "rims", 1);
+        File.WriteAllText(Path.Combine(root, "runs", "cmp.log"), "");
+        Directory.CreateDirectory(Path.Combine(runs, "reports", "cmp"));
+        var (exit, error, _) = CapturedCli.Run("report", runs, "--out", Path.Combine(root, "out"));
+        Assert.Equal(1, exit);
+        Assert.EndsWith($"; it holds run folders: 2 run folders two levels down, e.g. {Path.Combine(runs, "cmp", "GridPickup__lstm__1")}, {Path.Combine(runs, "cmp", "GridPickup__rims__1")}", error.Trim());
     }
 
     [Fact]
@@ -61,6 +75,8 @@ public class ReportCliTests : IDisposable
         // No evaluations: the training scores (mean_return_last_100 = 0.5 for both) are compared, and tie.
         Assert.Contains("| GridPickup | 1, 1 | 0.500 | [0.500, 0.500] |", File.ReadAllText(Path.Combine(root, "out", "report.md")));
         Assert.Contains("P(lstm > rims)", File.ReadAllText(Path.Combine(root, "out", "report.md")));
+        // Provenance records the options it was built with, so it can be rebuilt as it was.
+        Assert.Contains($"Built with: `report RUN_FOLDERS --out {Path.Combine(root, "out")} --baseline rims`", File.ReadAllText(Path.Combine(root, "out", "report.md")));
     }
 
     [Fact]
