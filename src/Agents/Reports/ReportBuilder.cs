@@ -30,12 +30,17 @@ public static class ReportBuilder
     /// Writes the report of <paramref name="runs"/> (read by <see cref="RunPool.Read"/>) into <paramref name="outDirectory"/>;
     /// returns report.md's path. Every other core is compared with <paramref name="baseline"/> (see <see cref="BaselineCore"/>).
     /// With <paramref name="sweep"/>, the report adds the sweep table over that setting (<see cref="SettingSweep"/>).
+    /// <paramref name="builtWith"/>, the `report` command building it, is recorded under Provenance (<see cref="Provenance.Append"/>).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="baseline"/> is none of the runs' cores.</exception>
-    public static string Build(IReadOnlyList<RunRecord> runs, string outDirectory, string name, string? baseline = null, Setting? sweep = null)
+    public static string Build(IReadOnlyList<RunRecord> runs, string outDirectory, string name, string? baseline = null, Setting? sweep = null,
+        string? builtWith = null)
     {
         var baselineCore = BaselineCore(runs, baseline);
         Directory.CreateDirectory(outDirectory);
+        // A report rebuilt into its folder (or another report's) would otherwise keep figures this one does not draw
+        // (a success curve beside an Atari report); only the names a report writes are removed.
+        foreach (var figure in FigureFiles) File.Delete(Path.Combine(outDirectory, figure));
         var byCore = runs.GroupBy(r => r.Core).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Seed).ToList());
         var trainEnvs = runs.Select(r => r.Env).Distinct().ToList();
         var scores = ReportScore.Of(runs);
@@ -62,16 +67,16 @@ public static class ReportBuilder
               string.Join(", ", withoutEpisodes.Select(r => $"{r.Core} seed {r.Seed} (`{r.Directory}`)")) + ".").AppendLine();
 
         md.AppendLine("## Learning curves").AppendLine();
-        Figures.LearningCurves(Path.Combine(outDirectory, "learning_return.png"), $"{string.Join(", ", trainEnvs)}: episodic return", "episodic return", byCore,
+        Figures.LearningCurves(Path.Combine(outDirectory, ReturnFigure), $"{string.Join(", ", trainEnvs)}: episodic return", "episodic return", byCore,
             r => r.HasEpisodesFile ? r.Episodes.Select(e => (e.GlobalStep, e.Return)).ToList() : r.Progress.Where(p => p.Return is not null).Select(p => (p.GlobalStep, p.Return!.Value)).ToList());
-        md.AppendLine("![return](learning_return.png)").AppendLine();
+        md.AppendLine($"![return]({ReturnFigure})").AppendLine();
         if (runs.Any(r => r.Episodes.Any(e => e.Success >= 0) || (!r.HasEpisodesFile && r.Progress.Any(p => p.SuccessRate is not null))))
         {
-            Figures.LearningCurves(Path.Combine(outDirectory, "learning_success.png"), $"{string.Join(", ", trainEnvs)}: training success rate", "success rate", byCore,
+            Figures.LearningCurves(Path.Combine(outDirectory, SuccessFigure), $"{string.Join(", ", trainEnvs)}: training success rate", "success rate", byCore,
                 r => r.HasEpisodesFile
                     ? r.Episodes.Where(e => e.Success >= 0).Select(e => (e.GlobalStep, (double)e.Success)).ToList()
                     : r.Progress.Where(p => p.SuccessRate is not null).Select(p => (p.GlobalStep, p.SuccessRate!.Value)).ToList());
-            md.AppendLine("![success](learning_success.png)").AppendLine();
+            md.AppendLine($"![success]({SuccessFigure})").AppendLine();
             md.AppendLine($"Training success rate per core over agent steps (budget {Budget(runs)}): whether the best core has plateaued within the budget.").AppendLine();
         }
         md.AppendLine("Mean over seeds of each run's moving average (window 5% of its episodes, or of its progress.csv iterations for a run without episodes.csv), " +
@@ -89,7 +94,7 @@ public static class ReportBuilder
         if (evalEnvs.Count == 0)
         {
             md.AppendLine("No evaluations in these run folders (run `eval --checkpoint <run>/checkpoints/final.ckpt`); training scores only " +
-                          "(per run: the mean over its last 100 training episodes; IQM with 95% stratified-bootstrap CI, rliable):").AppendLine();
+                          $"(per run: the mean over its last 100 training episodes; {IqmText}):").AppendLine();
             md.AppendLine("| core | env | seeds | mean of last-100 return | std across seeds | IQM | IQM 95% CI |" + SuccessHeader("last-100 "));
             md.AppendLine(separator);
             foreach (var (core, coreRuns) in byCore)
@@ -105,7 +110,7 @@ public static class ReportBuilder
         else
         {
             md.AppendLine($"Per run: the mean raw return{(withSuccess ? " and the success rate" : "")} over its evaluation episodes; statistics across seeds " +
-                          $"(IQM with 95% stratified-bootstrap CI, rliable, {Statistics.DefaultResamples} resamples, seed 0).").AppendLine();
+                          $"({IqmText}).").AppendLine();
             md.AppendLine("| core | env | seeds | mean return | std across seeds | IQM | IQM 95% CI |" + SuccessHeader(""));
             md.AppendLine(separator);
             foreach (var (core, coreRuns) in byCore)
@@ -145,16 +150,16 @@ public static class ReportBuilder
             // The heatmap and the profile figure show the training env when there is an evaluation on it.
             var first = rims.First(r => r.Evals.Values.Any(e => e.ActivationTrace is not null));
             var eval = first.Evals.Values.Where(e => e.ActivationTrace is not null).OrderByDescending(e => e.Env == first.Env).First();
-            Figures.ActivationHeatmap(Path.Combine(outDirectory, "activation_episode.png"),
+            Figures.ActivationHeatmap(Path.Combine(outDirectory, ActivationEpisodeFigure),
                 $"active units (yellow), {first.Core} seed {first.Seed}, {eval.Env}", eval.ActivationTrace!);
-            md.AppendLine($"![activation](activation_episode.png)").AppendLine();
+            md.AppendLine($"![activation]({ActivationEpisodeFigure})").AppendLine();
             md.AppendLine($"Active units at every step of the first evaluation episode of {first.Core} seed {first.Seed} on {eval.Env}.").AppendLine();
             var profiles = ActivationProfile.Of(byCore);
             var onTrainingEnv = profiles.Where(p => byCore[p.Core].Any(r => r.Env == p.Env)).ToList();
             var shown = onTrainingEnv.Count > 0 ? onTrainingEnv : profiles;
             string shownEnvs = onTrainingEnv.Count > 0 ? "the training env" : string.Join(", ", shown.Select(p => p.Env).Distinct());
-            Figures.ActivationFrequency(Path.Combine(outDirectory, "activation_frequency.png"), $"activation profile on {shownEnvs}", shown);
-            md.AppendLine("![frequency](activation_frequency.png)").AppendLine();
+            Figures.ActivationFrequency(Path.Combine(outDirectory, ActivationProfileFigure), $"activation profile on {shownEnvs}", shown);
+            md.AppendLine($"![frequency]({ActivationProfileFigure})").AppendLine();
             md.AppendLine($"Activation profile on {shownEnvs}: per unit rank, the bar is the mean over runs and each dot one run.").AppendLine();
             AppendActivationProfiles(md, profiles);
         }
@@ -166,7 +171,7 @@ public static class ReportBuilder
                           "`eval --checkpoint <run>/checkpoints/final.ckpt` records them.").AppendLine();
         }
 
-        Provenance.Append(md, runs.Select(r => (r.Directory, r.Config)).ToList());
+        Provenance.Append(md, runs.Select(r => (r.Directory, r.Config)).ToList(), builtWith);
 
         var reportPath = Path.Combine(outDirectory, "report.md");
         AtomicFile.WriteAllText(reportPath, md.ToString());
@@ -212,6 +217,17 @@ public static class ReportBuilder
                    ?? throw new ArgumentException($"--baseline {requested} is not a core of these runs; use one of {string.Join(", ", cores)}");
         return cores.FirstOrDefault(c => c.Equals("lstm", StringComparison.OrdinalIgnoreCase)) ?? cores[0];
     }
+
+    // What the IQM columns are: Statistics.InterquartileMean weights the runs at the quartiles fractionally, which is
+    // rliable's trim_mean only for run counts divisible by 4, so the report says which one it is.
+    private static readonly string IqmText = "IQM: the mean of the middle 50% of runs, runs straddling a quartile weighted by their share " +
+        $"(rliable's trim_mean(x, 0.25) when the run count is a multiple of 4); 95% stratified-bootstrap CI, {Statistics.DefaultResamples} resamples, seed 0";
+
+    /// <summary>The figures a report may draw into its folder; a build removes them first and draws those it has data for.</summary>
+    public static readonly IReadOnlyList<string> FigureFiles = [ReturnFigure, SuccessFigure, ActivationEpisodeFigure, ActivationProfileFigure];
+
+    private const string ReturnFigure = "learning_return.png", SuccessFigure = "learning_success.png",
+        ActivationEpisodeFigure = "activation_episode.png", ActivationProfileFigure = "activation_frequency.png";
 
     // "lstm x 5 seeds", or for a sweep, whose runs of one core repeat seeds across values, "lstm x 6 runs over 2 seeds".
     private static string RunCount(string core, List<RunRecord> runs)

@@ -287,6 +287,18 @@ public class ReportTests : IDisposable
     }
 
     [Fact]
+    public void ARebuildIntoAReportFolderLeavesNoFigureOfTheOldReportItDoesNotDraw()
+    {
+        var outFolder = Directory.CreateDirectory(Path.Combine(root, "rebuilt")).FullName;
+        File.WriteAllText(Path.Combine(outFolder, "activation_episode.png"), "an older report's figure");
+        File.WriteAllText(Path.Combine(outFolder, "notes.txt"), "the user's");
+        ReportBuilder.Build([MakeRun("lstm", 1, 0.5, withActivation: false)], outFolder, "rebuilt");
+        Assert.False(File.Exists(Path.Combine(outFolder, "activation_episode.png")));
+        Assert.True(File.Exists(Path.Combine(outFolder, "learning_return.png")));
+        Assert.True(File.Exists(Path.Combine(outFolder, "notes.txt")));
+    }
+
+    [Fact]
     public void ACorruptSummaryIsAnErrorNamingTheFile()
     {
         var run = MakeRun("lstm", 1, 0.5, withActivation: false);
