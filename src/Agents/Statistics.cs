@@ -134,6 +134,49 @@ public static class Statistics
         int resamples = DefaultResamples, int seed = 0) =>
         TwoSampleBootstrapCi(x, y, ProbabilityOfImprovement, resamples, seed);
 
+    /// <summary>
+    /// Average probability of improvement over several tasks (Agarwal et al., 2021, rliable's aggregate
+    /// <c>probability_of_improvement</c>): the mean over tasks of <see cref="ProbabilityOfImprovement"/>(X, Y) on each,
+    /// so every task weighs the same whatever its score scale. Tasks where either side has no runs are skipped; NaN
+    /// when none is left.
+    /// </summary>
+    /// <param name="perTask">Per task: the per-run scores of X and of Y.</param>
+    public static double AverageProbabilityOfImprovement(IReadOnlyList<(IReadOnlyList<double> X, IReadOnlyList<double> Y)> perTask)
+    {
+        var tasks = perTask.Where(t => t.X.Count > 0 && t.Y.Count > 0).ToList();
+        return tasks.Count == 0 ? double.NaN : tasks.Average(t => ProbabilityOfImprovement(t.X, t.Y));
+    }
+
+    /// <summary>
+    /// Percentile bootstrap 95% CI of <see cref="AverageProbabilityOfImprovement"/>, stratified as rliable does: every
+    /// resample draws, within each task, X's runs and Y's runs independently with replacement (as many as each has).
+    /// </summary>
+    public static ConfidenceInterval AverageProbabilityOfImprovementCi(IReadOnlyList<(IReadOnlyList<double> X, IReadOnlyList<double> Y)> perTask,
+        int resamples = DefaultResamples, int seed = 0)
+    {
+        if (resamples < 1) throw new ArgumentOutOfRangeException(nameof(resamples), "at least one resample is needed");
+        var tasks = perTask.Where(t => t.X.Count > 0 && t.Y.Count > 0).ToList();
+        if (tasks.Count == 0) return new ConfidenceInterval(double.NaN, double.NaN);
+        var random = new MersenneTwister(seed);
+        var draws = tasks.Select(t => (X: new double[t.X.Count], Y: new double[t.Y.Count])).ToList();
+        var estimates = new double[resamples];
+        for (int r = 0; r < resamples; r++)
+        {
+            double sum = 0;
+            for (int k = 0; k < tasks.Count; k++)
+            {
+                var (x, y) = tasks[k];
+                var (xDraw, yDraw) = draws[k];
+                for (int i = 0; i < xDraw.Length; i++) xDraw[i] = x[random.Next(x.Count)];
+                for (int j = 0; j < yDraw.Length; j++) yDraw[j] = y[random.Next(y.Count)];
+                sum += ProbabilityOfImprovement(xDraw, yDraw);
+            }
+            estimates[r] = sum / tasks.Count;
+        }
+        Array.Sort(estimates);
+        return new ConfidenceInterval(Percentile(estimates, 0.025), Percentile(estimates, 0.975));
+    }
+
     /// <summary>Percentile of already sorted values, interpolating linearly between ranks (numpy's default).</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double q)
     {

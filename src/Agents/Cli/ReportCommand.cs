@@ -30,6 +30,13 @@ public static class ReportCommand
             Description = "A PPO setting whose non-default values make a run a variant of its core (ablations, e.g. rims-active): reported as its own core, named e.g. 'rims --rims-active 6', in every table; repeatable",
         };
         command.Options.Add(variant);
+        var acrossEnvs = new Option<bool>("--across-envs")
+        {
+            Description = "One report over runs of several training envs (an Atari sweep's games): per env the score IQM and P(core > baseline), " +
+                          "across envs the count of envs each core is ahead on, the average probability of improvement with its CI and, for Atari games, " +
+                          "human-normalised scores",
+        };
+        command.Options.Add(acrossEnvs);
         command.SetAction(parse =>
         {
             var folders = parse.GetValue(runs)!;
@@ -52,15 +59,30 @@ public static class ReportCommand
             CliRunner.Validate(() => sweep = parse.GetValue(by) is { } setting ? SettingSweep.Named(setting) : null);
             IReadOnlyList<Setting> variants = [];
             CliRunner.Validate(() => variants = [.. (parse.GetValue(variant) ?? []).Select(v => SettingSweep.Named(v, "--variant")).Distinct()]);
-            CliRunner.Validate(() =>
-            {
-                pool = RunPool.Read(folders, parse.GetValue(allowMixed), sweep, variants);
-                baselineCore = ReportBuilder.BaselineCore(pool, parse.GetValue(baseline));
-            });
             // The options as typed, the run folders standing for the list the report prints under Provenance.
             var folderTokens = parse.GetResult(runs)?.Tokens ?? [];
-            var options = parse.Tokens.Skip(1).Where(t => !folderTokens.Contains(t)).Select(t => t.Value);
-            var path = ReportBuilder.Build(pool, outFolder, reportName, baselineCore, sweep, builtWith: string.Join(' ', ["report", "RUN_FOLDERS", .. options]));
+            var builtWith = string.Join(' ', ["report", "RUN_FOLDERS", .. parse.Tokens.Skip(1).Where(t => !folderTokens.Contains(t)).Select(t => t.Value)]);
+            string path;
+            if (parse.GetValue(acrossEnvs))
+            {
+                if (sweep is not null) throw new CliUsageException("--by makes a sweep table of one env; give it without --across-envs, one report per env");
+                IReadOnlyList<IReadOnlyList<RunRecord>> pools = [];
+                CliRunner.Validate(() =>
+                {
+                    pools = RunPool.ReadAcrossEnvs(folders, parse.GetValue(allowMixed), variants);
+                    baselineCore = ReportBuilder.BaselineCore([.. pools.SelectMany(p => p)], parse.GetValue(baseline));
+                });
+                path = AcrossEnvsReport.Build(pools, outFolder, reportName, baselineCore, builtWith);
+            }
+            else
+            {
+                CliRunner.Validate(() =>
+                {
+                    pool = RunPool.Read(folders, parse.GetValue(allowMixed), sweep, variants);
+                    baselineCore = ReportBuilder.BaselineCore(pool, parse.GetValue(baseline));
+                });
+                path = ReportBuilder.Build(pool, outFolder, reportName, baselineCore, sweep, builtWith);
+            }
             Console.WriteLine($"report: {path}");
             return 0;
         });

@@ -48,7 +48,7 @@ public static class RunPool
             throw new ArgumentException(
                 "a report pools runs of one env, but these are of " + byEnv.Count + " envs: " +
                 string.Join("; ", byEnv.Select(g => $"{g.Key}: {string.Join(", ", g.Select(r => r.Directory))}")) +
-                "; build one report per env");
+                "; build one report per env, or one across them with --across-envs");
         foreach (var twice in runs.GroupBy(r => (Core: r.Core.ToLowerInvariant(), r.Seed, Value: SettingSweep.ValueOf(sweep, r))).Where(g => g.Count() > 1))
             throw new ArgumentException(
                 $"{string.Join(" and ", twice.Select(r => r.Directory))} are {(twice.Count() == 2 ? "both" : "all")} {twice.Key.Core} seed {twice.Key.Seed} on {runs[0].Env}" +
@@ -58,6 +58,24 @@ public static class RunPool
                     : ""));
         if (!allowMixed) CheckSameSettings(read, [.. variants, .. sweep is null ? Array.Empty<Setting>() : [sweep]]);
         return runs;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="directories"/> of several training envs (`report --across-envs`): one pool per env, each
+    /// checked as <see cref="Read"/> checks one env's runs, ordered by env; unless <paramref name="allowMixed"/>, runs of
+    /// all envs must share every setting but the env (<see cref="MayDiffer"/> and <paramref name="variants"/> aside).
+    /// </summary>
+    /// <exception cref="ArgumentException">No folders, a (core, seed) twice within an env, or runs of different settings.</exception>
+    /// <exception cref="InvalidDataException">A folder is not a readable run folder (see <see cref="RunRecord.Read"/>).</exception>
+    public static IReadOnlyList<IReadOnlyList<RunRecord>> ReadAcrossEnvs(IReadOnlyList<string> directories, bool allowMixed = false,
+        IReadOnlyList<Setting>? variants = null)
+    {
+        if (directories.Count == 0) throw new ArgumentException("a report needs at least one run folder");
+        variants ??= [];
+        var pools = directories.GroupBy(d => RunRecord.Read(d).Env, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Read([.. g], allowMixed: true, variants: variants)).ToList();
+        if (!allowMixed) CheckSameSettings([.. pools.SelectMany(p => p)], [.. variants, SettingTable.Named("--env")]);
+        return pools;
     }
 
     /// <summary>
