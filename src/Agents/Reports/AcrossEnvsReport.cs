@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Rims.Agents.Runs;
-using Rims.Envs.Atari;
-using Rims.Envs.Atari.Games;
 
 namespace Rims.Agents.Reports;
 
@@ -94,28 +92,10 @@ public static class AcrossEnvsReport
         return reportPath;
     }
 
-    /// <summary>
-    /// The ROM name of the Atari game an env id plays (DemonAttack, DemonAttackNoFrameskip-v4 and ALE/DemonAttack-v5 all
-    /// give demon_attack), or null for an env that is not one of Rims' Atari games.
-    /// </summary>
-    public static string? AtariRom(string envId)
-    {
-        try
-        {
-            var game = AtariEnvIds.Parse(envId, GameCatalog.Names).Game;
-            int index = GameCatalog.Names.ToList().IndexOf(game);
-            return index >= 0 ? GameCatalog.RomNames[index] : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
     private static void AppendHumanNormalised(StringBuilder md, List<EnvScores> envs, string baselineCore, List<string> others)
     {
         md.AppendLine("## Human-normalised scores").AppendLine();
-        var roms = envs.Select(e => (Env: e, Rom: AtariRom(e.Env))).ToList();
+        var roms = envs.Select(e => (Env: e, Rom: AtariReferenceScores.RomOf(e.Env))).ToList();
         if (roms.Any(r => r.Rom is null || r.Env.Score != ReportScore.Return || !AtariReferenceScores.ByRom.ContainsKey(r.Rom)))
         {
             md.AppendLine("Not every env is an Atari game with reference scores, so the scores are not normalised; the probability of improvement " +

@@ -1,3 +1,6 @@
+using Rims.Envs.Atari;
+using Rims.Envs.Atari.Games;
+
 namespace Rims.Agents.Reports;
 
 /// <summary>
@@ -64,4 +67,11 @@ public static class AtariReferenceScores
     /// </summary>
     public static double? HumanNormalised(string romName, double score) =>
         ByRom.TryGetValue(romName, out var reference) ? (score - reference.Random) / (reference.Human - reference.Random) : null;
+
+    /// <summary>
+    /// The ROM name of the Atari game an env id plays (DemonAttack, DemonAttackNoFrameskip-v4 and ALE/DemonAttack-v5 all
+    /// give demon_attack), or null for an env that is not one of Rims' Atari games.
+    /// </summary>
+    public static string? RomOf(string envId) =>
+        AtariEnvIds.TryParse(envId, out var parsed) && GameCatalog.TryCreate(parsed.Game, out var game) ? game.RomName : null;
 }

@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Rims.Agents.Runs;
 using Rims.Agents.Settings;
-using Rims.Envs.Atari;
-using Rims.Envs.Atari.Games;
 
 namespace Rims.Agents.Reports;
 
@@ -347,7 +345,7 @@ public static class ReportBuilder
     /// </summary>
     private static string WhatReturnsAre(IReadOnlyList<string> trainEnvs, bool reportsSuccess)
     {
-        bool atari = trainEnvs.All(id => AtariEnvIds.TryParse(id, out var parsed) && GameCatalog.TryCreate(parsed.Game, out _));
+        bool atari = trainEnvs.All(id => AtariReferenceScores.RomOf(id) is not null);
         if (atari) return "Returns are raw game scores (all lives); episodes are whole games.";
         return "Returns are the env's undiscounted reward sum per episode" +
                (reportsSuccess ? "; the success rate is the share of episodes that reached the goal." : ".");

@@ -42,10 +42,10 @@ public class AcrossEnvsReportTests : IDisposable
         Assert.All(GameCatalog.RomNames, rom => Assert.True(AtariReferenceScores.ByRom.ContainsKey(rom), $"{rom} has no reference scores"));
         Assert.Equal((-2.35 + 20.7) / (14.6 + 20.7), AtariReferenceScores.HumanNormalised("pong", -2.35)!.Value, 12);
         Assert.Null(AtariReferenceScores.HumanNormalised("no_such_game", 1));
-        Assert.Equal("demon_attack", AcrossEnvsReport.AtariRom("DemonAttack"));
-        Assert.Equal("demon_attack", AcrossEnvsReport.AtariRom("ALE/DemonAttack-v5"));
-        Assert.Equal("demon_attack", AcrossEnvsReport.AtariRom("demonattacknoframeskip-v4"));
-        Assert.Null(AcrossEnvsReport.AtariRom("GridPickup"));
+        Assert.Equal("demon_attack", AtariReferenceScores.RomOf("DemonAttack"));
+        Assert.Equal("demon_attack", AtariReferenceScores.RomOf("ALE/DemonAttack-v5"));
+        Assert.Equal("demon_attack", AtariReferenceScores.RomOf("demonattacknoframeskip-v4"));
+        Assert.Null(AtariReferenceScores.RomOf("GridPickup"));
     }
 
     [Fact]
