@@ -30,6 +30,7 @@ public static class AcrossEnvsReport
         var others = runs.Select(r => r.Core).Distinct().Where(c => c != baselineCore).Order(StringComparer.Ordinal).ToList();
         var envs = pools.Select(p => new EnvScores(p)).ToList();
 
+        Directory.CreateDirectory(outDirectory);
         var md = new StringBuilder();
         md.AppendLine($"# {name}").AppendLine();
         md.AppendLine($"Runs: {runs.Count} over {envs.Count} envs ({string.Join(", ", envs.Select(e => e.Env))}); " +
@@ -81,12 +82,16 @@ public static class AcrossEnvsReport
                           $"[{F(average.Low)}, {F(average.High)}] (the mean over envs of the per-env P, each env weighing the same; 95% CI: stratified " +
                           "bootstrap, within each env each core's runs resampled independently; a CI above 0.5 = ahead across these envs).");
             md.AppendLine();
+            // A variant's name ("rims --rims-active 6") as a file name.
+            string figure = $"improvement_{string.Concat(core.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'))}.png";
+            Figures.ProbabilityOfImprovementPerEnv(Path.Combine(outDirectory, figure), $"P({core} > {baselineCore}) per env",
+                [.. paired.Select((e, i) => (e.Env, ps[i].P, ps[i].Ci))]);
+            md.AppendLine($"![P({core} > {baselineCore}) per env]({figure})").AppendLine();
         }
 
         AppendHumanNormalised(md, envs, baselineCore, others);
         Provenance.Append(md, runs.Select(r => (r.Directory, r.Config)).ToList(), builtWith);
 
-        Directory.CreateDirectory(outDirectory);
         var reportPath = Path.Combine(outDirectory, "report.md");
         AtomicFile.WriteAllText(reportPath, md.ToString());
         return reportPath;

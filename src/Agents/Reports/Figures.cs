@@ -115,6 +115,36 @@ public static class Figures
         Save(plot, path, 900, 400);
     }
 
+    /// <summary>
+    /// Per env, P(core &gt; baseline) as a bar with its 95% CI as a line, envs ordered by P, and the 0.5 line (neither
+    /// ahead): the across-envs report's picture of on which envs a core is ahead (the paper's per-game bars, with
+    /// uncertainty and a defined measure).
+    /// </summary>
+    public static void ProbabilityOfImprovementPerEnv(string path, string title, IReadOnlyList<(string Env, double P, ConfidenceInterval Ci)> rows)
+    {
+        var plot = new Plot();
+        // Horizontal bars, the highest P on top: env names read as tick labels without rotation, however many games.
+        var sorted = rows.OrderBy(r => r.P).ThenByDescending(r => r.Env, StringComparer.Ordinal).ToList();
+        var color = CoreColors[1];
+        var bars = plot.Add.Bars(sorted.Select((r, i) => new Bar { Position = i, Value = r.P, FillColor = color.WithAlpha(0.6), Size = 0.7 }).ToList());
+        bars.Horizontal = true;
+        for (int i = 0; i < sorted.Count; i++)
+            if (!double.IsNaN(sorted[i].Ci.Low))
+            {
+                var ci = plot.Add.Line(sorted[i].Ci.Low, i, sorted[i].Ci.High, i);
+                ci.Color = Colors.Black;
+                ci.LineWidth = 2;
+            }
+        var even = plot.Add.VerticalLine(0.5);
+        even.Color = Colors.Gray;
+        even.LinePattern = LinePattern.Dashed;
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, sorted.Count).Select(i => (double)i)], [.. sorted.Select(r => r.Env)]);
+        plot.Axes.SetLimitsX(0, 1.05);
+        plot.Title(title);
+        plot.XLabel("P(core > baseline), bar; its 95% CI, line; 0.5 = neither ahead");
+        Save(plot, path, 800, Math.Max(300, 28 * sorted.Count + 150));
+    }
+
     private static void Save(Plot plot, string path, int width, int height) =>
         Runs.AtomicFile.Write(path, temporary => plot.SavePng(temporary, width, height));
 }

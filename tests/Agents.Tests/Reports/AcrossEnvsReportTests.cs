@@ -73,6 +73,8 @@ public class AcrossEnvsReportTests : IDisposable
         Assert.Matches(@"\| lstm \| 2 \| 4 \| 0\.500 \| \[[^]]+\] \| 0\.500 \| 0\.500 \|", md);
         Assert.Matches(@"\| rims \| 2 \| 4 \| 0\.250 \| \[[^]]+\] \| 0\.413 \| 0\.413 \|", md);
         Assert.Contains("Built with: `report RUN_FOLDERS --across-envs --out", md);
+        Assert.Contains("![P(rims > lstm) per env](improvement_rims.png)", md);
+        Assert.True(new FileInfo(Path.Combine(outFolder, "improvement_rims.png")).Length > 1000);
     }
 
     [Fact]
