@@ -152,7 +152,9 @@ public sealed class RunFolder : IDisposable
             var entries = parents.SelectMany(EntriesOf).Order(StringComparer.Ordinal).ToList();
             var runs = entries.Where(e => File.Exists(ConfigPath(e))).ToList();
             glob = System.IO.Path.Combine(glob, "*");
-            if (runs.Count > 0) found.Add((level, runs.Count, runs.Count == entries.Count ? glob : null, [.. runs.Take(2)]));
+            // P/*/* would also match the files inside run folders one level up, so it is exact only without them.
+            bool exact = runs.Count == entries.Count && found.Count == 0;
+            if (runs.Count > 0) found.Add((level, runs.Count, exact ? glob : null, [.. runs.Take(2)]));
             parents = [.. entries.Where(e => Directory.Exists(e) && !File.Exists(ConfigPath(e)))];
         }
         return found;

@@ -46,6 +46,18 @@ public class ReportCliTests : IDisposable
         Assert.Equal($"error: {comparison} is not a run folder (no config.json): give the folders ppo or compare wrote; it holds run folders: {comparison}/*", error.Trim());
     }
 
+    [Fact]
+    public void RunsAtTwoLevelsGetNoGlobThatWouldMatchTheShallowRunsFiles()
+    {
+        var runs = Path.Combine(root, "mixed");
+        FakeRun.Write(Path.Combine(runs, "GridPickup__lstm__1"), "GridPickup", "lstm", 1);
+        FakeRun.Write(Path.Combine(runs, "group", "GridPickup__rims__1"), "GridPickup", "rims", 1);
+        var (exit, error, _) = CapturedCli.Run("report", runs, "--out", Path.Combine(root, "out"));
+        Assert.Equal(1, exit);
+        Assert.EndsWith($"; it holds run folders: 1 run folder one level down, e.g. {Path.Combine(runs, "GridPickup__lstm__1")} and " +
+                        $"1 run folder two levels down, e.g. {Path.Combine(runs, "group", "GridPickup__rims__1")}", error.Trim());
+    }
+
     /// <summary>A glob that would also match other files is not offered: the default runs/ root holds reports and logs beside runs.</summary>
     [Fact]
     public void AFolderHoldingRunsAndOtherThingsNamesExamplesNotAGlob()
