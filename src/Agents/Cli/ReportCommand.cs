@@ -42,6 +42,8 @@ public static class ReportCommand
             var folders = parse.GetValue(runs)!;
             var reportName = parse.GetValue(name)!;
             CliRunner.Validate(() => FolderName.Check("--name", reportName));
+            if (parse.GetValue(acrossEnvs) && parse.GetValue(by) is not null)
+                throw new CliUsageException("--by makes the sweep table of one env: give it without --across-envs, in one report per env");
             var outFolder = parse.GetValue(output) ?? Path.Combine("runs", "reports", reportName);
             InputPaths.RequireFolderOrNothing(outFolder, "--out");
             // The same run twice would read as one (core, seed) given twice ("are all lstm seed 1").
@@ -65,7 +67,6 @@ public static class ReportCommand
             string path;
             if (parse.GetValue(acrossEnvs))
             {
-                if (sweep is not null) throw new CliUsageException("--by makes a sweep table of one env; give it without --across-envs, one report per env");
                 IReadOnlyList<IReadOnlyList<RunRecord>> pools = [];
                 CliRunner.Validate(() =>
                 {

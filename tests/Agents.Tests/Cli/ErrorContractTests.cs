@@ -193,6 +193,7 @@ public class ErrorContractTests
                 Features = 8, Hidden = 8, Threads = 1, LearningRate = 1e-3,
             }, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(tmp, "runs", "t", "GridPickup__lstm__1") })),
         // ---- report
+        new("report: --by with --across-envs", Usage, "--by makes the sweep table of one env", ["report", "{tmp}/a", "--across-envs", "--by", "learning-rate"]),
         new("report: folder that is not a run", File1, "{tmp}/empty", ["report", "{tmp}/empty", "--out", "{tmp}/out"],
             tmp => Directory.CreateDirectory(Path.Combine(tmp, "empty"))),
         new("report: runs of different envs", Usage, "{tmp}/b", ["report", "{tmp}/a", "{tmp}/b", "--out", "{tmp}/out"], tmp =>
