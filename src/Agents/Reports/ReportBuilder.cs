@@ -136,9 +136,11 @@ public static class ReportBuilder
         md.AppendLine("## Cost").AppendLine();
         md.AppendLine("| core | parameters | mean SPS | mean wall time (min) |");
         md.AppendLine("|---|---|---|---|");
+        // Over the runs that have a summary.json: one stopped hard (none yet) would make every mean NaN.
+        List<double> Known(List<RunRecord> coreRuns, string key) => [.. coreRuns.Select(r => r.SummaryNumber(key)).Where(v => !double.IsNaN(v))];
         foreach (var (core, coreRuns) in byCore)
-            md.AppendLine($"| {core} | {coreRuns[0].SummaryNumber("parameters").ToString("N0", Invariant)} | {Statistics.Mean(coreRuns.Select(r => r.SummaryNumber("sps")).ToList()):F0} | " +
-                          $"{Statistics.Mean(coreRuns.Select(r => r.SummaryNumber("wall_seconds") / 60).ToList()):F1} |");
+            md.AppendLine($"| {core} | {Known(coreRuns, "parameters").DefaultIfEmpty(double.NaN).First().ToString("N0", Invariant)} | {Statistics.Mean(Known(coreRuns, "sps")):F0} | " +
+                          $"{Statistics.Mean(Known(coreRuns, "wall_seconds")) / 60:F1} |");
         md.AppendLine();
 
         var rims = byCore.Where(c => c.Value.Any(r => r.Evals.Values.Any(e => e.ActivationTrace is not null))).SelectMany(c => c.Value).ToList();

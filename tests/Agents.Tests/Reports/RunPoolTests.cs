@@ -104,6 +104,8 @@ public class RunPoolTests : IDisposable
         Assert.Contains($"- lstm seed 2 (`{stopped}`): completed: false after 40 of 100 steps", report);
         Assert.Contains($"- lstm seed 3 (`{crashed}`): no summary.json", report);
         Assert.DoesNotContain($"`{done}`)", report);
+        // Cost over the runs that have a summary (the crashed one has none).
+        Assert.Contains("| lstm | 10 | 10 | 0.0 |", report);
 
         var complete = File.ReadAllText(ReportBuilder.Build([done], Path.Combine(root, "complete"), "complete"));
         Assert.DoesNotContain("Incomplete", complete);
