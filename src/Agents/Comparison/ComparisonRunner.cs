@@ -51,16 +51,15 @@ public static class ComparisonRunner
             case ExistingRunKind.Finished:
                 log($"kept {config.Core} seed {config.Seed}: {folder} has finished");
                 break;
-            case ExistingRunKind.Interrupted when existing.Point!.Header.Iteration >= existing.Point.Header.Config.Iterations:
-                // A finished run asked for a larger --total-steps: it continues, and its learning-rate schedule (when
-                // annealed) is stretched to the new total, so it is not the run a fresh start at that total would be.
-                log($"extending {config.Core} seed {config.Seed} from {existing.Point.Header.Config.TrainedSteps:N0} to {config.TrainedSteps:N0} agent steps " +
-                    $"(--total-steps raised; an annealed learning rate is stretched to the new total) from {existing.Point.CheckpointPath}");
-                result = PpoRun.Resume(existing.Point, config, new TrainingOptions { Command = command, Stop = stop });
-                break;
             case ExistingRunKind.Interrupted:
-                log($"resuming {config.Core} seed {config.Seed} from {existing.Point!.CheckpointPath}");
-                result = PpoRun.Resume(existing.Point, config, new TrainingOptions { Command = command, Stop = stop });
+                var point = existing.Point!;
+                // A finished run asked for a larger --total-steps continues too, and its learning-rate schedule (when
+                // annealed) is stretched to the new total, so it is not the run a fresh start at that total would be.
+                log(point.Header.Iteration >= point.Header.Config.Iterations
+                    ? $"extending {config.Core} seed {config.Seed} from {point.Header.Config.TrainedSteps:N0} to {config.TrainedSteps:N0} agent steps " +
+                      $"(--total-steps raised; an annealed learning rate is stretched to the new total) from {point.CheckpointPath}"
+                    : $"resuming {config.Core} seed {config.Seed} from {point.CheckpointPath}");
+                result = PpoRun.Resume(point, config, new TrainingOptions { Command = command, Stop = stop });
                 break;
             case ExistingRunKind.Unresumable:
                 // Nothing to resume from: what the stopped attempt logged would only mix with the new run's rows.
