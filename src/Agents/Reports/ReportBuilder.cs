@@ -11,8 +11,8 @@ namespace Rims.Agents.Reports;
 /// that report success), final scores on the return and the success rate (mean, std, IQM with a stratified-bootstrap
 /// CI) with the budget and seeds per core, generalisation from the training env to every evaluated env per score (the
 /// paired absolute and relative drops with their CIs, and against the baseline core's drop), the probability that each
-/// core improves on the baseline core per score, the sweep table of `report --by` (<see cref="SettingSweep"/>), cost per
-/// core, the RIMs activation figures, and the commands, code version and machine that produced the runs.
+/// core improves on the baseline core per score, the sweep table of `report --by` (<see cref="SettingSweep"/>), every run's evaluations
+/// (<see cref="EvaluationsPerRun"/>), cost per core, the RIMs activation figures, and the commands, code version and machine that produced the runs.
 /// </summary>
 public static class ReportBuilder
 {
@@ -132,6 +132,7 @@ public static class ReportBuilder
         }
         AppendProbabilityOfImprovement(md, byCore, evalEnvs, baselineCore, scores);
         if (sweep is not null) SettingSweep.Append(md, runs, sweep, scores[0], scores.Count > 1 ? scores[1] : null);
+        EvaluationsPerRun.Append(md, byCore, evalEnvs, baselineCore, withSuccess);
 
         md.AppendLine("## Cost").AppendLine();
         md.AppendLine("| core | parameters | mean SPS | mean wall time (min) |");
@@ -329,6 +330,9 @@ public static class ReportBuilder
                     md.AppendLine($"| {env} | {x.Count}, {y.Count} | {F(Statistics.ProbabilityOfImprovement(x, y))} | [{F(ci.Low)}, {F(ci.High)}] |");
                 }
                 md.AppendLine();
+                if (rows.Any(r => r.X.Count == 1 && r.Y.Count == 1))
+                    md.AppendLine($"With one run of each core, P is 0, 0.5 or 1 and its CI that point: it says which run scored higher, not how likely " +
+                                  $"{core} is to beat {baselineCore}.").AppendLine();
             }
         }
     }

@@ -335,4 +335,39 @@ public class ReportTests : IDisposable
         Assert.Contains("| lstm | GridPickup-Novel | 1 |", report);
         Assert.Contains("## Which units fire when", report);
     }
+
+    /// <summary>Replaces <paramref name="run"/>'s evaluation on GridPickup by one with the given episode returns.</summary>
+    private static void SetTrainingEnvReturns(string run, double[] returns) =>
+        RunJson.Write(Path.Combine(run, "evals", "GridPickup.json"), new EvalResult
+        {
+            Env = "GridPickup", TrainEnv = "GridPickup", Checkpoint = "checkpoints/final.ckpt", Episodes = returns.Length, Seed = 1, Deterministic = false,
+            Returns = returns, Lengths = [.. returns.Select(_ => 10)], Successes = [.. returns.Select(_ => 1)], Mean = returns.Average(),
+            Std = Statistics.Std(returns), Iqm = Statistics.InterquartileMean(returns), Min = returns.Min(), Max = returns.Max(), SuccessRate = 1,
+        });
+
+    [Fact]
+    public void EveryRunsEvaluationIsListedWithItsEpisodeCountAndAOneSeedPairGetsItsDifferenceOverEpisodes()
+    {
+        var lstm = MakeRun("lstm", 1, 0.4, withActivation: false);
+        var rims = MakeRun("rims", 1, 0.6, withActivation: false);
+        SetTrainingEnvReturns(lstm, [0, 2]);
+        SetTrainingEnvReturns(rims, [1, 3]);
+        var markdown = File.ReadAllText(ReportBuilder.Build([lstm, rims], Path.Combine(root, "pair"), "pair"));
+        Assert.Contains("## Evaluations per run", markdown);
+        // By hand: a resampled mean of two episodes {1, 3} is 1, 2 or 3 with chances 1/4, 1/2, 1/4, so the 2.5th and
+        // 97.5th percentiles are 1 and 3; std is the population one (numpy's), 1.
+        Assert.Equal("| rims | 1 | GridPickup | 2 | 2.000 | [1.000, 3.000] | 1.000 | 1.000 | 3.000 | 100.0% |", Row(markdown, "| rims | 1 | GridPickup |"));
+        Assert.Equal("| lstm | 1 | GridPickup-Novel | 2 | 0.200 | [0.200, 0.200] | 0.000 | 0.200 | 0.200 | 50.0% |", Row(markdown, "| lstm | 1 | GridPickup-Novel |"));
+        // Difference of means 2 - 1 = 1; its extremes -1 (1 - 2) and 3 (3 - 0) each have chance 1/16 > 2.5%, so they are the CI.
+        Assert.Equal("| rims | GridPickup | 2, 2 | 2.000 | 1.000 | 1.000 | [-1.000, 3.000] |", Row(markdown, "| rims | GridPickup | 2, 2 |"));
+        Assert.Contains("not that the cores do: one seed per core cannot tell a core's effect from a seed's", markdown);
+        Assert.Contains("With one run of each core, P is 0, 0.5 or 1 and its CI that point", markdown);
+
+        // A second rims seed: no longer a one-run pair, so neither the difference table nor the one-run caveat.
+        var rims2 = MakeRun("rims", 2, 0.6, withActivation: false);
+        var pooled = File.ReadAllText(ReportBuilder.Build([lstm, rims, rims2], Path.Combine(root, "pooled"), "pooled"));
+        Assert.Contains("| rims | 2 | GridPickup | 2 |", pooled);
+        Assert.DoesNotContain("One run per core", pooled);
+        Assert.DoesNotContain("With one run of each core", pooled);
+    }
 }
