@@ -77,8 +77,7 @@ public static class ParseErrorLine
                 foreach (var option in level.Children.OfType<OptionResult>())
                     if (option.Tokens.FirstOrDefault(t => names.Contains(t.Value)) is { } taken)
                     {
-                        string kind = Kind(option.Option.ValueType);
-                        return $"{option.Option.Name} needs a value" + (kind == "a value" ? "" : $": {kind}") + $" (got the option {taken.Value} after it)";
+                        return NeedsAValue(option.Option) + $" (got the option {taken.Value} after it)";
                     }
         return null;
     }
@@ -109,10 +108,19 @@ public static class ParseErrorLine
 
     private static string OptionValue(OptionResult option)
     {
-        string name = option.Option.Name, kind = Kind(option.Option.ValueType);
         return option.Tokens.Count == 0
-            ? $"{name} needs a value" + (kind == "a value" ? "" : $": {kind}")
-            : $"{name} takes {kind} (got '{string.Join(' ', option.Tokens.Select(t => t.Value))}')";
+            ? NeedsAValue(option.Option)
+            : $"{option.Option.Name} takes {Kind(option.Option.ValueType)} (got '{string.Join(' ', option.Tokens.Select(t => t.Value))}')";
+    }
+
+    // "--learning-rate needs a value: a number". A text option has no kind to name, so its help line says what it takes
+    // ("--core needs a value: core: lstm, gru, rims, or ff ...").
+    private static string NeedsAValue(Option option)
+    {
+        string kind = Kind(option.ValueType);
+        if (kind == "a value" && !string.IsNullOrWhiteSpace(option.Description))
+            kind = char.ToLowerInvariant(option.Description[0]) + option.Description[1..].TrimEnd('.', ' ');
+        return $"{option.Name} needs a value" + (kind == "a value" ? "" : $": {kind}");
     }
 
     private static string Unmatched(ParseResult parse, string token)

@@ -77,8 +77,9 @@ public class ParseErrorLineTests
     }
 
     [Theory]
-    [InlineData("--env needs a value (got the option --core after it)", "ppo", "--env", "--core", "rims")]
-    [InlineData("--variant needs a value (got the option --name after it)", "report", "runs/a", "--variant", "--name", "x")]
+    [InlineData("--env needs a value: environment id (see `envs`) (got the option --core after it)", "ppo", "--env", "--core", "rims")]
+    [InlineData("--name needs a value: report title and folder name (got the option --out after it)", "report", "runs/a", "--name", "--out", "x")]
+    [InlineData("--core needs a value: core: lstm, gru, rims, or ff (the memoryless baseline)", "ppo", "--core")]
     [InlineData("--learning-rate takes a number (got 'true')", "ppo", "--learning-rate", "true")]
     [InlineData("--num-envs takes a whole number (got '1.5')", "compare", "--num-envs", "1.5")]
     [InlineData("--rims-units needs a value: a whole number", "ppo", "--rims-units")]
