@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rims.Agents.Ppo;
+using Rims.Agents.Runs;
 using Rims.Envs;
 using Spectre.Console;
 
@@ -53,6 +54,7 @@ public static class PpoCommand
                 Console.WriteLine($"run {point.RunDirectory} already finished {point.Header.GlobalStep} steps; raise --total-steps to continue");
                 return 0;
             }
+            if (point is null && parse.GetValue(options.RunDir) is { } runDirectory) RunFolder.RequireNoRun(runDirectory);
             if (config.StepRoundingNote is { } rounding) Console.WriteLine($"note: {rounding}");
             using var signals = new StopSignals();
             var result = TrainWithDisplay(config, display =>

@@ -173,6 +173,19 @@ public sealed class RunFolder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Checks, before anything is built, that a new run may be started in <paramref name="path"/> (so a command refuses
+    /// an occupied --run-dir before printing anything about the training). <see cref="Create"/> checks again atomically.
+    /// </summary>
+    /// <exception cref="IOException"><paramref name="path"/> is a file, or already holds a run.</exception>
+    public static void RequireNoRun(string path)
+    {
+        InputPaths.RequireFolderOrNothing(path, "--run-dir");
+        if (File.Exists(ConfigPath(path))) throw new IOException(AlreadyHoldsARun(path));
+    }
+
+    private static string AlreadyHoldsARun(string path) => $"{path} already holds a run (config.json exists); choose another --run-dir";
+
     /// <summary>Creates <paramref name="path"/> and an empty config.json in it, failing if config.json exists.</summary>
     private static void Claim(string path)
     {
@@ -185,7 +198,7 @@ public sealed class RunFolder : IDisposable
         }
         catch (IOException) when (File.Exists(ConfigPath(path)))
         {
-            throw new IOException($"{path} already holds a run (config.json exists); choose another --run-dir");
+            throw new IOException(AlreadyHoldsARun(path));
         }
         catch (IOException e)
         {

@@ -42,6 +42,25 @@ public class CliTests
     }
 
     [Fact]
+    public void AnOccupiedRunDirIsRefusedBeforeAnyNoteAboutTheTraining()
+    {
+        string dir = Directory.CreateTempSubdirectory("rims-occupied-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "config.json"), "{}");
+            // 100 steps is not a whole rollout, which a run about to train would note first.
+            var (exit, error, output) = Run("ppo", "--run-dir", dir, "--total-steps", "100");
+            Assert.Equal(CliRunner.InputError, exit);
+            Assert.Equal($"error: {dir} already holds a run (config.json exists); choose another --run-dir", error.Trim());
+            Assert.DoesNotContain("note:", output);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void EvalWithoutACheckpointSaysWhatToGive()
     {
         var (exit, error, _) = Run("eval", "--env", "GridPickup");
