@@ -1,12 +1,38 @@
 namespace Rims.Envs;
 
 /// <summary>What one <see cref="IEnv.Step"/> returns (gymnasium semantics).</summary>
-/// <param name="Reward">The reward the learner sees (possibly clipped or per-life by wrappers).</param>
-/// <param name="Terminated">The episode reached a terminal state: do not bootstrap past it.</param>
-/// <param name="Truncated">The episode was cut by a time limit: bootstrap from the final observation.</param>
-/// <param name="Info">Side information for statistics, never for learning.</param>
-public readonly record struct StepResult(float Reward, bool Terminated, bool Truncated, StepInfo Info)
+public readonly record struct StepResult
 {
+    /// <summary>
+    /// A step's result. An env without lives, clipping or a success notion may leave <paramref name="info"/> out (or pass
+    /// <c>default</c>): the statistics then follow the learner's view, raw reward = <paramref name="reward"/> and the game
+    /// ends when the learner's episode does. Without this a plugin env returning <c>default</c> never ended an episode
+    /// for the statistics, so training counted none and evaluation never finished.
+    /// </summary>
+    /// <param name="reward">The reward the learner sees (possibly clipped or per-life by wrappers).</param>
+    /// <param name="terminated">The episode reached a terminal state: do not bootstrap past it.</param>
+    /// <param name="truncated">The episode was cut by a time limit: bootstrap from the final observation.</param>
+    /// <param name="info">Side information for statistics, never for learning; null: see above.</param>
+    public StepResult(float reward, bool terminated, bool truncated, StepInfo? info = null)
+    {
+        Reward = reward;
+        Terminated = terminated;
+        Truncated = truncated;
+        Info = info ?? new StepInfo(reward, terminated || truncated);
+    }
+
+    /// <summary>The reward the learner sees (possibly clipped or per-life by wrappers).</summary>
+    public float Reward { get; init; }
+
+    /// <summary>The episode reached a terminal state: do not bootstrap past it.</summary>
+    public bool Terminated { get; init; }
+
+    /// <summary>The episode was cut by a time limit: bootstrap from the final observation.</summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>Side information for statistics, never for learning (given, or made from the reward and <see cref="Done"/>).</summary>
+    public StepInfo Info { get; init; }
+
     /// <summary>The learner's episode ended, one way or the other.</summary>
     public bool Done => Terminated || Truncated;
 }
