@@ -23,6 +23,8 @@ public static class ParseErrorLine
             return $"{repeated} is given more than once; give it once";
         if (OptionTakenAsValue(parse.CommandResult) is { } missing)
             return missing;
+        if (EmptyValue(parse.CommandResult) is { } empty)
+            return empty;
         if (parse.UnmatchedTokens.Count > 0)
             return Unmatched(parse, parse.UnmatchedTokens[0]);
         if (OptionLikePath(parse) is { } option)
@@ -79,6 +81,18 @@ public static class ParseErrorLine
                     {
                         return NeedsAValue(option.Option) + $" (got the option {taken.Value} after it)";
                     }
+        return null;
+    }
+
+    // An empty value ("--run-dir \"\"", an unset shell variable) is no value: it would otherwise reach the code as a path
+    // or name that cannot be one, and fail there as an internal error.
+    private static string? EmptyValue(CommandResult command)
+    {
+        for (SymbolResult? result = command; result is not null; result = result.Parent)
+            if (result is CommandResult level)
+                foreach (var option in level.Children.OfType<OptionResult>())
+                    if (option.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
+                        return NeedsAValue(option.Option) + " (got '')";
         return null;
     }
 

@@ -33,12 +33,14 @@ public static class ChildProcessRun
             var self = SelfCommand();
             start.FileName = self[0];
             foreach (var part in self.Skip(1)) start.ArgumentList.Add(part);
-            foreach (var part in new[]
-                     {
-                         Verb, "--config", configFile, "--run-dir", folder, "--eval-envs", string.Join(',', plan.EvalEnvs),
-                         "--eval-episodes", plan.EvalEpisodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--command", command,
-                     })
-                start.ArgumentList.Add(part);
+            // --eval-envs only when there are some: an empty value is refused as a missing one.
+            string[] evalEnvs = plan.EvalEnvs.Count > 0 ? ["--eval-envs", string.Join(',', plan.EvalEnvs)] : [];
+            string[] arguments =
+            [
+                Verb, "--config", configFile, "--run-dir", folder, .. evalEnvs,
+                "--eval-episodes", plan.EvalEpisodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--command", command,
+            ];
+            foreach (var part in arguments) start.ArgumentList.Add(part);
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
             var errors = new Queue<string>();
             // The child stamps its lines for its own log (Slurm); here they get the parent's stamp instead of a second one.

@@ -53,7 +53,7 @@ public static class SlurmScripts
         text.AppendLine("exec " + ShellQuote.Words(rims) + " " + ChildProcessRun.Verb +
                         " --config " + ShellQuote.Word(Path.Combine(layout.Folder, "configs") + "/") + "\"$run.json\"" +
                         " --run-dir " + ShellQuote.Word(folder + "/") + "\"$run\"" +
-                        " --eval-envs " + ShellQuote.Word(string.Join(',', plan.EvalEnvs)) +
+                        (plan.EvalEnvs.Count > 0 ? " --eval-envs " + ShellQuote.Word(string.Join(',', plan.EvalEnvs)) : "") +
                         " --eval-episodes " + plan.EvalEpisodes.ToString(CultureInfo.InvariantCulture) +
                         " --command " + ShellQuote.Word(commandLine));
         return text.ToString();

@@ -47,6 +47,10 @@ public class SlurmScriptsTests
         Assert.Contains("run=${runs[$SLURM_ARRAY_TASK_ID]}", script);
         Assert.Contains("\nexec /usr/bin/dotnet /opt/rims/Rims.Cli.dll compare-run --config /data/runs/demon/slurm/configs/\"$run.json\" " +
                         "--run-dir /data/runs/demon/\"$run\" --eval-envs Pong --eval-episodes 7 --command 'compare --env DemonAttack'\n", script);
+        // Without evaluation envs the option is left out: compare-run refuses an empty value as a missing one.
+        var layout = Layout();
+        var withoutEvalEnvs = new SlurmLayout(layout.Plan with { EvalEnvs = [] });
+        Assert.Contains("--run-dir /data/runs/demon/\"$run\" --eval-episodes 7 --command", SlurmScripts.Array(withoutEvalEnvs, Rims, "/home/me", [1], [], "compare"));
     }
 
     [Fact]
