@@ -1,4 +1,5 @@
 using Rims.Agents.Ppo;
+using Rims.Agents.Runs;
 
 namespace Rims.Agents.Comparison;
 
@@ -8,7 +9,7 @@ public enum ExistingRunKind
     /// <summary>No run there yet: train it.</summary>
     Missing,
 
-    /// <summary>A run started but left no complete checkpoint: it is trained again from the start.</summary>
+    /// <summary>A run started but left no checkpoint file at all (nothing to lose): it is trained again from the start.</summary>
     Unresumable,
 
     /// <summary>A stopped run with a checkpoint: resume it.</summary>
@@ -25,18 +26,14 @@ public sealed record ExistingRun(ExistingRunKind Kind, ResumePoint? Point)
 {
     /// <summary>Looks at <paramref name="folder"/>, where <paramref name="config"/> is to be trained.</summary>
     /// <exception cref="ArgumentException">The folder holds a run with other settings (the message names the setting).</exception>
+    /// <exception cref="InvalidDataException">The folder has checkpoints but none is complete, or its config.json is missing or
+    /// damaged (<see cref="ResumePoint.Find"/>'s message): restarting would delete a run that may only need repair.</exception>
     public static ExistingRun Inspect(PpoConfig config, string folder)
     {
-        if (!File.Exists(Path.Combine(folder, "config.json"))) return new ExistingRun(ExistingRunKind.Missing, null);
-        ResumePoint point;
-        try
-        {
-            point = ResumePoint.Find(folder);
-        }
-        catch (InvalidDataException)
-        {
-            return new ExistingRun(ExistingRunKind.Unresumable, null);
-        }
+        bool hasCheckpoints = Directory.Exists(folder) && ResumePoint.CheckpointFiles(folder).Count > 0;
+        if (!hasCheckpoints)
+            return new ExistingRun(File.Exists(RunFolder.ConfigPath(folder)) ? ExistingRunKind.Unresumable : ExistingRunKind.Missing, null);
+        var point = ResumePoint.Find(folder);
         point.CheckChanges(config);
         return new ExistingRun(point.IsFinishedFor(config) ? ExistingRunKind.Finished : ExistingRunKind.Interrupted, point);
     }

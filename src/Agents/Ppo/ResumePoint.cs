@@ -21,14 +21,11 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
     /// one with the most iterations that passes its length and checksum test).
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="InvalidDataException">The folder has no complete checkpoint.</exception>
+    /// <exception cref="InvalidDataException">The folder has no complete checkpoint, or its config.json is missing or not valid JSON.</exception>
     public static ResumePoint Find(string runDirectory)
     {
         InputPaths.RequireFolder(runDirectory, "run folder");
-        var folder = Path.Combine(runDirectory, "checkpoints");
-        var files = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.ckpt").Where(f => !Path.GetFileName(f).StartsWith('.')).ToList()
-            : [];
+        var files = CheckpointFiles(runDirectory);
         var skipped = new List<string>();
         (string Path, CheckpointHeader Header)? best = null;
         // Newest first by the iteration in the name; final.ckpt's iteration is only in its header, so it is read first.
@@ -51,21 +48,30 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
         if (best is not { } point)
             throw new InvalidDataException($"{runDirectory} has no complete checkpoint (checkpoints/final.ckpt or iter_*.ckpt) to resume from" +
                                            (skipped.Count > 0 ? $": {string.Join("; ", skipped)}" : "; start a new run instead"));
+        // The resume rewrites config.json with itself appended: without the original there is nothing to append to, and
+        // a config.json made up from the checkpoint would lose the run's command and provenance.
+        if (!File.Exists(RunFolder.ConfigPath(runDirectory)))
+            throw new InvalidDataException($"{runDirectory} has checkpoints but no config.json; restore the run's config.json (it records the run's command and provenance)");
         return new ResumePoint(runDirectory, point.Path, point.Header, skipped) { RunConfig = ReadRunConfig(runDirectory) };
     }
 
+    /// <summary>The checkpoint files of <paramref name="runDirectory"/> (checkpoints/*.ckpt, complete or not; not the hidden temporary files of a write in progress).</summary>
+    public static IReadOnlyList<string> CheckpointFiles(string runDirectory)
+    {
+        var folder = Path.Combine(runDirectory, "checkpoints");
+        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.ckpt").Where(f => !Path.GetFileName(f).StartsWith('.'))] : [];
+    }
+
     /// <summary>
-    /// The run folder's config.json as <see cref="Find"/> read it (empty when the folder has none): the resume
-    /// appends itself to its "resumes" and writes it back.
+    /// The run folder's config.json as <see cref="Find"/> read it: the resume appends itself to its "resumes" and writes it back.
     /// </summary>
     public JsonObject RunConfig { get; init; } = [];
 
-    /// <summary>Reads config.json of <paramref name="runDirectory"/>; a folder without one gives an empty object.</summary>
+    /// <summary>Reads config.json of <paramref name="runDirectory"/>.</summary>
     /// <exception cref="InvalidDataException">config.json is not valid JSON or not a JSON object; the message names the file.</exception>
     private static JsonObject ReadRunConfig(string runDirectory)
     {
         var file = RunFolder.ConfigPath(runDirectory);
-        if (!File.Exists(file)) return [];
         try
         {
             return JsonNode.Parse(File.ReadAllText(file)) as JsonObject
