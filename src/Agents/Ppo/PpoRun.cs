@@ -134,8 +134,13 @@ public static class PpoRun
         // A second signal ends the process at once (StopSignals): the log still gets its last line and is closed.
         using var abortLog = stop.OnAbort(why =>
         {
-            run.Log.Information("run ended: {Reason} again, stopped at once during iteration {Iteration} (step {Step}); resume with ppo --resume {Path}",
-                why, trainer.Iteration + 1, trainer.GlobalStep, path);
+            // Only a checkpoint written before the second signal can be resumed from.
+            if (ResumePoint.CheckpointFiles(path).Count > 0)
+                run.Log.Information("run ended: {Reason} again, stopped at once during iteration {Iteration} (step {Step}); resume with ppo --resume {Path}",
+                    why, trainer.Iteration + 1, trainer.GlobalStep, path);
+            else
+                run.Log.Information("run ended: {Reason} again, stopped at once during iteration {Iteration} (step {Step}) before any checkpoint, " +
+                                    "so it cannot be resumed: start a new run in another folder", why, trainer.Iteration + 1, trainer.GlobalStep);
             run.Log.Dispose();
         });
         var sink = new MetricsSink(run, columns, metrics.Where(m => m.Charted).Select(m => m.Tag));
@@ -179,6 +184,9 @@ public static class PpoRun
         }
         var finalCheckpoint = SaveCheckpoint(run, RunFolder.FinalCheckpointFile, trainer, config, Totals());
         if (stop.IsRequested) stop.Checkpointed(finalCheckpoint);
+        if (resume is not null)
+            foreach (var stale in RunFolder.DeleteFinalCheckpointEvaluations(path))
+                run.Log.Information("evaluation {Name} deleted: it was of the previous final.ckpt (run eval again for the new one)", Path.GetRelativePath(path, stale));
 
         bool completed = trainer.Iteration >= config.Iterations;
         string? stopReason = completed ? null : stop.Reason;

@@ -113,6 +113,36 @@ public sealed class RunFolder : IDisposable
         return System.IO.Path.Combine(EvalsDirectory(runDirectory), name + ".json");
     }
 
+    /// <summary>
+    /// Deletes the evaluations of the final checkpoint (every evals/*.json whose "checkpoint" is checkpoints/final.ckpt),
+    /// for a run that has just replaced final.ckpt by a newer one (`ppo --resume` training further): they describe the
+    /// old policy under the new one's name, and a report would score the run by them. Returns the deleted files.
+    /// Evaluations of iter_*.ckpt stay: their checkpoint, kept or deleted, never changes.
+    /// </summary>
+    public static IReadOnlyList<string> DeleteFinalCheckpointEvaluations(string runDirectory)
+    {
+        var folder = EvalsDirectory(runDirectory);
+        if (!Directory.Exists(folder)) return [];
+        string final = System.IO.Path.Combine("checkpoints", FinalCheckpointFile).Replace('\\', '/');
+        var deleted = new List<string>();
+        foreach (var file in Directory.GetFiles(folder, "*.json"))
+        {
+            string? checkpoint;
+            try
+            {
+                checkpoint = (string?)JsonNode.Parse(File.ReadAllText(file))?["checkpoint"];
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                continue;   // not an evaluation this run wrote; leave it
+            }
+            if (checkpoint?.Replace('\\', '/') != final) continue;
+            File.Delete(file);
+            deleted.Add(file);
+        }
+        return deleted;
+    }
+
     /// <summary>The evals/ folder of the run folder at <paramref name="runDirectory"/>, where <see cref="EvalPath"/> writes.</summary>
     public static string EvalsDirectory(string runDirectory) => System.IO.Path.Combine(runDirectory, "evals");
 

@@ -1,3 +1,4 @@
+using Rims.Agents.Evaluation;
 using Rims.Agents.Ppo;
 using Rims.Agents.Reports;
 using Rims.Agents.Runs;
@@ -34,6 +35,37 @@ public class EvalFileTests
             Assert.Equal(("checkpoints/iter_000001.ckpt", 1), (intermediate.Checkpoint, intermediate.Episodes));
             // A report reads the final checkpoint's evaluation only.
             Assert.Equal(2, RunRecord.Read(run).Evals["GridPickup"].Episodes);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AResumeThatTrainsFurtherDeletesTheOldFinalCheckpointsEvaluationsAndKeepsTheIntermediateOnes()
+    {
+        string root = Directory.CreateTempSubdirectory("rims-evalfile-").FullName;
+        try
+        {
+            string run = Path.Combine(root, "run");
+            var config = new PpoConfig
+            {
+                Env = "GridPickup", TotalSteps = 32, NumEnvs = 2, NumSteps = 8, NumMinibatches = 1, Features = 8, Hidden = 8, Threads = 1, SaveEvery = 1,
+            };
+            PpoRun.Train(config, new TrainingOptions { Command = "test", RunDirectory = run });
+            string checkpoints = Path.Combine(run, "checkpoints");
+            foreach (var (checkpoint, env) in new[] { ("final.ckpt", "GridPickup"), ("final.ckpt", "GridPickup-Novel"), ("iter_000001.ckpt", "GridPickup") })
+                EvaluationSession.Evaluate(Path.Combine(checkpoints, checkpoint), new EvalOptions { Env = env, Episodes = 1 });
+            string evals = Path.Combine(run, "evals");
+            Assert.Equal(3, Directory.GetFiles(evals).Length);
+
+            var point = ResumePoint.Find(run);
+            PpoRun.Resume(point, point.Header.Config with { TotalSteps = 64 }, new TrainingOptions { Command = "test" });
+
+            // They described the 32-step policy under the name of the 64-step one; a report would have scored the run by them.
+            Assert.Equal("GridPickup__iter_000001.json", Path.GetFileName(Assert.Single(Directory.GetFiles(evals))));
+            Assert.Contains("evaluation evals/GridPickup.json deleted: it was of the previous final.ckpt", File.ReadAllText(Path.Combine(run, "run.log")));
         }
         finally
         {
