@@ -53,7 +53,7 @@ public sealed class EvaluationSession : IDisposable
     /// with the env options it was trained with.
     /// </summary>
     /// <exception cref="ArgumentException">A count is out of range, the env id is unknown (<see cref="UnknownEnvException"/>), or the env does not take the checkpoint's env options; the message says which.</exception>
-    /// <exception cref="IOException">The checkpoint or a ROM cannot be read.</exception>
+    /// <exception cref="IOException">The checkpoint or a ROM cannot be read, or a file or folder is in the way of the evaluation's file in the run's evals/.</exception>
     /// <exception cref="InvalidDataException">The file is not a checkpoint, or is damaged.</exception>
     public static EvaluationSession ForCheckpoint(string checkpointPath, EvalOptions? options = null)
     {
@@ -72,6 +72,7 @@ public sealed class EvaluationSession : IDisposable
             // The options came from the checkpoint, not from the caller: say so.
             throw new ArgumentException($"--env {envId}: the checkpoint was trained on {header.Config.Env} with env options {envId} does not take: {e.Message}");
         }
+        if (RunDirectoryOf(checkpointPath) is { } run) RequireWritable(RunFolder.EvalPath(run, envId, checkpointPath));
         var env = EnvRegistry.Default.Make(envId, envSettings);
         try
         {
@@ -125,6 +126,20 @@ public sealed class EvaluationSession : IDisposable
         var file = RunFolder.EvalPath(RunDirectory, EnvId, CheckpointPath!);
         RunJson.Write(file, result);
         return new EvaluationOutcome(result, file);
+    }
+
+    /// <summary>
+    /// Checked before any game is played, so a long evaluation never ends in an error about where its result goes: a file
+    /// where the run's evals folder belongs, or a folder where the evaluation file does.
+    /// </summary>
+    /// <exception cref="IOException">Something is in the way; the message names it.</exception>
+    private static void RequireWritable(string evalFile)
+    {
+        var folder = Path.GetDirectoryName(evalFile)!;
+        if (File.Exists(folder))
+            throw new IOException($"{folder} is a file where the run's evals folder belongs; move it away so the evaluation can be written");
+        if (Directory.Exists(evalFile))
+            throw new IOException($"{evalFile} is a folder where the evaluation file belongs; move it away so the evaluation can be written");
     }
 
     /// <summary>The run folder of a checkpoint at &lt;run&gt;/checkpoints/&lt;file&gt;, or null.</summary>

@@ -95,14 +95,20 @@ public sealed record RunRecord(
     private static List<EpisodeRow> ReadEpisodes(string path)
     {
         var rows = new List<EpisodeRow>();
-        int line = 0;
-        foreach (var text in File.ReadLines(path).Skip(1))
+        using var lines = File.ReadLines(path).GetEnumerator();
+        if (!lines.MoveNext()) return rows;
+        // A byte-order mark (runs before 2026-11-29 wrote one) is not part of the header.
+        string header = lines.Current.TrimStart('\uFEFF'), expected = string.Join(',', RunFolder.EpisodeColumns);
+        if (header != expected) throw new InvalidDataException($"{path} line 1: expected the header {expected}, got '{header}'");
+        for (int line = 2; lines.MoveNext(); line++)
         {
-            line++;
-            var cells = text.Split(',');
-            if (cells.Length != 4) throw new InvalidDataException($"{path} line {line + 1}: expected 4 columns, got {cells.Length}");
-            rows.Add(new EpisodeRow(long.Parse(cells[0], CultureInfo.InvariantCulture), double.Parse(cells[1], CultureInfo.InvariantCulture),
-                int.Parse(cells[2], CultureInfo.InvariantCulture), int.Parse(cells[3], CultureInfo.InvariantCulture)));
+            var cells = lines.Current.Split(',');
+            if (cells.Length != 4) throw new InvalidDataException($"{path} line {line}: expected 4 columns, got {cells.Length}");
+            T Cell<T>(int column, string what) where T : IParsable<T> =>
+                T.TryParse(cells[column], CultureInfo.InvariantCulture, out var value)
+                    ? value
+                    : throw new InvalidDataException($"{path} line {line}: {RunFolder.EpisodeColumns[column]} is not {what} ('{cells[column]}')");
+            rows.Add(new EpisodeRow(Cell<long>(0, "a whole number"), Cell<double>(1, "a number"), Cell<int>(2, "a whole number"), Cell<int>(3, "a whole number")));
         }
         return rows;
     }
