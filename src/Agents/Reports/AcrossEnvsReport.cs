@@ -67,6 +67,13 @@ public static class AcrossEnvsReport
         foreach (var core in others)
         {
             var paired = envs.Where(e => e.ByCore.ContainsKey(core) && e.ByCore.ContainsKey(baselineCore)).ToList();
+            if (paired.Count == 0)
+            {
+                // No statistic over no envs (and no empty figure): say where each was run instead.
+                md.AppendLine($"**{core} against {baselineCore}**: no env has runs of both ({core} was run on " +
+                              $"{string.Join(", ", envs.Where(e => e.ByCore.ContainsKey(core)).Select(e => e.Env))}), so there is nothing to compare.").AppendLine();
+                continue;
+            }
             var perTask = paired.Select(e => ((IReadOnlyList<double>)e.ByCore[core], (IReadOnlyList<double>)e.ByCore[baselineCore])).ToList();
             var ps = perTask.Select(t => (P: Statistics.ProbabilityOfImprovement(t.Item1, t.Item2), Ci: Statistics.ProbabilityOfImprovementCi(t.Item1, t.Item2))).ToList();
             int ahead = paired.Count(e => Statistics.InterquartileMean(e.ByCore[core]) > Statistics.InterquartileMean(e.ByCore[baselineCore]));

@@ -74,7 +74,7 @@ public static class RunPool
         variants ??= [];
         var pools = directories.GroupBy(d => RunRecord.Read(d).Env, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Read([.. g], allowMixed: true, variants: variants)).ToList();
-        if (!allowMixed) CheckSameSettings([.. pools.SelectMany(p => p)], [.. variants, SettingTable.Named("--env")]);
+        if (!allowMixed) CheckSameSettings([.. pools.SelectMany(p => p)], [.. variants, SettingTable.Named("--env")], acrossEnvs: true);
         return pools;
     }
 
@@ -106,7 +106,7 @@ public static class RunPool
     /// <summary>"--variant a --variant b" for the settings, as a user would type it.</summary>
     private static string VariantOptions(IEnumerable<Setting> settings) => string.Join(" ", settings.Select(s => $"--variant {s.Option[2..]}"));
 
-    private static void CheckSameSettings(List<RunRecord> runs, IReadOnlyList<Setting> mayDiffer)
+    private static void CheckSameSettings(List<RunRecord> runs, IReadOnlyList<Setting> mayDiffer, bool acrossEnvs = false)
     {
         // Every differing setting is named at once: naming one per attempt sends the user round in circles.
         var differences = new List<(Setting Setting, string Text)>();
@@ -122,10 +122,15 @@ public static class RunPool
                     : $"{setting.Option} ({Show(first)} in {applies[0].Directory} vs {Show(setting.ConfigValue(other.Config))} in {other.Directory})"));
         }
         if (differences.Count == 0) return;
-        throw new ArgumentException(
-            differences[0].Text + (differences.Count > 1 ? $", and also in {string.Join(", ", differences.Skip(1).Select(d => d.Text))}" : "") +
-            ": a report compares cores under one budget and one set of settings; report them apart, report them as variants of their core " +
-            $"with {VariantOptions(differences.Select(d => d.Setting))}, or pass --allow-mixed to pool them anyway");
+        string found = differences[0].Text + (differences.Count > 1 ? $", and also in {string.Join(", ", differences.Skip(1).Select(d => d.Text))}" : "");
+        string variantOptions = VariantOptions(differences.Select(d => d.Setting));
+        // Across envs the usual cause is each env run with its own budget or tuning: a variant would then be a core of
+        // its own on one env, meeting the other cores on none.
+        throw new ArgumentException(found + (acrossEnvs
+            ? ": a report across envs compares cores under one set of settings; when each env was run with its own settings (a budget or learning " +
+              $"rate per task), pass --allow-mixed to pool them; {variantOptions} is for settings that make variants of a core within each env"
+            : ": a report compares cores under one budget and one set of settings; report them apart, report them as variants of their core " +
+              $"with {variantOptions}, or pass --allow-mixed to pool them anyway"));
     }
 
     private static string Show(JsonNode? value) => value?.ToJsonString() ?? "unset";

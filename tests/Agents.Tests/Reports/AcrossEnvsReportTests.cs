@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Rims.Agents.Reports;
 using Rims.Agents.Runs;
 using Rims.Agents.Tests.Cli;
@@ -85,9 +86,33 @@ public class AcrossEnvsReportTests : IDisposable
         Assert.EndsWith("build one report per env, or one across them with --across-envs", error.Trim());
     }
 
-    private string Run(string env, string core, int seed, double evaluationReturn)
+    [Fact]
+    public void EnvsRunWithTheirOwnBudgetsArePooledWithAllowMixedAsTheRefusalSaysAndAVariantOnOneEnvIsNotCompared()
     {
-        var folder = FakeRun.Write(Path.Combine(root, $"{env}__{core}__{seed}"), env, core, seed);
+        string[] runs = [Run("Pong", "lstm", 1, 0, totalSteps: 100), Run("Pong", "rims", 1, 1, totalSteps: 100),
+            Run("Breakout", "lstm", 1, 0, totalSteps: 200), Run("Breakout", "rims", 1, 1, totalSteps: 200)];
+        var (exit, error, _) = CapturedCli.Run(["report", .. runs, "--across-envs", "--out", Path.Combine(root, "refused")]);
+        Assert.Equal(2, exit);
+        Assert.Contains("when each env was run with its own settings (a budget or learning rate per task), pass --allow-mixed to pool them", error);
+
+        (exit, error, _) = CapturedCli.Run(["report", .. runs, "--across-envs", "--allow-mixed", "--out", Path.Combine(root, "mixed")]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("- higher IQM on 2 of 2 envs;", File.ReadAllText(Path.Combine(root, "mixed", "report.md")));
+
+        // Each budget as a variant: every variant lives on one env. The baseline (lstm at 100 steps) meets rims at 100 on
+        // Pong only; the two 200-step variants meet it nowhere, and get a line instead of statistics over no envs.
+        (exit, error, _) = CapturedCli.Run(["report", .. runs, "--across-envs", "--variant", "total-steps", "--out", Path.Combine(root, "variants")]);
+        Assert.True(exit == 0, error);
+        var md = File.ReadAllText(Path.Combine(root, "variants", "report.md"));
+        Assert.Contains("no env has runs of both", md);
+        Assert.DoesNotContain("over the 0 envs", md);
+        Assert.Contains("**rims --total-steps 200 against lstm --total-steps 100**: no env has runs of both (rims --total-steps 200 was run on Breakout)", md);
+        Assert.Single(Directory.GetFiles(Path.Combine(root, "variants"), "improvement_*.png"));
+    }
+
+    private string Run(string env, string core, int seed, double evaluationReturn, int totalSteps = 100)
+    {
+        var folder = FakeRun.Write(Path.Combine(root, $"{env}__{core}__{seed}"), env, core, seed, settings: new JsonObject { ["total_steps"] = totalSteps });
         RunJson.Write(Path.Combine(folder, "evals", env + ".json"), new EvalResult
         {
             Env = env, TrainEnv = env, Checkpoint = "checkpoints/final.ckpt", Episodes = 1, Seed = 1, Deterministic = false,
