@@ -90,7 +90,7 @@ public static class AtariCommand
         command.SetAction(parse =>
         {
             int? limit = parse.GetValue(frames);
-            if (limit < 0) throw new CliUsageException($"--frames must be 0 or more (got {limit})");
+            if (limit < 1) throw new CliUsageException($"--frames must be at least 1 (got {limit}); leave it out to replay every frame");
             string[] traceFiles = TraceFiles(parse.GetValue(files) ?? [], parse.GetValue(game), parse.GetValue(traces));
 
             bool exact = true;
@@ -104,7 +104,9 @@ public static class AtariCommand
                 exact &= report.IsFrameExact;
             }
             if (traceFiles.Length > 1)
-                Console.WriteLine(exact ? $"all {traceFiles.Length} traces match on every frame" : "some traces do not match");
+                Console.WriteLine(!exact ? "some traces do not match"
+                    : limit is { } first ? $"all {traceFiles.Length} traces match on each of their first {first} frames"
+                    : $"all {traceFiles.Length} traces match on every frame");
             return exact ? 0 : 1;
         });
         return command;

@@ -12,7 +12,7 @@ public static class PpoCommand
     /// <summary>Builds the verb.</summary>
     public static Command Create()
     {
-        var command = new Command("ppo", "Train a recurrent PPO agent (LSTM, GRU or RIMs core) on an environment.");
+        var command = new Command("ppo", "Train a PPO agent (LSTM, GRU or RIMs core, or the memoryless ff baseline) on an environment.");
         var options = new PpoOptions(command);
         var envAssembly = new EnvAssemblyOption(options);
         var resume = new Option<string?>("--resume")

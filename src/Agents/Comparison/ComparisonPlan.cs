@@ -55,7 +55,7 @@ public sealed record ComparisonPlan
     /// <exception cref="UnauthorizedAccessException">An output folder cannot be written.</exception>
     public void Validate()
     {
-        if (Cores.Count == 0) throw new ArgumentException("--cores must name at least one core (lstm, gru, rims)");
+        if (Cores.Count == 0) throw new ArgumentException($"--cores must name at least one core ({CoreFactory.NamesText})");
         foreach (var core in Cores)
             if (!CoreFactory.Names.Contains(core)) throw new ArgumentException($"--cores: '{core}' is not {CoreFactory.NamesText}");
         if (Cores.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1) is { } twice)

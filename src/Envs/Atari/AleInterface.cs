@@ -127,8 +127,8 @@ public sealed partial class AleInterface : IAleGame, IGameConsole
         if (!GameCatalog.TryCreateByMd5(md5, out var game))
             throw new InvalidDataException(
                 $"ROM file {fullPath} ({rom.Length} bytes, md5 {md5}) is not one of the {GameCatalog.Count} supported ALE ROMs " +
-                "(unknown game or a corrupt/modified image). The supported files and their md5s are listed in README, section " +
-                "Atari ROMs, and `atari roms --roms DIR` checks a folder.");
+                "(unknown game or a corrupt/modified image): use the ROM set ale-py 0.12.1 ships (README, section Atari ROMs); " +
+                "`atari roms --roms DIR` checks a folder.");
         ValidateSettings(settings, game);
         var ale = new AleInterface(fullPath, rom, md5, game, settings);
         ale.PowerOn();

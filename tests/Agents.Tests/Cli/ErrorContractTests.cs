@@ -193,6 +193,62 @@ public class ErrorContractTests
                 Features = 8, Hidden = 8, Threads = 1, LearningRate = 1e-3,
             }, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(tmp, "runs", "t", "GridPickup__lstm__1") })),
         // ---- report
+        // ---- an empty value (an unset shell variable) is no value, not a path
+        new("ppo: empty --run-dir", Usage, "--run-dir needs a value", ["ppo", "--run-dir", "", "--total-steps", "16"]),
+        new("report: empty --out", Usage, "--out needs a value", ["report", "{tmp}/a", "--out", ""], tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1)),
+        new("compare: empty --runs-root", Usage, "--runs-root needs a value", Compare("--runs-root", "")),
+        new("paper: empty --run-dir", Usage, "--run-dir needs a value", ["paper", "copying", "--run-dir", ""]),
+        new("eval: empty --checkpoint", Usage, "--checkpoint needs a value", ["eval", "--checkpoint", ""]),
+        // ---- damaged runs: named, never trained over
+        new("report: episodes.csv with a cell that is not a number", File1, "episodes.csv line 2: episodic_return is not a number ('abc')",
+            ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
+            {
+                FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+                WriteFile(Path.Combine(tmp, "a", "episodes.csv"), "global_step,episodic_return,episodic_length,success\n64,abc,4,1\n");
+            }),
+        new("report: episodes.csv with another header", File1, "episodes.csv line 1: expected the header global_step,episodic_return,episodic_length,success",
+            ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
+            {
+                FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+                WriteFile(Path.Combine(tmp, "a", "episodes.csv"), "garbage,,,\n");
+            }),
+        new("ppo: --resume of a run without config.json", File1, "{tmp}/run has checkpoints but no config.json", ["ppo", "--resume", "{tmp}/run"],
+            tmp =>
+            {
+                var (exit, error, _) = CapturedCli.Run(Ppo("--total-steps", "16").Select(a => a.Replace("{tmp}", tmp)).ToArray());
+                Assert.True(exit == 0, error);
+                File.Delete(Path.Combine(tmp, "run", "config.json"));
+            }),
+        new("compare: a finished run whose config.json is corrupt is named, not trained again", File1, "GridPickup__lstm__1/config.json is not valid JSON", Compare(),
+            tmp =>
+            {
+                var (exit, error, _) = CapturedCli.Run(Compare().Select(a => a.Replace("{tmp}", tmp)).ToArray());
+                Assert.True(exit == 0, error);
+                WriteFile(Path.Combine(tmp, "runs", "GridPickup-lstm", "GridPickup__lstm__1", "config.json"), "{\"env\": ");
+            }),
+        new("compare: a run whose only checkpoint is damaged is named, not trained again", File1, "final.ckpt", Compare(),
+            tmp =>
+            {
+                var (exit, error, _) = CapturedCli.Run(Compare().Select(a => a.Replace("{tmp}", tmp)).ToArray());
+                Assert.True(exit == 0, error);
+                WriteFile(Path.Combine(tmp, "runs", "GridPickup-lstm", "GridPickup__lstm__1", "checkpoints", "final.ckpt"), "truncated");
+            }),
+        new("eval: a file where the run's evals folder belongs, found before playing", File1, "{tmp}/run/evals is a file where the run's evals folder belongs",
+            ["eval", "--checkpoint", "{tmp}/run/checkpoints/final.ckpt", "--episodes", "2000"],
+            tmp =>
+            {
+                var (exit, error, _) = CapturedCli.Run(Ppo("--total-steps", "16").Select(a => a.Replace("{tmp}", tmp)).ToArray());
+                Assert.True(exit == 0, error);
+                WriteFile(Path.Combine(tmp, "run", "evals"), "not a folder");
+            }),
+        new("eval: a folder where the evaluation file belongs, found before playing", File1, "{tmp}/run/evals/GridPickup.json is a folder",
+            ["eval", "--checkpoint", "{tmp}/run/checkpoints/final.ckpt", "--episodes", "2000"],
+            tmp =>
+            {
+                var (exit, error, _) = CapturedCli.Run(Ppo("--total-steps", "16").Select(a => a.Replace("{tmp}", tmp)).ToArray());
+                Assert.True(exit == 0, error);
+                Directory.CreateDirectory(Path.Combine(tmp, "run", "evals", "GridPickup.json"));
+            }),
         new("report: --by with --across-envs", Usage, "--by makes the sweep table of one env", ["report", "{tmp}/a", "--across-envs", "--by", "learning-rate"]),
         new("report: folder that is not a run", File1, "{tmp}/empty", ["report", "{tmp}/empty", "--out", "{tmp}/out"],
             tmp => Directory.CreateDirectory(Path.Combine(tmp, "empty"))),
@@ -246,7 +302,7 @@ public class ErrorContractTests
             tmp => GzipLines.Write(Path.Combine(tmp, "pong.jsonl.gz"), GzipLines.Read(TestData.AleTrace("pong"))[..3001])),
         new("minigrid verify: a trace that is not gzip'd", File1, "{tmp}/trace.jsonl.gz is not gzip-compressed", ["minigrid", "verify", "{tmp}/trace.jsonl.gz"],
             tmp => WriteFile(Path.Combine(tmp, "trace.jsonl.gz"), "{\"kind\": \"episode\"}")),
-        new("atari verify: count below 0", Usage, "--frames", ["atari", "verify", "--game", "pong", "--frames", "-1"]),
+        new("atari verify: count below 1", Usage, "--frames must be at least 1", ["atari", "verify", "--game", "pong", "--frames", "0"]),
         new("atari verify: unknown game", Usage, "zork", ["atari", "verify", "--game", "zork", "--traces", "{tmp}"]),
         new("atari roms: missing ROM folder", File1, "{tmp}/no-roms", ["atari", "roms", "--roms", "{tmp}/no-roms"]),
         // ---- bench
