@@ -30,14 +30,14 @@ public static class CompareCommand
         command.SetAction(parse =>
         {
             var assembly = envAssembly.Load(parse);
-            var coreList = Split(parse.GetValue(cores)).Select(c => c.ToLowerInvariant()).ToList();
+            var coreList = Split("--cores", parse.GetValue(cores)).Select(c => c.ToLowerInvariant()).ToList();
             var config = ppo.Read(parse, coreList) with { EnvAssembly = assembly };
             var plan = new ComparisonPlan
             {
                 Base = config,
                 Cores = coreList,
                 Seeds = parse.GetValue(seeds),
-                EvalEnvs = Split(parse.GetValue(evalEnvs)).Select(EnvRegistry.Default.Canonical).ToList(),
+                EvalEnvs = Split("--eval-envs", parse.GetValue(evalEnvs)).Select(EnvRegistry.Default.Canonical).ToList(),
                 EvalEpisodes = parse.GetValue(evalEpisodes),
                 Name = parse.GetValue(name) ?? $"{config.Env.Replace('/', '-')}-{string.Join('-', coreList)}",
                 Parallel = parse.GetValue(parallel),
@@ -47,7 +47,14 @@ public static class CompareCommand
             var commandLine = CliRunner.CommandLine(parse);
             var backendName = parse.GetValue(backend)!.ToLowerInvariant();
             var slurmOptions = parse.GetValue(slurmOption) ?? [];
-            if (backendName == "slurm") return SlurmCompare.Run(plan, slurmOptions, parse.GetValue(dryRun), parse.GetValue(status), commandLine);
+            if (backendName == "slurm")
+            {
+                if (parse.GetResult(parallel) is { Implicit: false })
+                    throw new CliUsageException("--parallel does not apply to --backend slurm: every run is its own array task (give it cores with --slurm-option cpus-per-task=N)");
+                if (parse.GetValue(dryRun) && parse.GetValue(status))
+                    throw new CliUsageException("--dry-run and --status do not go together: --dry-run prints the scripts, --status reads the submitted runs; give one");
+                return SlurmCompare.Run(plan, slurmOptions, parse.GetValue(dryRun), parse.GetValue(status), commandLine);
+            }
             if (backendName != "local") throw new CliUsageException($"--backend must be local or slurm (got '{backendName}')");
             if (slurmOptions.Length > 0 || parse.GetValue(dryRun) || parse.GetValue(status))
                 throw new CliUsageException("--slurm-option, --dry-run and --status belong to --backend slurm; add --backend slurm");
@@ -65,6 +72,13 @@ public static class CompareCommand
         return command;
     }
 
-    private static List<string> Split(string? list) =>
-        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    // "lstm,,rims" or "lstm," is a typo, not two or one names: refused rather than read past.
+    private static List<string> Split(string option, string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list)) return [];
+        var names = list.Split(',', StringSplitOptions.TrimEntries).ToList();
+        if (names.Any(n => n.Length == 0))
+            throw new CliUsageException($"{option} has an empty name between commas ('{list}'); separate the names by single commas");
+        return names;
+    }
 }

@@ -46,6 +46,8 @@ public static class EvalCommand
             if (policyKind == "checkpoint" && checkpointPath is null)
                 throw new CliUsageException("give --checkpoint PATH, or --policy random for the random-agent baseline");
             if (policyKind == "random" && settings.Env is null) throw new CliUsageException("--env is required with --policy random");
+            if (policyKind == "random" && settings.Deterministic)
+                throw new CliUsageException("--deterministic picks a policy's most likely action; --policy random has none: give one of them");
             var videoPath = parse.GetValue(video);
             if (videoPath is not null)
             {

@@ -59,6 +59,9 @@ public sealed record RunRecord(
         var summaryPath = Path.Combine(directory, "summary.json");
         if (!File.Exists(configPath)) throw new InvalidDataException($"{directory} is not a run folder: it has no config.json");
         var config = ReadObject(configPath);
+        // `paper copying` / `paper seqmnist` runs record a "model" and no env: their table is another verb's.
+        if (config["env"] is null && config["model"] is JsonObject)
+            throw new InvalidDataException($"{directory} is a `paper` run (copying or sequential MNIST), not a PPO run: build its table with `paper report {directory}`");
         // A run without summary.json was stopped hard or is still running: it is reported, marked incomplete.
         var summary = File.Exists(summaryPath) ? ReadObject(summaryPath) : null;
         string Field(JsonObject o, string name, string file) =>

@@ -249,6 +249,15 @@ public class ErrorContractTests
                 Assert.True(exit == 0, error);
                 Directory.CreateDirectory(Path.Combine(tmp, "run", "evals", "GridPickup.json"));
             }),
+        new("compare: --parallel with --backend slurm", Usage, "--parallel does not apply to --backend slurm", Compare("--backend", "slurm", "--parallel", "2", "--dry-run")),
+        new("compare: --dry-run with --status", Usage, "--dry-run and --status do not go together", Compare("--backend", "slurm", "--dry-run", "--status")),
+        new("compare: a trailing comma in --cores", Usage, "--cores has an empty name between commas ('lstm,')", Compare("--cores", "lstm,")),
+        new("compare: two commas in --eval-envs", Usage, "--eval-envs has an empty name between commas", Compare("--eval-envs", "GridPickup-Novel,,GridPickup-Crowded")),
+        new("eval: --deterministic with the random policy", Usage, "--deterministic picks a policy's most likely action",
+            ["eval", "--policy", "random", "--env", "GridPickup", "--deterministic"]),
+        new("report: a paper run points to paper report", File1, "is a `paper` run (copying or sequential MNIST), not a PPO run: build its table with `paper report",
+            ["report", "{tmp}/copying__lstm__1", "--out", "{tmp}/out"],
+            tmp => WriteFile(Path.Combine(tmp, "copying__lstm__1", "config.json"), "{\"model\": {\"core\": \"lstm\"}, \"seed\": 1}")),
         new("report: --by with --across-envs", Usage, "--by makes the sweep table of one env", ["report", "{tmp}/a", "--across-envs", "--by", "learning-rate"]),
         new("report: folder that is not a run", File1, "{tmp}/empty", ["report", "{tmp}/empty", "--out", "{tmp}/out"],
             tmp => Directory.CreateDirectory(Path.Combine(tmp, "empty"))),
