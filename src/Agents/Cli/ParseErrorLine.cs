@@ -59,14 +59,16 @@ public static class ParseErrorLine
     }
 
     // The first option the user typed twice although it takes one value (--env-option, which repeats, is not one).
-    private static string? Repeated(CommandResult command)
+    private static string? Repeated(CommandResult command) =>
+        GivenOptions(command).FirstOrDefault(o => o.IdentifierTokenCount > 1 && o.Option.Arity.MaximumNumberOfValues <= 1)?.Option.Name;
+
+    // The options given on the command line, of the verb and of every verb above it.
+    private static IEnumerable<OptionResult> GivenOptions(CommandResult command)
     {
         for (SymbolResult? result = command; result is not null; result = result.Parent)
             if (result is CommandResult level)
                 foreach (var option in level.Children.OfType<OptionResult>())
-                    if (option.IdentifierTokenCount > 1 && option.Option.Arity.MaximumNumberOfValues <= 1)
-                        return option.Option.Name;
-        return null;
+                    yield return option;
     }
 
     // An option typed without its value takes the next option's name as the value ("--env --core rims" sets the env to
@@ -74,27 +76,18 @@ public static class ParseErrorLine
     private static string? OptionTakenAsValue(CommandResult command)
     {
         var names = OptionsOf(command).SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
-        for (SymbolResult? result = command; result is not null; result = result.Parent)
-            if (result is CommandResult level)
-                foreach (var option in level.Children.OfType<OptionResult>())
-                    if (option.Tokens.FirstOrDefault(t => names.Contains(t.Value)) is { } taken)
-                    {
-                        return NeedsAValue(option.Option) + $" (got the option {taken.Value} after it)";
-                    }
+        foreach (var option in GivenOptions(command))
+            if (option.Tokens.FirstOrDefault(t => names.Contains(t.Value)) is { } taken)
+                return NeedsAValue(option.Option) + $" (got the option {taken.Value} after it)";
         return null;
     }
 
     // An empty value ("--run-dir \"\"", an unset shell variable) is no value: it would otherwise reach the code as a path
     // or name that cannot be one, and fail there as an internal error.
-    private static string? EmptyValue(CommandResult command)
-    {
-        for (SymbolResult? result = command; result is not null; result = result.Parent)
-            if (result is CommandResult level)
-                foreach (var option in level.Children.OfType<OptionResult>())
-                    if (option.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
-                        return NeedsAValue(option.Option) + " (got '')";
-        return null;
-    }
+    private static string? EmptyValue(CommandResult command) =>
+        GivenOptions(command).FirstOrDefault(o => o.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value))) is { } empty
+            ? NeedsAValue(empty.Option) + " (got '')"
+            : null;
 
     // A verb's variadic path argument (report RUN..., atari verify TRACE...) swallows every word System.CommandLine does
     // not know as an option, so "report RUN --foo" would look for a run folder "--foo": a "--" word before any "--"

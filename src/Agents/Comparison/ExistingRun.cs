@@ -30,8 +30,7 @@ public sealed record ExistingRun(ExistingRunKind Kind, ResumePoint? Point)
     /// damaged (<see cref="ResumePoint.Find"/>'s message): restarting would delete a run that may only need repair.</exception>
     public static ExistingRun Inspect(PpoConfig config, string folder)
     {
-        bool hasCheckpoints = Directory.Exists(folder) && ResumePoint.CheckpointFiles(folder).Count > 0;
-        if (!hasCheckpoints)
+        if (ResumePoint.CheckpointFiles(folder).Count == 0)
             return new ExistingRun(File.Exists(RunFolder.ConfigPath(folder)) ? ExistingRunKind.Unresumable : ExistingRunKind.Missing, null);
         var point = ResumePoint.Find(folder);
         point.CheckChanges(config);

@@ -73,7 +73,7 @@ public sealed record RunRecord(
             {
                 // Only the final checkpoint's evaluations describe the run; those of intermediate checkpoints sit beside them.
                 var result = RunJson.Read<EvalResult>(file);
-                if (Path.GetFileName(result.Checkpoint) == RunFolder.FinalCheckpointFile) evals[result.Env] = result;
+                if (RunFolder.IsFinalCheckpoint(result.Checkpoint)) evals[result.Env] = result;
             }
         var episodesPath = Path.Combine(directory, "episodes.csv");
         bool hasEpisodes = File.Exists(episodesPath);

@@ -108,13 +108,13 @@ public sealed class RunFolder : IDisposable
     public static string EvalPath(string runDirectory, string envId, string checkpointPath)
     {
         string name = envId.Replace('/', '-');
-        if (System.IO.Path.GetFileName(checkpointPath) != FinalCheckpointFile)
+        if (!IsFinalCheckpoint(checkpointPath))
             name += "__" + System.IO.Path.GetFileNameWithoutExtension(checkpointPath);
         return System.IO.Path.Combine(EvalsDirectory(runDirectory), name + ".json");
     }
 
     /// <summary>
-    /// Deletes the evaluations of the final checkpoint (every evals/*.json whose "checkpoint" is checkpoints/final.ckpt),
+    /// Deletes the evaluations of the final checkpoint (every evals/*.json whose "checkpoint" names final.ckpt, <see cref="IsFinalCheckpoint"/>),
     /// for a run that has just replaced final.ckpt by a newer one (`ppo --resume` training further): they describe the
     /// old policy under the new one's name, and a report would score the run by them. Returns the deleted files.
     /// Evaluations of iter_*.ckpt stay: their checkpoint, kept or deleted, never changes.
@@ -123,7 +123,6 @@ public sealed class RunFolder : IDisposable
     {
         var folder = EvalsDirectory(runDirectory);
         if (!Directory.Exists(folder)) return [];
-        string final = System.IO.Path.Combine("checkpoints", FinalCheckpointFile).Replace('\\', '/');
         var deleted = new List<string>();
         foreach (var file in Directory.GetFiles(folder, "*.json"))
         {
@@ -136,12 +135,15 @@ public sealed class RunFolder : IDisposable
             {
                 continue;   // not an evaluation this run wrote; leave it
             }
-            if (checkpoint?.Replace('\\', '/') != final) continue;
+            if (checkpoint is null || !IsFinalCheckpoint(checkpoint)) continue;
             File.Delete(file);
             deleted.Add(file);
         }
         return deleted;
     }
+
+    /// <summary>Whether <paramref name="checkpointPath"/> (a path, or an evaluation's "checkpoint" field) names a run's final checkpoint.</summary>
+    public static bool IsFinalCheckpoint(string checkpointPath) => System.IO.Path.GetFileName(checkpointPath) == FinalCheckpointFile;
 
     /// <summary>The evals/ folder of the run folder at <paramref name="runDirectory"/>, where <see cref="EvalPath"/> writes.</summary>
     public static string EvalsDirectory(string runDirectory) => System.IO.Path.Combine(runDirectory, "evals");
