@@ -13,6 +13,13 @@ public static class Statistics
     /// <summary>Default number of bootstrap resamples (rliable's examples use 2,000 or more).</summary>
     public const int DefaultResamples = 2000;
 
+    /// <summary>
+    /// The fewest values a group (a task's runs, a core's runs, a run's episodes) needs for a bootstrap CI. One value
+    /// resamples to itself every time, so its interval would be a point that hides the group's unknown spread and reads
+    /// as certainty ("a CI above 0.5 = reliably ahead"); the CI methods return NaN bounds instead.
+    /// </summary>
+    public const int MinimumPerGroup = 2;
+
     /// <summary>Arithmetic mean (NaN for no values).</summary>
     public static double Mean(IReadOnlyList<double> values) => values.Count == 0 ? double.NaN : values.Average();
 
@@ -49,7 +56,8 @@ public static class Statistics
 
     /// <summary>
     /// Percentile bootstrap 95% confidence interval of <paramref name="statistic"/>: resample the values with
-    /// replacement, recompute the statistic, take the 2.5th and 97.5th percentiles of the estimates.
+    /// replacement, recompute the statistic, take the 2.5th and 97.5th percentiles of the estimates. NaN bounds for fewer
+    /// than <see cref="MinimumPerGroup"/> values.
     /// </summary>
     public static ConfidenceInterval BootstrapCi(IReadOnlyList<double> values, Func<IReadOnlyList<double>, double> statistic,
         int resamples = DefaultResamples, int seed = 0) =>
@@ -64,13 +72,16 @@ public static class Statistics
         int resamples = DefaultResamples, int seed = 0) =>
         StratifiedBootstrapCi(scoresPerTask, InterquartileMean, resamples, seed);
 
-    /// <summary>Stratified percentile bootstrap 95% CI of <paramref name="statistic"/> of the pooled scores.</summary>
+    /// <summary>
+    /// Stratified percentile bootstrap 95% CI of <paramref name="statistic"/> of the pooled scores. Empty tasks are
+    /// skipped; NaN bounds when none is left or any task has fewer than <see cref="MinimumPerGroup"/> scores (its spread is unknown).
+    /// </summary>
     public static ConfidenceInterval StratifiedBootstrapCi(IReadOnlyList<IReadOnlyList<double>> scoresPerTask,
         Func<IReadOnlyList<double>, double> statistic, int resamples = DefaultResamples, int seed = 0)
     {
         if (resamples < 1) throw new ArgumentOutOfRangeException(nameof(resamples), "at least one resample is needed");
         var tasks = scoresPerTask.Where(t => t.Count > 0).ToList();
-        if (tasks.Count == 0) return new ConfidenceInterval(double.NaN, double.NaN);
+        if (tasks.Count == 0 || tasks.Any(t => t.Count < MinimumPerGroup)) return new ConfidenceInterval(double.NaN, double.NaN);
         // Mersenne Twister: a documented generator whose sequence for a seed does not depend on the runtime.
         var random = new MersenneTwister(seed);
         var pooled = new double[tasks.Sum(t => t.Count)];
@@ -105,13 +116,13 @@ public static class Statistics
     /// <summary>
     /// Percentile bootstrap 95% CI of a statistic of two independent groups of runs (e.g. two cores): every resample
     /// draws, within each group, as many runs as it has with replacement (rliable's stratified independent bootstrap,
-    /// one stratum per group), and evaluates <paramref name="statistic"/>(x draw, y draw). NaN bounds when a group is empty.
+    /// one stratum per group), and evaluates <paramref name="statistic"/>(x draw, y draw). NaN bounds when a group has fewer than <see cref="MinimumPerGroup"/> runs.
     /// </summary>
     public static ConfidenceInterval TwoSampleBootstrapCi(IReadOnlyList<double> x, IReadOnlyList<double> y,
         Func<IReadOnlyList<double>, IReadOnlyList<double>, double> statistic, int resamples = DefaultResamples, int seed = 0)
     {
         if (resamples < 1) throw new ArgumentOutOfRangeException(nameof(resamples), "at least one resample is needed");
-        if (x.Count == 0 || y.Count == 0) return new ConfidenceInterval(double.NaN, double.NaN);
+        if (x.Count < MinimumPerGroup || y.Count < MinimumPerGroup) return new ConfidenceInterval(double.NaN, double.NaN);
         var random = new MersenneTwister(seed);
         var xDraw = new double[x.Count];
         var yDraw = new double[y.Count];
@@ -149,14 +160,15 @@ public static class Statistics
 
     /// <summary>
     /// Percentile bootstrap 95% CI of <see cref="AverageProbabilityOfImprovement"/>, stratified as rliable does: every
-    /// resample draws, within each task, X's runs and Y's runs independently with replacement (as many as each has).
+    /// resample draws, within each task, X's runs and Y's runs independently with replacement (as many as each has). Tasks where either side
+    /// has no runs are skipped; NaN bounds when none is left or a side of a task has fewer than <see cref="MinimumPerGroup"/> runs.
     /// </summary>
     public static ConfidenceInterval AverageProbabilityOfImprovementCi(IReadOnlyList<(IReadOnlyList<double> X, IReadOnlyList<double> Y)> perTask,
         int resamples = DefaultResamples, int seed = 0)
     {
         if (resamples < 1) throw new ArgumentOutOfRangeException(nameof(resamples), "at least one resample is needed");
         var tasks = perTask.Where(t => t.X.Count > 0 && t.Y.Count > 0).ToList();
-        if (tasks.Count == 0) return new ConfidenceInterval(double.NaN, double.NaN);
+        if (tasks.Count == 0 || tasks.Any(t => t.X.Count < MinimumPerGroup || t.Y.Count < MinimumPerGroup)) return new ConfidenceInterval(double.NaN, double.NaN);
         var random = new MersenneTwister(seed);
         var draws = tasks.Select(t => (X: new double[t.X.Count], Y: new double[t.Y.Count])).ToList();
         var estimates = new double[resamples];
@@ -188,5 +200,15 @@ public static class Statistics
     }
 }
 
-/// <summary>A two-sided confidence interval (NaN bounds when there was nothing to resample).</summary>
-public readonly record struct ConfidenceInterval(double Low, double High);
+/// <summary>
+/// A two-sided confidence interval: NaN bounds when there was nothing to resample, or too little to show variation
+/// (see <see cref="Statistics.MinimumPerGroup"/>).
+/// </summary>
+public readonly record struct ConfidenceInterval(double Low, double High)
+{
+    /// <summary>Whether the interval has bounds (false when it was not computed for lack of values).</summary>
+    public bool Exists => !double.IsNaN(Low) && !double.IsNaN(High);
+
+    /// <summary>"[low, high]" with each bound written by <paramref name="bound"/>, or "n/a" when the interval does not <see cref="Exists"/>.</summary>
+    public string Format(Func<double, string> bound) => Exists ? $"[{bound(Low)}, {bound(High)}]" : "n/a";
+}

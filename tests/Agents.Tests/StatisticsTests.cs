@@ -58,4 +58,23 @@ public class StatisticsTests
         var (l2, h2) = Statistics.StratifiedBootstrapIqmCi([[0, 1, 2, 3, 4, 5, 6, 7]], seed: 3);
         Assert.True(l2 < 3.5 && h2 > 3.5 && l2 >= 0 && h2 <= 7);
     }
+
+    [Fact]
+    public void AGroupOfOneValueHasNoCiRatherThanAPointOne()
+    {
+        // One value resamples to itself, so the interval would be [x, x]: read as certainty where the spread is unknown.
+        Assert.False(Statistics.BootstrapCi([4], Statistics.Mean).Exists);
+        Assert.False(Statistics.StratifiedBootstrapIqmCi([[1, 2, 3], [7]]).Exists);
+        Assert.False(Statistics.ProbabilityOfImprovementCi([0.9], [0.1, 0.2]).Exists);
+        Assert.False(Statistics.ProbabilityOfImprovementCi([0.9, 0.8], [0.1]).Exists);
+        Assert.False(Statistics.AverageProbabilityOfImprovementCi([([0.9, 0.8], [0.1, 0.2]), ([0.5], [0.4, 0.6])]).Exists);
+        Assert.Equal("n/a", Statistics.BootstrapCi([4], Statistics.Mean).Format(v => v.ToString("F1")));
+        // Two values are enough: {1, 3} resamples to a mean of 1, 2 or 3 (chances 1/4, 1/2, 1/4), percentiles 1 and 3.
+        Assert.Equal("[1.0, 3.0]", Statistics.BootstrapCi([1, 3], Statistics.Mean).Format(v => v.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)));
+        // One run of each core beside each other: P(X > Y) = 1 by one comparison, and no interval around it.
+        Assert.Equal(1.0, Statistics.ProbabilityOfImprovement([0.9], [0.1]));
+        Assert.False(Statistics.ProbabilityOfImprovementCi([0.9], [0.1]).Exists);
+        // Empty tasks are still skipped, not counted as groups of fewer than two.
+        Assert.True(Statistics.StratifiedBootstrapIqmCi([[1, 2, 3], []]).Exists);
+    }
 }

@@ -43,7 +43,8 @@ public static class AcrossEnvsReport
         md.AppendLine("## Per env").AppendLine();
         md.AppendLine($"IQM over runs (the middle 50%, a run straddling a quartile weighted by its share) with its 95% bootstrap CI, and P(core > {baselineCore}): " +
                       $"the chance that a random run of the core scores above a random run of {baselineCore} on that env, ties counting half, " +
-                      $"with its 95% CI (each core's runs resampled independently; {Statistics.DefaultResamples} resamples, seed 0).").AppendLine();
+                      $"with its 95% CI (each core's runs resampled independently; {Statistics.DefaultResamples} resamples, seed 0). A CI is n/a where a core " +
+                      $"has fewer than {Statistics.MinimumPerGroup} runs on the env: one run cannot show how much another seed would differ.").AppendLine();
         md.AppendLine($"| env | score | core | runs | IQM | IQM 95% CI | P(core > {baselineCore}) | P 95% CI |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var env in envs)
@@ -55,10 +56,10 @@ public static class AcrossEnvsReport
                 {
                     var pInterval = Statistics.ProbabilityOfImprovementCi(scores, baselineScores);
                     p = F(Statistics.ProbabilityOfImprovement(scores, baselineScores));
-                    pCi = $"[{F(pInterval.Low)}, {F(pInterval.High)}]";
+                    pCi = $"{pInterval.Format(F)}";
                 }
                 md.AppendLine($"| {env.Env} | {env.Score.Name} | {core} | {scores.Count} | {env.Score.Format(Statistics.InterquartileMean(scores))} | " +
-                              $"[{env.Score.Format(ci.Low)}, {env.Score.Format(ci.High)}] | {p} | {pCi} |");
+                              $"{ci.Format(env.Score.Format)} | {p} | {pCi} |");
             }
         md.AppendLine();
 
@@ -81,12 +82,12 @@ public static class AcrossEnvsReport
             md.AppendLine($"**{core} against {baselineCore}**, over the {paired.Count} envs both were run on" +
                           (paired.Count < envs.Count ? $" (not on {string.Join(", ", envs.Except(paired).Select(e => e.Env))})" : "") + ":");
             md.AppendLine();
-            // With one run of a core on an env its CI is a point, which says nothing of reliability.
-            var replicated = ps.Where((_, i) => perTask[i].Item1.Count > 1 && perTask[i].Item2.Count > 1).ToList();
+            // With one run of a core on an env P has no CI (Statistics.MinimumPerGroup), so reliability is judged where it has one.
+            var replicated = ps.Where(x => x.Ci.Exists).ToList();
             md.AppendLine($"- higher IQM on {ahead} of {paired.Count} envs; of the {replicated.Count} envs with at least 2 runs of each, reliably ahead " +
                           $"(P's CI above 0.5) on {replicated.Count(x => x.Ci.Low > 0.5)}, reliably behind (CI below 0.5) on {replicated.Count(x => x.Ci.High < 0.5)};");
             md.AppendLine($"- average probability of improvement P({core} > {baselineCore}) = {F(Statistics.AverageProbabilityOfImprovement(perTask))} " +
-                          $"[{F(average.Low)}, {F(average.High)}] (the mean over envs of the per-env P, each env weighing the same; 95% CI: stratified " +
+                          $"{average.Format(F)} (the mean over envs of the per-env P, each env weighing the same; 95% CI: stratified " +
                           "bootstrap, within each env each core's runs resampled independently; a CI above 0.5 = ahead across these envs).");
             md.AppendLine();
             // A variant's name ("rims --rims-active 6") as a file name.
@@ -126,7 +127,7 @@ public static class AcrossEnvsReport
             var pooled = perGame.SelectMany(g => g).ToList();
             var ci = Statistics.StratifiedBootstrapIqmCi(perGame);
             var median = Statistics.Percentile([.. perGame.Select(Statistics.Mean).Order()], 0.5);
-            md.AppendLine($"| {core} | {perGame.Count} | {pooled.Count} | {F(Statistics.InterquartileMean(pooled))} | [{F(ci.Low)}, {F(ci.High)}] | " +
+            md.AppendLine($"| {core} | {perGame.Count} | {pooled.Count} | {F(Statistics.InterquartileMean(pooled))} | {ci.Format(F)} | " +
                           $"{F(median)} | {F(Statistics.Mean(pooled))} |");
         }
         md.AppendLine();

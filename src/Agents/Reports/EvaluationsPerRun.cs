@@ -35,7 +35,7 @@ public static class EvaluationsPerRun
         foreach (var (run, eval) in rows)
         {
             var ci = Statistics.BootstrapCi(eval.Returns, Statistics.Mean);
-            md.AppendLine($"| {run.Core} | {run.Seed} | {eval.Env} | {eval.Episodes} | {format.Format(eval.Mean)} | [{format.Format(ci.Low)}, {format.Format(ci.High)}] | " +
+            md.AppendLine($"| {run.Core} | {run.Seed} | {eval.Env} | {eval.Episodes} | {format.Format(eval.Mean)} | {ci.Format(format.Format)} | " +
                           $"{format.Format(eval.Std)} | {format.Format(eval.Min)} | {format.Format(eval.Max)} |" +
                           (withSuccess ? $" {(eval.SuccessRate is { } s ? ReportScore.SuccessRate.Format(s) : "n/a")} |" : ""));
         }
@@ -65,7 +65,7 @@ public static class EvaluationsPerRun
             double Difference(IReadOnlyList<double> a, IReadOnlyList<double> b) => Statistics.Mean(a) - Statistics.Mean(b);
             var ci = Statistics.TwoSampleBootstrapCi(x, y, Difference);
             md.AppendLine($"| {core} | {env} | {x.Length}, {y.Length} | {format.Format(Statistics.Mean(x))} | {format.Format(Statistics.Mean(y))} | " +
-                          $"{format.Format(Difference(x, y))} | [{format.Format(ci.Low)}, {format.Format(ci.High)}] |");
+                          $"{format.Format(Difference(x, y))} | {ci.Format(format.Format)} |");
         }
         md.AppendLine();
     }

@@ -30,7 +30,9 @@ public static class Figures
             {
                 var at = curves.Select(c => c[i]).Where(v => !double.IsNaN(v)).ToList();
                 mean[i] = Statistics.Mean(at);
-                (low[i], high[i]) = Statistics.BootstrapCi(at, Statistics.Mean, 500, seed: i);
+                var ci = Statistics.BootstrapCi(at, Statistics.Mean, 500, seed: i);
+                // Where one curve covers a point there is no band (no CI from one seed): it narrows to the line.
+                (low[i], high[i]) = ci.Exists ? (ci.Low, ci.High) : (mean[i], mean[i]);
             }
             var valid = Enumerable.Range(0, grid.Length).Where(i => !double.IsNaN(mean[i])).ToArray();
             if (valid.Length == 0) continue;
@@ -129,7 +131,7 @@ public static class Figures
         var bars = plot.Add.Bars(sorted.Select((r, i) => new Bar { Position = i, Value = r.P, FillColor = color.WithAlpha(0.6), Size = 0.7 }).ToList());
         bars.Horizontal = true;
         for (int i = 0; i < sorted.Count; i++)
-            if (!double.IsNaN(sorted[i].Ci.Low))
+            if (sorted[i].Ci.Exists)
             {
                 var ci = plot.Add.Line(sorted[i].Ci.Low, i, sorted[i].Ci.High, i);
                 ci.Color = Colors.Black;

@@ -100,7 +100,7 @@ public static class ReportBuilder
                 var returns = coreRuns.Select(r => r.SummaryNumber("mean_return_last_100")).ToList();
                 var ci = Statistics.StratifiedBootstrapIqmCi([returns]);
                 var success = coreRuns.Select(ReportScore.SuccessRate.InTraining).OfType<double>().ToList();
-                md.AppendLine($"| {core} | {coreRuns[0].Env} | {coreRuns.Count} | {F(Statistics.Mean(returns))} | {F(Statistics.SampleStd(returns))} | {F(Statistics.InterquartileMean(returns))} | [{F(ci.Low)}, {F(ci.High)}] |" +
+                md.AppendLine($"| {core} | {coreRuns[0].Env} | {coreRuns.Count} | {F(Statistics.Mean(returns))} | {F(Statistics.SampleStd(returns))} | {F(Statistics.InterquartileMean(returns))} | {ci.Format(F)} |" +
                               Success(success));
             }
             md.AppendLine();
@@ -120,7 +120,7 @@ public static class ReportBuilder
                     var ci = Statistics.StratifiedBootstrapIqmCi([returns]);
                     var success = evaluated.Select(e => e.SuccessRate).OfType<double>().ToList();
                     md.AppendLine($"| {core} | {env} | {evaluated.Count} | {F(Statistics.Mean(returns))} | {F(Statistics.SampleStd(returns))} | " +
-                                  $"{F(Statistics.InterquartileMean(returns))} | [{F(ci.Low)}, {F(ci.High)}] |" + Success(success));
+                                  $"{F(Statistics.InterquartileMean(returns))} | {ci.Format(F)} |" + Success(success));
                 }
             md.AppendLine();
             var unevaluated = runs.Where(r => r.Evals.Count == 0).ToList();
@@ -219,10 +219,14 @@ public static class ReportBuilder
         return cores.FirstOrDefault(c => c.Equals("lstm", StringComparison.OrdinalIgnoreCase)) ?? cores[0];
     }
 
+    // Why a one-run core shows n/a where a CI would be (Statistics.MinimumPerGroup).
+    private static readonly string NoCiText = $"a CI is n/a for fewer than {Statistics.MinimumPerGroup} runs, as one run cannot show how much another seed would differ";
+
     // What the IQM columns are: Statistics.InterquartileMean weights the runs at the quartiles fractionally, which is
     // rliable's trim_mean only for run counts divisible by 4, so the report says which one it is.
     private static readonly string IqmText = "IQM: the mean of the middle 50% of runs, a run straddling a quartile weighted by its share, as rliable's " +
-        $"trim_mean(x, 0.25) when the run count is a multiple of 4; 95% stratified-bootstrap CI, {Statistics.DefaultResamples} resamples, seed 0";
+        $"trim_mean(x, 0.25) when the run count is a multiple of 4; 95% stratified-bootstrap CI, {Statistics.DefaultResamples} resamples, seed 0; " + NoCiText;
+
 
     /// <summary>The figures a report may draw into its folder; a build removes them first and draws those it has data for.</summary>
     public static readonly IReadOnlyList<string> FigureFiles = [ReturnFigure, SuccessFigure, ActivationEpisodeFigure, ActivationProfileFigure];
@@ -262,7 +266,7 @@ public static class ReportBuilder
         md.AppendLine("Drop = training minus evaluation score per run, averaged over runs (the mean, so drop = train - eval column by column). " +
                       "Relative drop = per run (train - eval) / train, averaged over the runs with a non-zero training score: " +
                       "the absolute drop flatters a core that scores lower on the training env, the relative one does not.");
-        md.AppendLine($"95% CIs: percentile bootstrap over runs ({Statistics.DefaultResamples} resamples, seed 0). A CI above 0 means the core is reliably worse on the evaluation env.").AppendLine();
+        md.AppendLine($"95% CIs: percentile bootstrap over runs ({Statistics.DefaultResamples} resamples, seed 0; {NoCiText}). A CI above 0 means the core is reliably worse on the evaluation env.").AppendLine();
         foreach (var score in scores)
         {
             var drops = pairs.Select(p => GeneralisationDrop.Of(p.Runs, p.Env, score.OfEval)).Where(d => d.Runs > 0).ToList();
@@ -275,8 +279,8 @@ public static class ReportBuilder
                 var ci = drop.DropCi();
                 var relativeCi = drop.RelativeDropCi();
                 md.AppendLine($"| {drop.Core} | {drop.TrainEnv} | {drop.EvalEnv} | {drop.Runs} | {score.Format(drop.TrainMean)} | {score.Format(drop.EvalMean)} | " +
-                              $"{score.Format(drop.MeanDrop)} | [{score.Format(ci.Low)}, {score.Format(ci.High)}] | " +
-                              $"{P(drop.MeanRelativeDrop)} | [{P(relativeCi.Low)}, {P(relativeCi.High)}] |");
+                              $"{score.Format(drop.MeanDrop)} | {ci.Format(score.Format)} | " +
+                              $"{P(drop.MeanRelativeDrop)} | {relativeCi.Format(P)} |");
             }
             var versus = drops.Where(d => d.Core != baselineCore)
                 .Select(d => (Drop: d, Baseline: drops.FirstOrDefault(b => b.Core == baselineCore && b.EvalEnv.Equals(d.EvalEnv, StringComparison.OrdinalIgnoreCase))))
@@ -291,7 +295,7 @@ public static class ReportBuilder
             {
                 var ci = drop.DropMinusCi(baseline!);
                 md.AppendLine($"| {drop.Core} | {drop.EvalEnv} | {score.Format(drop.MeanDrop)} | {score.Format(baseline!.MeanDrop)} | {score.Format(drop.DropMinus(baseline))} | " +
-                              $"[{score.Format(ci.Low)}, {score.Format(ci.High)}] |");
+                              $"{ci.Format(score.Format)} |");
             }
             md.AppendLine();
         }
@@ -312,7 +316,8 @@ public static class ReportBuilder
         md.AppendLine($"P(X > {baselineCore}): the chance that a random run of core X scores above a random run of {baselineCore} on that env, ties counting half " +
                       "(Agarwal et al., 2021); 0.5 = neither is ahead. Scores per run: " +
                       (evalEnvs.Count > 0 ? "the final checkpoint's evaluation." : "the last 100 training episodes (nothing was evaluated)."));
-        md.AppendLine($"95% CI: percentile bootstrap resampling each core's runs independently ({Statistics.DefaultResamples} resamples, seed 0); a CI above 0.5 means X is reliably ahead.").AppendLine();
+        md.AppendLine($"95% CI: percentile bootstrap resampling each core's runs independently ({Statistics.DefaultResamples} resamples, seed 0; {NoCiText}); " +
+                      "a CI above 0.5 means X is reliably ahead.").AppendLine();
         foreach (var score in scores)
         {
             List<double> Scores(string core, string env) => byCore[core]
@@ -327,11 +332,11 @@ public static class ReportBuilder
                 foreach (var (env, x, y) in rows)
                 {
                     var ci = Statistics.ProbabilityOfImprovementCi(x, y);
-                    md.AppendLine($"| {env} | {x.Count}, {y.Count} | {F(Statistics.ProbabilityOfImprovement(x, y))} | [{F(ci.Low)}, {F(ci.High)}] |");
+                    md.AppendLine($"| {env} | {x.Count}, {y.Count} | {F(Statistics.ProbabilityOfImprovement(x, y))} | {ci.Format(F)} |");
                 }
                 md.AppendLine();
                 if (rows.Any(r => r.X.Count == 1 && r.Y.Count == 1))
-                    md.AppendLine($"With one run of each core, P is 0, 0.5 or 1 and its CI that point: it says which run scored higher, not how likely " +
+                    md.AppendLine($"With one run of each core, P is 0, 0.5 or 1 and has no CI: it says which run scored higher, not how likely " +
                                   $"{core} is to beat {baselineCore}.").AppendLine();
             }
         }
@@ -342,7 +347,7 @@ public static class ReportBuilder
     {
         if (success.Count == 0) return " n/a | n/a | n/a |";
         var ci = Statistics.StratifiedBootstrapIqmCi([success]);
-        return $" {P(Statistics.Mean(success))} | {P(Statistics.InterquartileMean(success))} | [{P(ci.Low)}, {P(ci.High)}] |";
+        return $" {P(Statistics.Mean(success))} | {P(Statistics.InterquartileMean(success))} | {ci.Format(P)} |";
     }
 
     /// <summary>

@@ -98,7 +98,7 @@ public static class SettingSweep
         md.AppendLine(tieBreak is null ? "|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|");
         foreach (var group in Groups(runs, sweep, score, tieBreak))
             md.AppendLine($"| {group.Core} | {group.Value} | {group.Scores.Count} | {score.Format(Statistics.Mean(group.Scores))} | {score.Format(group.Iqm)} | " +
-                          $"[{score.Format(group.Ci.Low)}, {score.Format(group.Ci.High)}] |{(tieBreak is null ? "" : $" {tieBreak.Format(group.TieBreakIqm)} |")} {(group.Best ? "**best**" : "")} |");
+                          $"{group.Ci.Format(score.Format)} |{(tieBreak is null ? "" : $" {tieBreak.Format(group.TieBreakIqm)} |")} {(group.Best ? "**best**" : "")} |");
         md.AppendLine();
     }
 }

@@ -20,8 +20,8 @@ public class AcrossEnvsReportTests : IDisposable
     [Fact]
     public void TheAverageProbabilityOfImprovementIsTheMeanOfThePerTaskOnes()
     {
-        // Task A: (1 > 0) + (1 > 3) + (2 > 0) + (2 > 3) = 2 of 4 = 0.5; task B: 5 > 4 = 1; mean 0.75.
-        IReadOnlyList<(IReadOnlyList<double>, IReadOnlyList<double>)> tasks = [([1.0, 2.0], [0.0, 3.0]), ([5.0], [4.0])];
+        // Task A: (1 > 0) + (1 > 3) + (2 > 0) + (2 > 3) = 2 of 4 = 0.5; task B: every x above every y = 1; mean 0.75.
+        IReadOnlyList<(IReadOnlyList<double>, IReadOnlyList<double>)> tasks = [([1.0, 2.0], [0.0, 3.0]), ([5.0, 6.0], [4.0, 4.5])];
         Assert.Equal(0.75, Statistics.AverageProbabilityOfImprovement(tasks), 12);
         // A task where a side has no runs is left out, not counted as 0 or 0.5.
         Assert.Equal(0.75, Statistics.AverageProbabilityOfImprovement([.. tasks, ([], [1.0])]), 12);

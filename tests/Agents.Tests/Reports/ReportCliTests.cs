@@ -84,8 +84,8 @@ public class ReportCliTests : IDisposable
 
         (exit, _, _) = CapturedCli.Run("report", lstm, rims, "--out", Path.Combine(root, "out"), "--baseline", "rims");
         Assert.Equal(0, exit);
-        // No evaluations: the training scores (mean_return_last_100 = 0.5 for both) are compared, and tie.
-        Assert.Contains("| GridPickup | 1, 1 | 0.500 | [0.500, 0.500] |", File.ReadAllText(Path.Combine(root, "out", "report.md")));
+        // No evaluations: the training scores (mean_return_last_100 = 0.5 for both) are compared, and tie; one run each has no CI.
+        Assert.Contains("| GridPickup | 1, 1 | 0.500 | n/a |", File.ReadAllText(Path.Combine(root, "out", "report.md")));
         Assert.Contains("P(lstm > rims)", File.ReadAllText(Path.Combine(root, "out", "report.md")));
         // Provenance records the options it was built with, so it can be rebuilt as it was.
         Assert.Contains($"Built with: `report RUN_FOLDERS --out {Path.Combine(root, "out")} --baseline rims`", File.ReadAllText(Path.Combine(root, "out", "report.md")));
@@ -110,13 +110,13 @@ public class ReportCliTests : IDisposable
         Assert.Equal(0, exit);
         var markdown = File.ReadAllText(Path.Combine(output, "report.md"));
         // FakeRun: no evaluations, no success rate in summary.json, mean_return_last_100 = 0.5 for every run: all tie,
-        // and the first value in numeric order is marked best.
+        // and the first value in numeric order is marked best. A value run with one seed has no CI (n/a).
         Assert.Contains("## Sweep over --learning-rate", markdown);
         Assert.Contains("Runs: 6 (lstm x 3 runs over 2 seeds, rims x 3 runs over 2 seeds)", markdown);
         Assert.Contains("seeds per core: lstm 2, rims 2.", markdown);
-        Assert.Contains("| lstm | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
+        Assert.Contains("| lstm | 0.0003 | 1 | 0.500 | 0.500 | n/a | **best** |", markdown);
         Assert.Contains("| lstm | 0.001 | 2 | 0.500 | 0.500 | [0.500, 0.500] |  |", markdown);
-        Assert.Contains("| rims | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
+        Assert.Contains("| rims | 0.0003 | 1 | 0.500 | 0.500 | n/a | **best** |", markdown);
 
         // --variant over the swept setting as well: every other table has a row per (core, value), and the sweep table
         // still chooses per core.
@@ -124,7 +124,7 @@ public class ReportCliTests : IDisposable
         (exit, error, _) = CapturedCli.Run(["report", .. runs, "--out", split, "--by", "learning-rate", "--variant", "learning-rate"]);
         Assert.True(exit == 0, error);
         markdown = File.ReadAllText(Path.Combine(split, "report.md"));
-        Assert.Contains("| lstm | 0.0003 | 1 | 0.500 | 0.500 | [0.500, 0.500] | **best** |", markdown);
+        Assert.Contains("| lstm | 0.0003 | 1 | 0.500 | 0.500 | n/a | **best** |", markdown);
         Assert.Contains("| lstm | 0.001 | 2 | 0.500 | 0.500 | [0.500, 0.500] |  |", markdown);
         Assert.Contains("| lstm --learning-rate 0.001 | GridPickup | 2 |", markdown);
         Assert.Contains("| rims --learning-rate 0.0003 | GridPickup | 1 |", markdown);

@@ -361,7 +361,10 @@ public class ReportTests : IDisposable
         // Difference of means 2 - 1 = 1; its extremes -1 (1 - 2) and 3 (3 - 0) each have chance 1/16 > 2.5%, so they are the CI.
         Assert.Equal("| rims | GridPickup | 2, 2 | 2.000 | 1.000 | 1.000 | [-1.000, 3.000] |", Row(markdown, "| rims | GridPickup | 2, 2 |"));
         Assert.Contains("not that the cores do: one seed per core cannot tell a core's effect from a seed's", markdown);
-        Assert.Contains("With one run of each core, P is 0, 0.5 or 1 and its CI that point", markdown);
+        Assert.Contains("With one run of each core, P is 0, 0.5 or 1 and has no CI", markdown);
+        // Across seeds, one run per core has no CI: n/a, not the point [x, x] that would read as certain.
+        Assert.EndsWith("| 2.000 | n/a | 2.000 | n/a | 100.0% | 100.0% | n/a |", Row(markdown, "| rims | GridPickup | 1 |"));
+        Assert.Contains("| GridPickup | 1, 1 | 1.000 | n/a |", markdown);
 
         // A second rims seed: no longer a one-run pair, so neither the difference table nor the one-run caveat.
         var rims2 = MakeRun("rims", 2, 0.6, withActivation: false);
