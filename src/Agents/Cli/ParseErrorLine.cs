@@ -86,7 +86,7 @@ public static class ParseErrorLine
     // or name that cannot be one, and fail there as an internal error.
     private static string? EmptyValue(CommandResult command) =>
         GivenOptions(command).FirstOrDefault(o => o.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value))) is { } empty
-            ? NeedsAValue(empty.Option) + " (got '')"
+            ? NeedsAValue(empty.Option) + $" (got '{empty.Tokens.First(t => string.IsNullOrWhiteSpace(t.Value)).Value}')"
             : null;
 
     // A verb's variadic path argument (report RUN..., atari verify TRACE...) swallows every word System.CommandLine does

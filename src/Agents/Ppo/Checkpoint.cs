@@ -161,7 +161,7 @@ public static class Checkpoint
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path} has an unreadable header: {e.Message}", e);
+            throw new InvalidDataException($"{path} has an unreadable header{(e.LineNumber is null ? "" : $" (JSON line {e.LineNumber + 1}, column {e.BytePositionInLine + 1})")}", e);
         }
     }
 }

@@ -47,11 +47,13 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
                                            RunFolder.RunsInsideHint(runDirectory, oneRun: true));
         if (best is not { } point)
             throw new InvalidDataException($"{runDirectory} has no complete checkpoint (checkpoints/final.ckpt or iter_*.ckpt) to resume from" +
-                                           (skipped.Count > 0 ? $": {string.Join("; ", skipped)}" : "; start a new run instead"));
+                                           (skipped.Count > 0
+                                               ? $": {string.Join("; ", skipped)}; restore a checkpoint from a copy, or delete {runDirectory} to train the run again"
+                                               : "; start a new run instead"));
         // The resume rewrites config.json with itself appended: without the original there is nothing to append to, and
         // a config.json made up from the checkpoint would lose the run's command and provenance.
         if (!File.Exists(RunFolder.ConfigPath(runDirectory)))
-            throw new InvalidDataException($"{runDirectory} has checkpoints but no config.json; restore the run's config.json (it records the run's command and provenance)");
+            throw new InvalidDataException($"{runDirectory} has checkpoints but no config.json; {RunFolder.RestoreConfig}");
         return new ResumePoint(runDirectory, point.Path, point.Header, skipped) { RunConfig = ReadRunConfig(runDirectory) };
     }
 
@@ -75,11 +77,11 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
         try
         {
             return JsonNode.Parse(File.ReadAllText(file)) as JsonObject
-                   ?? throw new InvalidDataException($"{file} is not a JSON object; restore the run's config.json or start a new run");
+                   ?? throw new InvalidDataException($"{file} is not a JSON object; {RunFolder.RestoreConfig}");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{file} is not valid JSON: {e.Message}", e);
+            throw RunJson.Malformed(file, e, RunFolder.RestoreConfig);
         }
     }
 
@@ -115,7 +117,7 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
     {
         var saved = Header.Config;
         if (requested.TotalSteps < saved.TotalSteps)
-            throw new ArgumentException($"--total-steps {requested.TotalSteps} is below the {saved.TotalSteps} the run in {RunDirectory} was started with; a resume can only raise it");
+            throw new ArgumentException($"--total-steps {requested.TotalSteps} is below the budget of {saved.TotalSteps} agent steps the run in {RunDirectory} already has; a resume can only raise it");
         var same = SettingTable.All.Where(s => s.ResumeMayChange).Aggregate(requested, (config, s) => s.With(config, s.Get(saved)));
         var want = (JsonObject)JsonSerializer.SerializeToNode(same, RunJson.Options)!;
         var have = (JsonObject)JsonSerializer.SerializeToNode(saved, RunJson.Options)!;

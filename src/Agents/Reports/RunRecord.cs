@@ -58,12 +58,12 @@ public sealed record RunRecord(
         var configPath = Path.Combine(directory, "config.json");
         var summaryPath = Path.Combine(directory, "summary.json");
         if (!File.Exists(configPath)) throw new InvalidDataException($"{directory} is not a run folder: it has no config.json");
-        var config = ReadObject(configPath);
+        var config = ReadObject(configPath, RunFolder.RestoreConfig);
         // `paper copying` / `paper seqmnist` runs record a "model" and no env: their table is another verb's.
         if (config["env"] is null && config["model"] is JsonObject)
             throw new InvalidDataException($"{directory} is a `paper` run (copying or sequential MNIST), not a PPO run: build its table with `paper report {directory}`");
         // A run without summary.json was stopped hard or is still running: it is reported, marked incomplete.
-        var summary = File.Exists(summaryPath) ? ReadObject(summaryPath) : null;
+        var summary = File.Exists(summaryPath) ? ReadObject(summaryPath, "restore it from a copy, or delete it to report the run as incomplete") : null;
         string Field(JsonObject o, string name, string file) =>
             o[name]?.ToString() ?? throw new InvalidDataException($"{file} has no \"{name}\"");
         var evals = new Dictionary<string, EvalResult>(StringComparer.OrdinalIgnoreCase);
@@ -83,15 +83,15 @@ public sealed record RunRecord(
         { HasEpisodesFile = hasEpisodes, Progress = ReadProgress(Path.Combine(directory, "progress.csv")) };
     }
 
-    private static JsonObject ReadObject(string path)
+    private static JsonObject ReadObject(string path, string fix)
     {
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException($"{path} is not a JSON object");
+            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException($"{path} is not a JSON object; {fix}");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path} is not valid JSON: {e.Message}", e);
+            throw RunJson.Malformed(path, e, fix);
         }
     }
 

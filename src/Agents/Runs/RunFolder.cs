@@ -216,6 +216,12 @@ public sealed class RunFolder : IDisposable
         if (File.Exists(ConfigPath(path))) throw new IOException(AlreadyHoldsARun(path));
     }
 
+    /// <summary>
+    /// The fix for a run's missing or damaged config.json: nothing can rebuild it (it records the run's command, settings
+    /// and provenance), so a copy, or training the run again.
+    /// </summary>
+    public const string RestoreConfig = "restore the run's config.json from a copy, or delete the run folder to train the run again";
+
     private static string AlreadyHoldsARun(string path) => $"{path} already holds a run (config.json exists); choose another --run-dir";
 
     /// <summary>Creates <paramref name="path"/> and an empty config.json in it, failing if config.json exists.</summary>

@@ -148,7 +148,7 @@ public class ErrorContractTests
             ["ppo", "--resume", "{tmp}/cmp"], tmp => WriteFile(Path.Combine(tmp, "cmp", "GridPickup__lstm__1", "config.json"), "{}")),
         new("ppo: --resume given a file instead of a run folder", File1, "is a file", ["ppo", "--resume", "{tmp}/summary.json"],
             tmp => WriteFile(Path.Combine(tmp, "summary.json"), "{}")),
-        new("ppo: --resume of a run whose config.json is corrupt", File1, "{tmp}/run/config.json is not valid JSON", ["ppo", "--resume", "{tmp}/run"],
+        new("ppo: --resume of a run whose config.json is corrupt", File1, "{tmp}/run/config.json is not valid JSON at line 1, column 2; restore the run's config.json", ["ppo", "--resume", "{tmp}/run"],
             tmp =>
             {
                 var (exit, error, _) = CapturedCli.Run(Ppo("--total-steps", "16").Select(a => a.Replace("{tmp}", tmp)).ToArray());
@@ -197,6 +197,13 @@ public class ErrorContractTests
         new("ppo: empty --run-dir", Usage, "--run-dir needs a value", ["ppo", "--run-dir", "", "--total-steps", "16"]),
         new("report: empty --out", Usage, "--out needs a value", ["report", "{tmp}/a", "--out", ""], tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1)),
         new("compare: empty --runs-root", Usage, "--runs-root needs a value", Compare("--runs-root", "")),
+        new("ppo: a --run-dir of spaces is empty too, and shown as given", Usage, "(got '  ')", ["ppo", "--run-dir", "  ", "--total-steps", "16"]),
+        new("ppo: --resume with a budget below the run's", Usage, "--total-steps 16 is below the budget of 32 agent steps the run in {tmp}/run already has",
+            ["ppo", "--resume", "{tmp}/run", "--total-steps", "16"], tmp =>
+            {
+                var (exit, error, _) = CapturedCli.Run(Ppo("--total-steps", "32").Select(a => a.Replace("{tmp}", tmp)).ToArray());
+                Assert.True(exit == 0, error);
+            }),
         new("paper: empty --run-dir", Usage, "--run-dir needs a value", ["paper", "copying", "--run-dir", ""]),
         new("eval: empty --checkpoint", Usage, "--checkpoint needs a value", ["eval", "--checkpoint", ""]),
         // ---- damaged runs: named, never trained over
@@ -219,14 +226,14 @@ public class ErrorContractTests
                 Assert.True(exit == 0, error);
                 File.Delete(Path.Combine(tmp, "run", "config.json"));
             }),
-        new("compare: a finished run whose config.json is corrupt is named, not trained again", File1, "GridPickup__lstm__1/config.json is not valid JSON", Compare(),
+        new("compare: a finished run whose config.json is corrupt is named, not trained again", File1, "GridPickup__lstm__1/config.json is not valid JSON at line 1", Compare(),
             tmp =>
             {
                 var (exit, error, _) = CapturedCli.Run(Compare().Select(a => a.Replace("{tmp}", tmp)).ToArray());
                 Assert.True(exit == 0, error);
                 WriteFile(Path.Combine(tmp, "runs", "GridPickup-lstm", "GridPickup__lstm__1", "config.json"), "{\"env\": ");
             }),
-        new("compare: a run whose only checkpoint is damaged is named, not trained again", File1, "final.ckpt", Compare(),
+        new("compare: a run whose only checkpoint is damaged is named, not trained again", File1, "final.ckpt is not a Rims checkpoint", Compare(),
             tmp =>
             {
                 var (exit, error, _) = CapturedCli.Run(Compare().Select(a => a.Replace("{tmp}", tmp)).ToArray());
@@ -295,7 +302,13 @@ public class ErrorContractTests
             WriteFile(Path.Combine(tmp, "a", "progress.csv"), "iteration,global_step\n1,x\n");
         }),
         new("compare: a name that climbs out of the runs root", Usage, "--name", Compare("--name", "..")),
-        new("report: corrupt summary.json", File1, "summary.json", ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
+        new("report: an evaluation whose field has the wrong type", File1, "GridPickup.json is not valid JSON at line 1, column 16 (in $.mean); restore it",
+            ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
+            {
+                FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+                WriteFile(Path.Combine(tmp, "a", "evals", "GridPickup.json"), "{\"mean\": \"high\"}");
+            }),
+        new("report: corrupt summary.json", File1, "summary.json is not valid JSON at line 1, column 3; restore it", ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
         {
             FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
             WriteFile(Path.Combine(tmp, "a", "summary.json"), "{ not json");
@@ -378,6 +391,10 @@ public class ErrorContractTests
                 else if (!lines[0].StartsWith("error: ", StringComparison.Ordinal)) problems.Add("stderr does not start with 'error: '");
                 if (!error.Contains(names, StringComparison.Ordinal)) problems.Add($"stderr does not name '{names}'");
                 if ((error + output).Contains("   at ", StringComparison.Ordinal)) problems.Add("a stack trace was printed");
+                // System.Text.Json's own position text (0-based) is for the inner exception, not for the user.
+                if (error.Contains("BytePositionInLine", StringComparison.Ordinal)) problems.Add("the JSON parser's text was printed");
+                if (error.Contains("to resume from:", StringComparison.Ordinal) && !error.Contains("restore a checkpoint from a copy", StringComparison.Ordinal))
+                    problems.Add("a damaged checkpoint without its fix");
                 var created = Entries(tmp).Except(before).ToList();
                 if (created.Count > 0) problems.Add($"left behind: {string.Join(", ", created)}");
                 if (problems.Count > 0)
