@@ -73,7 +73,7 @@ public static class ReportCommand
                     pools = RunPool.ReadAcrossEnvs(folders, parse.GetValue(allowMixed), variants);
                     baselineCore = ReportBuilder.BaselineCore([.. pools.SelectMany(p => p)], parse.GetValue(baseline));
                 });
-                path = AcrossEnvsReport.Build(pools, outFolder, reportName, baselineCore, builtWith);
+                path = AcrossEnvsReport.Build(pools, outFolder, reportName, baselineCore, builtWith, variants);
             }
             else
             {
@@ -82,7 +82,7 @@ public static class ReportCommand
                     pool = RunPool.Read(folders, parse.GetValue(allowMixed), sweep, variants);
                     baselineCore = ReportBuilder.BaselineCore(pool, parse.GetValue(baseline));
                 });
-                path = ReportBuilder.Build(pool, outFolder, reportName, baselineCore, sweep, builtWith);
+                path = ReportBuilder.Build(pool, outFolder, reportName, baselineCore, sweep, builtWith, variants);
             }
             Console.WriteLine($"report: {path}");
             return 0;

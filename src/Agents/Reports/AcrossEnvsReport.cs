@@ -19,11 +19,12 @@ public static class AcrossEnvsReport
     /// <summary>
     /// Writes report.md for <paramref name="pools"/> (one list of runs per env, from <see cref="RunPool.ReadAcrossEnvs"/>)
     /// into <paramref name="outDirectory"/> and returns its path. <paramref name="builtWith"/>, the `report` command, is
-    /// recorded under Provenance.
+    /// recorded under Provenance. Runs that differ in a setting other than the env and <paramref name="variants"/> (pooled
+    /// with --allow-mixed) get a "Mixed settings" section naming it per env and core (<see cref="MixedSettings"/>).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="baseline"/> is none of the runs' cores.</exception>
     public static string Build(IReadOnlyList<IReadOnlyList<RunRecord>> pools, string outDirectory, string name, string? baseline = null,
-        string? builtWith = null)
+        string? builtWith = null, IReadOnlyList<Settings.Setting>? variants = null)
     {
         var runs = pools.SelectMany(p => p).ToList();
         var baselineCore = ReportBuilder.BaselineCore(runs, baseline);
@@ -39,6 +40,7 @@ public static class AcrossEnvsReport
         md.AppendLine("Each run is scored on its training env: the success rate for envs that report one, else the mean raw return, of its final " +
                       "checkpoint's evaluation there, or of its last 100 training episodes when it was not evaluated. The per-env reports " +
                       "(`report` without --across-envs) have the curves, the evaluation envs and the generalisation tables.").AppendLine();
+        MixedSettings.Append(md, runs, [.. variants ?? [], Settings.SettingTable.Named("--env")]);
 
         md.AppendLine("## Per env").AppendLine();
         md.AppendLine($"IQM over runs (the middle 50%, a run straddling a quartile weighted by its share) with its 95% bootstrap CI, and P(core > {baselineCore}): " +
@@ -79,7 +81,7 @@ public static class AcrossEnvsReport
             var ps = perTask.Select(t => (P: Statistics.ProbabilityOfImprovement(t.Item1, t.Item2), Ci: Statistics.ProbabilityOfImprovementCi(t.Item1, t.Item2))).ToList();
             int ahead = paired.Count(e => Statistics.InterquartileMean(e.ByCore[core]) > Statistics.InterquartileMean(e.ByCore[baselineCore]));
             var average = Statistics.AverageProbabilityOfImprovementCi(perTask);
-            md.AppendLine($"**{core} against {baselineCore}**, over the {paired.Count} envs both were run on" +
+            md.AppendLine($"**{core} against {baselineCore}**, over the {(paired.Count == 1 ? "1 env" : $"{paired.Count} envs")} both were run on" +
                           (paired.Count < envs.Count ? $" (not on {string.Join(", ", envs.Except(paired).Select(e => e.Env))})" : "") + ":");
             md.AppendLine();
             // With one run of a core on an env P has no CI (Statistics.MinimumPerGroup), so reliability is judged where it has one.

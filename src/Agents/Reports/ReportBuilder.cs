@@ -22,17 +22,19 @@ public static class ReportBuilder
     /// <exception cref="ArgumentException">The runs cannot be pooled (<see cref="RunPool.Read"/>), or <paramref name="baseline"/> is none of their cores.</exception>
     public static string Build(IReadOnlyList<string> runDirectories, string outDirectory, string name, string? baseline = null, Setting? sweep = null,
         IReadOnlyList<Setting>? variants = null) =>
-        Build(RunPool.Read(runDirectories, sweep: sweep, variants: variants), outDirectory, name, baseline, sweep);
+        Build(RunPool.Read(runDirectories, sweep: sweep, variants: variants), outDirectory, name, baseline, sweep, variants: variants);
 
     /// <summary>
     /// Writes the report of <paramref name="runs"/> (read by <see cref="RunPool.Read"/>) into <paramref name="outDirectory"/>;
     /// returns report.md's path. Every other core is compared with <paramref name="baseline"/> (see <see cref="BaselineCore"/>).
     /// With <paramref name="sweep"/>, the report adds the sweep table over that setting (<see cref="SettingSweep"/>).
     /// <paramref name="builtWith"/>, the `report` command building it, is recorded under Provenance (<see cref="Provenance.Append"/>).
+    /// Runs that differ in any other setting than <paramref name="sweep"/> and <paramref name="variants"/> (pooled with
+    /// --allow-mixed) get a "Mixed settings" section naming them (<see cref="MixedSettings"/>).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="baseline"/> is none of the runs' cores.</exception>
     public static string Build(IReadOnlyList<RunRecord> runs, string outDirectory, string name, string? baseline = null, Setting? sweep = null,
-        string? builtWith = null)
+        string? builtWith = null, IReadOnlyList<Setting>? variants = null)
     {
         var baselineCore = BaselineCore(runs, baseline);
         Directory.CreateDirectory(outDirectory);
@@ -47,10 +49,11 @@ public static class ReportBuilder
         md.AppendLine($"Runs: {runs.Count} ({string.Join(", ", byCore.Select(c => RunCount(c.Key, c.Value)))}), " +
                       $"trained on {string.Join(", ", trainEnvs)} for {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Where(s => !double.IsNaN(s)).Distinct().Select(s => s.ToString("N0", Invariant)))} agent steps.");
         md.AppendLine(WhatReturnsAre(trainEnvs, reportsSuccess: scores[0] == ReportScore.SuccessRate)).AppendLine();
-        var variants = runs.Where(r => r.Core != r.TrainedCore).Select(r => r.Core).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (variants.Count > 0)
-            md.AppendLine($"Variants ({string.Join(", ", variants)}): runs of a core with the settings named after it changed from their defaults, " +
+        var variantCores = runs.Where(r => r.Core != r.TrainedCore).Select(r => r.Core).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (variantCores.Count > 0)
+            md.AppendLine($"Variants ({string.Join(", ", variantCores)}): runs of a core with the settings named after it changed from their defaults, " +
                           "reported as cores of their own in every table.").AppendLine();
+        MixedSettings.Append(md, runs, [.. variants ?? [], .. sweep is null ? Array.Empty<Setting>() : [sweep]]);
         var incomplete = runs.Where(r => !r.Completed).ToList();
         if (incomplete.Count > 0)
         {

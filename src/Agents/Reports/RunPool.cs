@@ -133,5 +133,6 @@ public static class RunPool
               $"with {variantOptions}, or pass --allow-mixed to pool them anyway"));
     }
 
-    private static string Show(JsonNode? value) => value?.ToJsonString() ?? "unset";
+    /// <summary>A setting's value as config.json has it (JSON text), or "unset".</summary>
+    internal static string Show(JsonNode? value) => value?.ToJsonString() ?? "unset";
 }

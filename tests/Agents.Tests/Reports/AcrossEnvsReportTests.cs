@@ -108,11 +108,47 @@ public class AcrossEnvsReportTests : IDisposable
         Assert.DoesNotContain("over the 0 envs", md);
         Assert.Contains("**rims --total-steps 200 against lstm --total-steps 100**: no env has runs of both (rims --total-steps 200 was run on Breakout)", md);
         Assert.Single(Directory.GetFiles(Path.Combine(root, "variants"), "improvement_*.png"));
+        Assert.Contains("**rims --total-steps 100 against lstm --total-steps 100**, over the 1 env both were run on", md);
     }
 
-    private string Run(string env, string core, int seed, double evaluationReturn, int totalSteps = 100)
+    [Fact]
+    public void AllowMixedNamesEverySettingItPooledAndWarnsWhereTheCoresMetWithDifferentOnes()
     {
-        var folder = FakeRun.Write(Path.Combine(root, $"{env}__{core}__{seed}"), env, core, seed, settings: new JsonObject { ["total_steps"] = totalSteps });
+        // Per-task budgets (the same for both cores within a task) and, on Pong only, a learning rate per core.
+        string[] runs = [Run("Pong", "lstm", 1, 0, totalSteps: 100, learningRate: 0.0005), Run("Pong", "rims", 1, 1, totalSteps: 100),
+            Run("Breakout", "lstm", 1, 0, totalSteps: 200), Run("Breakout", "rims", 1, 1, totalSteps: 200)];
+        var (exit, error, _) = CapturedCli.Run(["report", .. runs, "--across-envs", "--allow-mixed", "--out", Path.Combine(root, "mixed")]);
+        Assert.True(exit == 0, error);
+        var md = File.ReadAllText(Path.Combine(root, "mixed", "report.md"));
+        Assert.Contains("## Mixed settings", md);
+        Assert.Contains("differ in --total-steps, --learning-rate (`report --allow-mixed`)", md);
+        Assert.Contains("**The cores were run with different --learning-rate on Pong**", md);
+        Assert.DoesNotContain("different --total-steps", md);   // each task's budget is the same for both cores
+        Assert.Contains("| --learning-rate | Pong | lstm | 0.0005 |", md);
+        Assert.Contains("| --learning-rate | Pong | rims | 0.001 |", md);
+        Assert.Contains("| --total-steps | Breakout | rims | 200 |", md);
+
+        // A setting reported as a variant is named by the cores themselves, so the section leaves it out.
+        (exit, error, _) = CapturedCli.Run(["report", .. runs, "--across-envs", "--allow-mixed", "--variant", "learning-rate", "--out", Path.Combine(root, "variant")]);
+        Assert.True(exit == 0, error);
+        md = File.ReadAllText(Path.Combine(root, "variant", "report.md"));
+        Assert.Contains("differ in --total-steps (`report --allow-mixed`)", md);
+        Assert.DoesNotContain("| --learning-rate |", md);
+
+        // One env's report pooled with --allow-mixed says the same.
+        (exit, error, _) = CapturedCli.Run(["report", runs[0], runs[1], "--allow-mixed", "--out", Path.Combine(root, "pong")]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("**The cores were run with different --learning-rate on Pong**", File.ReadAllText(Path.Combine(root, "pong", "report.md")));
+        // Runs of one setting have no such section.
+        (exit, error, _) = CapturedCli.Run(["report", runs[2], runs[3], "--out", Path.Combine(root, "breakout")]);
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("## Mixed settings", File.ReadAllText(Path.Combine(root, "breakout", "report.md")));
+    }
+
+    private string Run(string env, string core, int seed, double evaluationReturn, int totalSteps = 100, double learningRate = 0.001)
+    {
+        var folder = FakeRun.Write(Path.Combine(root, $"{env}__{core}__{seed}"), env, core, seed,
+            settings: new JsonObject { ["total_steps"] = totalSteps, ["learning_rate"] = learningRate });
         RunJson.Write(Path.Combine(folder, "evals", env + ".json"), new EvalResult
         {
             Env = env, TrainEnv = env, Checkpoint = "checkpoints/final.ckpt", Episodes = 1, Seed = 1, Deterministic = false,
