@@ -12,7 +12,11 @@ public static class CompareCommand
     {
         var command = new Command("compare", "Train cores side by side over seeds, evaluate on several envs, and write a report.");
         var cores = new Option<string>("--cores") { Description = "Comma-separated cores", DefaultValueFactory = _ => "lstm,rims" };
-        var seeds = new Option<int>("--seeds") { Description = "Seeds per core (1..N)", DefaultValueFactory = _ => 3 };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per core (first seed .. first seed + N - 1)", DefaultValueFactory = _ => 3 };
+        var firstSeed = new Option<int>("--first-seed")
+        {
+            Description = "The first seed (the runs use seeds first..first+N-1); give each machine or cluster sharing one comparison its own range", DefaultValueFactory = _ => 1,
+        };
         var evalEnvs = new Option<string?>("--eval-envs") { Description = "Comma-separated extra env ids to evaluate every final policy on" };
         var evalEpisodes = new Option<int>("--eval-episodes") { Description = "Evaluation games per env", DefaultValueFactory = _ => 100 };
         var name = new Option<string?>("--name") { Description = "Comparison name (default: {env}-{cores})" };
@@ -22,7 +26,7 @@ public static class CompareCommand
         var slurmOption = new Option<string[]>("--slurm-option") { Description = "slurm: sbatch option KEY=VALUE for the array job (repeatable), e.g. partition=gpu, time=2-00:00:00, gres=gpu:1" };
         var dryRun = new Option<bool>("--dry-run") { Description = "slurm: print the sbatch scripts instead of submitting them" };
         var status = new Option<bool>("--status") { Description = "slurm: show each run as pending, running, finished, failed (with its log's last lines) or missing" };
-        foreach (var option in new Option[] { cores, seeds, evalEnvs, evalEpisodes, name, parallel, runsRoot, backend, slurmOption, dryRun, status }) command.Options.Add(option);
+        foreach (var option in new Option[] { cores, seeds, firstSeed, evalEnvs, evalEpisodes, name, parallel, runsRoot, backend, slurmOption, dryRun, status }) command.Options.Add(option);
         var ppo = new PpoOptions(command, includeEnvAndCore: false);
         command.Options.Add(ppo.Env);
         var envAssembly = new EnvAssemblyOption(ppo);
@@ -37,6 +41,7 @@ public static class CompareCommand
                 Base = config,
                 Cores = coreList,
                 Seeds = parse.GetValue(seeds),
+                FirstSeed = parse.GetValue(firstSeed),
                 EvalEnvs = Split("--eval-envs", parse.GetValue(evalEnvs)).Select(EnvRegistry.Default.Canonical).ToList(),
                 EvalEpisodes = parse.GetValue(evalEpisodes),
                 Name = parse.GetValue(name) ?? $"{config.Env.Replace('/', '-')}-{string.Join('-', coreList)}",

@@ -16,8 +16,14 @@ public sealed record ComparisonPlan
     /// <summary>Cores to compare.</summary>
     public required IReadOnlyList<string> Cores { get; init; }
 
-    /// <summary>Seeds 1..Seeds per core.</summary>
+    /// <summary>Seeds per core: <see cref="FirstSeed"/> .. <see cref="FirstSeed"/> + Seeds - 1.</summary>
     public required int Seeds { get; init; }
+
+    /// <summary>
+    /// The first seed (default 1): a comparison split over machines or clusters gives each part its own seeds (e.g.
+    /// 1-3 on one, --first-seed 4 on another), so their run folders never collide and `report` can pool them.
+    /// </summary>
+    public int FirstSeed { get; init; } = 1;
 
     /// <summary>Extra envs every final policy is evaluated on (the training env always is).</summary>
     public IReadOnlyList<string> EvalEnvs { get; init; } = [];
@@ -36,7 +42,7 @@ public sealed record ComparisonPlan
 
     /// <summary>The (core, seed) configs, in order.</summary>
     public IEnumerable<PpoConfig> Runs() =>
-        from core in Cores from seed in Enumerable.Range(1, Seeds) select Base with { Core = core, Seed = seed };
+        from core in Cores from seed in Enumerable.Range(FirstSeed, Seeds) select Base with { Core = core, Seed = seed };
 
     /// <summary>
     /// The folder of one run: runs/NAME/{env}__{core}__{seed}, without a time stamp, so running the same comparison
@@ -61,6 +67,10 @@ public sealed record ComparisonPlan
         if (Cores.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ArgumentException($"--cores names '{twice.Key}' twice; each core is trained once per seed");
         if (Seeds < 1) throw new ArgumentException($"--seeds must be at least 1 (got {Seeds})");
+        // Each run's config then checks its own seed (--seed's rule: one seed per env must fit an int); said here in compare's terms.
+        if (FirstSeed < 0 || (long)FirstSeed + Seeds - 1 + Base.NumEnvs - 1 > int.MaxValue)
+            throw new ArgumentException($"--first-seed must be 0 or more and leave room for --seeds {Seeds} runs of {Base.NumEnvs} env seeds each " +
+                                        $"(first seed + seeds + num-envs - 2 <= {int.MaxValue}) (got {FirstSeed})");
         if (EvalEpisodes < 1) throw new ArgumentException($"--eval-episodes must be at least 1 (got {EvalEpisodes})");
         if (Parallel < 1) throw new ArgumentException($"--parallel must be at least 1 (got {Parallel})");
         FolderName.Check("--name", Name);

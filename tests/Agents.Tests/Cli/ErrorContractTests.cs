@@ -301,6 +301,8 @@ public class ErrorContractTests
             FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
             WriteFile(Path.Combine(tmp, "a", "progress.csv"), "iteration,global_step\n1,x\n");
         }),
+        new("compare: a negative first seed", Usage, "--first-seed must be 0 or more", Compare("--first-seed", "-1")),
+        new("compare: seeds past the largest int", Usage, "--first-seed must be 0 or more and leave room for --seeds 3", Compare("--first-seed", "2147483646", "--seeds", "3")),
         new("compare: a name that climbs out of the runs root", Usage, "--name", Compare("--name", "..")),
         new("report: an evaluation whose field has the wrong type", File1, "GridPickup.json is not valid JSON at line 1, column 16 (in $.mean); restore it",
             ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>

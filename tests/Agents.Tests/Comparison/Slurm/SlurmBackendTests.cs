@@ -62,6 +62,20 @@ public class SlurmBackendTests : IDisposable
     }
 
     [Fact]
+    public void AComparisonSplitByFirstSeedSubmitsItsOwnSeedsIntoTheirOwnFolders()
+    {
+        // Seeds 1-3 on one cluster, --first-seed 4 --seeds 2 on this one: tasks 0 and 1 are seeds 4 and 5.
+        var plan = Plan(seeds: 2) with { FirstSeed = 4 };
+        var submission = Backend().Submit(plan, SbatchOptions.Parse([]), "compare --env GridPickup --first-seed 4 --seeds 2", dryRun: false);
+        var layout = new SlurmLayout(plan);
+        Assert.Equal([0, 1], submission.Tasks);
+        Assert.Equal([4, 5], new[] { 0, 1 }.Select(i => RunJson.Read<PpoConfig>(layout.ConfigFile(i)).Seed));
+        Assert.EndsWith("GridPickup__lstm__4", layout.RunFolder(0));
+        Assert.EndsWith("GridPickup__lstm__5", layout.RunFolder(1));
+        Assert.Equal([4, 5], plan.Runs().Select(r => r.Seed));
+    }
+
+    [Fact]
     public void AgainOnlyRunsNeitherCompleteNorQueuedAreSubmittedAndTheReportWaitsForTheOlderArrayToo()
     {
         var plan = PartlyDone(seeds: 5);
