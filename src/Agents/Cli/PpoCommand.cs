@@ -55,13 +55,13 @@ public static class PpoCommand
                 return 0;
             }
             if (point is null && parse.GetValue(options.RunDir) is { } runDirectory) RunFolder.RequireNoRun(runDirectory);
-            if (config.StepRoundingNote is { } rounding) Console.WriteLine($"note: {rounding}");
             using var signals = new StopSignals();
             var result = TrainWithDisplay(config, display =>
             {
                 var training = new TrainingOptions
                 {
                     RunDirectory = parse.GetValue(options.RunDir), Progress = display, Stop = signals.Request, Command = commandLine,
+                    Notice = note => Console.WriteLine($"note: {note}"),
                 };
                 return point is null ? PpoRun.Train(config, training) : PpoRun.Resume(point, config, training);
             });

@@ -108,7 +108,11 @@ public static class PpoRun
             run = RunFolder.Create(path, configJson, columns);
             run.Log.Information("training {Env} with {Core} core, {Parameters} parameters, {Iterations} iterations: {Command}",
                 config.Env, config.Core, policy.ParameterCount, config.Iterations, command);
-            if (config.StepRoundingNote is { } rounding) run.Log.Information("{Note}", rounding);
+            if (config.StepRoundingNote is { } rounding)
+            {
+                run.Log.Information("{Note}", rounding);
+                options.Notice?.Invoke(rounding);
+            }
             recent = new RecentEpisodes();
             unitTotals = new double[policy.Core.Units];
             previousSeconds = 0;
@@ -126,6 +130,12 @@ public static class PpoRun
                 run.Log.Warning("{Fresh} of {Count} envs cannot snapshot their state; they start fresh episodes, so this run is not bit-identical to an unstopped one",
                     freshEnvs, envs.Count);
             RecordResume(path, config, command, resume);
+            // The run's first start said it already; only a new budget needs saying again.
+            if (config.TotalSteps != header.Config.TotalSteps && config.StepRoundingNote is { } rounding)
+            {
+                run.Log.Information("{Note}", rounding);
+                options.Notice?.Invoke(rounding);
+            }
             recent = RecentEpisodes.Continue(totals.Episodes, totals.RecentEpisodes);
             unitTotals = totals.UnitActivationSums.Length == policy.Core.Units ? [.. totals.UnitActivationSums] : new double[policy.Core.Units];
             previousSeconds = totals.WallSeconds;

@@ -26,6 +26,13 @@ public sealed record TrainingOptions
     /// <summary>A stop request shared with other parties (the CLI's SIGINT/SIGTERM handler), watched besides <see cref="CancellationToken"/>.</summary>
     public StopRequest? Stop { get; init; }
 
+    /// <summary>
+    /// Receives the notes a person starting the run should see at once, once the run has started (its envs built and
+    /// its folder written), so they never precede an error that stops it: today the step rounding
+    /// (<see cref="PpoConfig.StepRoundingNote"/>), for a new run and for a resume that changes --total-steps. They are in run.log too.
+    /// </summary>
+    public Action<string>? Notice { get; init; }
+
     /// <summary>What started the run, recorded in config.json ("command") and run.log: the CLI puts its command line here.</summary>
     public string Command { get; init; } = "training API";
 }

@@ -42,6 +42,24 @@ public class CliTests
     }
 
     [Fact]
+    public void AMissingRomIsRefusedWithoutANoteAboutTheTrainingThatNeverStarts()
+    {
+        string roms = Directory.CreateTempSubdirectory("rims-no-roms-").FullName;
+        try
+        {
+            // 100 steps is not a whole rollout; the note belongs to a run that starts, and this one cannot (no ROM).
+            var (exit, error, output) = Run("ppo", "--env", "DemonAttack", "--roms", roms, "--total-steps", "100", "--run-dir", Path.Combine(roms, "run"));
+            Assert.Equal(CliRunner.InputError, exit);
+            Assert.StartsWith("error: ", error.Trim());
+            Assert.DoesNotContain("note:", output);
+        }
+        finally
+        {
+            Directory.Delete(roms, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AnOccupiedRunDirIsRefusedBeforeAnyNoteAboutTheTraining()
     {
         string dir = Directory.CreateTempSubdirectory("rims-occupied-").FullName;

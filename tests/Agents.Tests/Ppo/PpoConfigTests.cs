@@ -80,8 +80,10 @@ public class PpoConfigTests
         try
         {
             var config = Valid with { NumEnvs = 2, NumSteps = 8, NumMinibatches = 1, TotalSteps = 20, Features = 8, Hidden = 8, Threads = 1 };
-            var result = PpoRun.Train(config, new TrainingOptions { Command = "test", RunDirectory = dir });
+            var notices = new List<string>();
+            var result = PpoRun.Train(config, new TrainingOptions { Command = "test", RunDirectory = dir, Notice = notices.Add });
             Assert.Equal(32, result.GlobalStep);
+            Assert.Equal([config.StepRoundingNote!], notices);
             var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")))!;
             Assert.Equal(32, summary["total_steps"]!.GetValue<long>());
             Assert.Equal(20, summary["requested_steps"]!.GetValue<long>());
@@ -90,6 +92,14 @@ public class PpoConfigTests
             Assert.Equal(20, configJson["total_steps"]!.GetValue<long>());
             Assert.Equal(32, configJson["trained_steps"]!.GetValue<long>());
             Assert.Contains(config.StepRoundingNote!, File.ReadAllText(Path.Combine(dir, "run.log")));
+
+            // A resume notes the rounding again only when it changes the budget.
+            notices.Clear();
+            var point = ResumePoint.Find(dir);
+            PpoRun.Resume(point, point.Header.Config with { TotalSteps = 40 }, new TrainingOptions { Command = "test", Notice = notices.Add });
+            Assert.Equal(["--total-steps 40 is not a whole number of rollouts (--num-envs 2 x --num-steps 8 = 16); training 3 rollouts = 48 steps"], notices);
+            PpoRun.Resume(ResumePoint.Find(dir), ResumePoint.Find(dir).Header.Config, new TrainingOptions { Command = "test", Notice = notices.Add });
+            Assert.Single(notices);
         }
         finally
         {
