@@ -115,9 +115,19 @@ public static class ParseErrorLine
 
     private static string OptionValue(OptionResult option)
     {
-        return option.Tokens.Count == 0
-            ? NeedsAValue(option.Option)
-            : $"{option.Option.Name} takes {Kind(option.Option.ValueType)} (got '{string.Join(' ', option.Tokens.Select(t => t.Value))}')";
+        if (option.Tokens.Count == 0) return NeedsAValue(option.Option);
+        string got = string.Join(' ', option.Tokens.Select(t => t.Value));
+        return $"{option.Option.Name} takes {Kind(option.Option.ValueType)}{OutOfRange(option.Option.ValueType, got)} (got '{got}')";
+    }
+
+    // A whole number too large for the option's type ("--total-steps 99999999999999999999") is one, just not one it holds:
+    // the line gives the type's range instead of leaving the user to wonder what is not whole about it.
+    private static string OutOfRange(Type type, string got)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (Kind(type) != "a whole number" || !System.Numerics.BigInteger.TryParse(got, System.Globalization.CultureInfo.InvariantCulture, out _)) return "";
+        // The bound the user crossed: the options' own checks refuse values below their minimum with their own words.
+        return got.StartsWith('-') ? $" down to {type.GetField("MinValue")!.GetValue(null)}" : $" up to {type.GetField("MaxValue")!.GetValue(null)}";
     }
 
     // "--learning-rate needs a value: a number". A text option has no kind to name, so its help line says what it takes

@@ -197,6 +197,9 @@ public class ErrorContractTests
         new("ppo: empty --run-dir", Usage, "--run-dir needs a value", ["ppo", "--run-dir", "", "--total-steps", "16"]),
         new("report: empty --out", Usage, "--out needs a value", ["report", "{tmp}/a", "--out", ""], tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1)),
         new("compare: empty --runs-root", Usage, "--runs-root needs a value", Compare("--runs-root", "")),
+        new("ppo: a whole number too large for its option", Usage, "--total-steps takes a whole number up to 9223372036854775807 (got '99999999999999999999')",
+            Ppo("--total-steps", "99999999999999999999")),
+        new("ppo: not a whole number at all", Usage, "--num-envs takes a whole number (got 'four')", Ppo("--num-envs", "four")),
         new("ppo: a --run-dir of spaces is empty too, and shown as given", Usage, "(got '  ')", ["ppo", "--run-dir", "  ", "--total-steps", "16"]),
         new("ppo: --resume with a budget below the run's", Usage, "--total-steps 16 is below the budget of 32 agent steps the run in {tmp}/run already has",
             ["ppo", "--resume", "{tmp}/run", "--total-steps", "16"], tmp =>
