@@ -69,7 +69,7 @@ public static class EvalCommand
             var recorder = videoPath is null ? null : new EpisodeRecorder(videoPath, session.Policy.Units);
             var (result, file) = session.Run(recorder is null ? null : recorder.Add);
 
-            Console.WriteLine($"{session.EnvId}: {settings.Episodes} episodes, policy {(checkpointPath ?? "random")}");
+            Console.WriteLine($"{session.EnvId}: {Counted.Of(settings.Episodes, "episode")}, policy {(checkpointPath ?? "random")}");
             Console.WriteLine($"  return mean {result.Mean:F2}  std {result.Std:F2}  IQM {result.Iqm:F2}  min {result.Min:F2}  max {result.Max:F2}");
             if (result.SuccessRate is { } success) Console.WriteLine($"  success rate {success:P1}");
             if (result.UnitActivation is { } activation)

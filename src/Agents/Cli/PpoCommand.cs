@@ -99,7 +99,7 @@ public static class PpoCommand
     private static string ProgressLine(IterationProgress progress, PpoConfig config)
     {
         var line = $"{config.Env}/{config.Core} step {progress.GlobalStep:N0} | {progress.Stats.Sps:F0} SPS | " +
-                   $"return {progress.RecentMeanReturn:F2} ({progress.Episodes} episodes)";
+                   (progress.Episodes == 0 ? "no episode finished yet" : $"return {progress.RecentMeanReturn:F2} ({Counted.Of(progress.Episodes, "episode")})");
         if (progress.RecentSuccessRate is { } success) line += $" | success {success:P0}";
         return line;
     }

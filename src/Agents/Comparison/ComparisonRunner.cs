@@ -84,7 +84,7 @@ public static class ComparisonRunner
         {
             if (result is null && HasEvaluation(folder, env, evalEpisodes)) continue;
             var evaluation = EvaluateFinal(folder, config, env, evalEpisodes);
-            log($"evaluated {config.Core} seed {config.Seed} on {env} ({evalEpisodes} episodes): mean {evaluation.Mean:F3}" +
+            log($"evaluated {config.Core} seed {config.Seed} on {env} ({Counted.Of(evalEpisodes, "episode")}): mean {evaluation.Mean:F3}" +
                 (evaluation.SuccessRate is { } rate ? $", success {rate:P1}" : ""));
         }
         return null;

@@ -175,7 +175,7 @@ public sealed record PpoConfig
     public string? StepRoundingNote => TotalSteps % BatchSize == 0
         ? null
         : $"--total-steps {TotalSteps} is not a whole number of rollouts (--num-envs {NumEnvs} x --num-steps {NumSteps} = {BatchSize}); " +
-          $"training {Iterations} rollout{(Iterations == 1 ? "" : "s")} = {TrainedSteps} steps";
+          $"training {Counted.Of(Iterations, "rollout")} = {TrainedSteps} steps";
 
     /// <summary>
     /// Checks every setting of a run: <see cref="Validate"/>, and the env id with its env options against

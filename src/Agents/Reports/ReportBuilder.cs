@@ -182,9 +182,6 @@ public static class ReportBuilder
         return reportPath;
     }
 
-    /// <summary>"1 seed", "3 seeds": <paramref name="count"/> and the noun, plural unless one.</summary>
-    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
-
     /// <summary>
     /// The activation-profile table: per RIMs core and evaluation env, the mean over runs of the fraction of steps the
     /// most active, second most active, ... unit was active (ranks, not unit indices: see <see cref="ActivationProfile"/>).
@@ -241,7 +238,7 @@ public static class ReportBuilder
     private static string RunCount(string core, List<RunRecord> runs)
     {
         int seeds = runs.Select(r => r.Seed).Distinct().Count();
-        return runs.Count == seeds ? $"{core} x {Count(seeds, "seed")}" : $"{core} x {Count(runs.Count, "run")} over {Count(seeds, "seed")}";
+        return runs.Count == seeds ? $"{core} x {Counted.Of(seeds, "seed")}" : $"{core} x {Counted.Of(runs.Count, "run")} over {Counted.Of(seeds, "seed")}";
     }
 
     /// <summary>

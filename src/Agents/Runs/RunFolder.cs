@@ -165,7 +165,7 @@ public sealed class RunFolder : IDisposable
         var runs = RunsInside(report ? System.IO.Path.Combine(path, "runs") : path);
         string where = runs.Count == 0 ? ""
             : oneRun ? $"it holds run folders, e.g. {runs[0].Examples[0]}: give one of them"
-            : $"{(report ? "its runs are" : "it holds run folders:")} {string.Join(" and ", runs.Select(r => r.Glob ?? $"{r.Count} run folder{(r.Count == 1 ? "" : "s")} {r.Level} down, e.g. {string.Join(", ", r.Examples)}"))}";
+            : $"{(report ? "its runs are" : "it holds run folders:")} {string.Join(" and ", runs.Select(r => r.Glob ?? $"{Counted.Of(r.Count, "run folder")} {r.Level} down, e.g. {string.Join(", ", r.Examples)}"))}";
         if (report)
             return $"; it is a report folder{(where.Length > 0 ? ": " + where : "")}; its report.md lists every run it pooled and the command that built it under Provenance";
         return where.Length > 0 ? $"; {where}" : "";

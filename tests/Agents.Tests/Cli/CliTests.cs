@@ -42,6 +42,26 @@ public class CliTests
     }
 
     [Fact]
+    public void TheLiveLineSaysNoEpisodeFinishedRatherThanAReturnOfNaN()
+    {
+        string dir = Path.Combine(Directory.CreateTempSubdirectory("rims-live-").FullName, "run");
+        try
+        {
+            // One iteration of 2 envs x 4 steps: no GridPickup episode ends that soon.
+            var (exit, error, output) = Run("ppo", "--run-dir", dir, "--total-steps", "8", "--num-envs", "2", "--num-steps", "4", "--num-minibatches", "1",
+                "--features", "8", "--hidden", "8", "--threads", "1");
+            Assert.True(exit == 0, error);
+            Assert.Contains("step 8 | ", output);
+            Assert.Contains("SPS | no episode finished yet", output);
+            Assert.DoesNotContain("NaN", output);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(dir)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AMissingRomIsRefusedWithoutANoteAboutTheTrainingThatNeverStarts()
     {
         string roms = Directory.CreateTempSubdirectory("rims-no-roms-").FullName;
