@@ -74,7 +74,12 @@ public static class EvalCommand
             if (result.SuccessRate is { } success) Console.WriteLine($"  success rate {success:P1}");
             if (result.UnitActivation is { } activation)
                 Console.WriteLine($"  unit activation {string.Join(' ', activation.Select(a => a.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}");
-            if (file is not null) Console.WriteLine($"  written to {file}");
+            // A checkpoint outside a run folder (or the random policy) has no evals/ to record into: say so, so nobody looks for the file.
+            Console.WriteLine(file is not null
+                ? $"  written to {file}"
+                : "  not written to a file: " + (checkpointPath is null
+                    ? "a random policy has no run folder"
+                    : "the checkpoint is not in a run folder (<run>/checkpoints/ beside config.json), which is where evals/ goes"));
             if (recorder is not null)
             {
                 recorder.Save();

@@ -49,6 +49,19 @@ public class EvalFileTests : IDisposable
     }
 
     [Fact]
+    public void ACheckpointCopiedOutOfItsRunFolderIsEvaluatedAndSaysItWroteNoFile()
+    {
+        string loose = Path.Combine(root, "policy.ckpt");
+        File.Copy(Path.Combine(TrainTinyRun(), "checkpoints", "final.ckpt"), loose);
+        var before = Directory.GetFileSystemEntries(root, "*", SearchOption.AllDirectories).Order().ToList();
+        var (exit, error, output) = CapturedCli.Run("eval", "--checkpoint", loose, "--episodes", "1");
+        Assert.True(exit == 0, error);
+        Assert.Contains("not written to a file: the checkpoint is not in a run folder", output);
+        Assert.DoesNotContain("written to /", output);
+        Assert.Equal(before, Directory.GetFileSystemEntries(root, "*", SearchOption.AllDirectories).Order().ToList());
+    }
+
+    [Fact]
     public void AResumeThatTrainsFurtherDeletesTheOldFinalCheckpointsEvaluationsAndKeepsTheIntermediateOnes()
     {
         string run = TrainTinyRun();

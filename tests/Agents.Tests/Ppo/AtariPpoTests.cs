@@ -98,6 +98,7 @@ public class AtariPpoTests : IDisposable
             "--roms", TestData.RomsDirectory);
         Assert.True(exit == 0, error);
         Assert.Contains("DemonAttack: 2 episodes, policy random", output);
+        Assert.Contains("not written to a file: a random policy has no run folder", output);
 
         // The same random agent played here: uniform actions from Random(seed), whole games (all lives), raw points.
         using var env = EnvRegistry.Default.Make("DemonAttack", new EnvSettings { RomsDirectory = TestData.RomsDirectory });
