@@ -136,7 +136,11 @@ public static class ParseErrorLine
     {
         string kind = Kind(option.ValueType);
         if (kind == "a value" && !string.IsNullOrWhiteSpace(option.Description))
-            kind = char.ToLowerInvariant(option.Description[0]) + option.Description[1..].TrimEnd('.', ' ');
+        {
+            string text = option.Description.TrimEnd('.', ' ');
+            // Lower-cased to run on after the colon, except an acronym's capital ("ROM folder", "RIMs units").
+            kind = text.Length > 1 && char.IsUpper(text[1]) ? text : char.ToLowerInvariant(text[0]) + text[1..];
+        }
         return $"{option.Name} needs a value" + (kind == "a value" ? "" : $": {kind}");
     }
 

@@ -194,7 +194,8 @@ public static class PpoRun
         }
         var finalCheckpoint = SaveCheckpoint(run, RunFolder.FinalCheckpointFile, trainer, config, Totals());
         if (stop.IsRequested) stop.Checkpointed(finalCheckpoint);
-        if (resume is not null)
+        // Only a resume that trained is a new policy; one with nothing left to train rewrote the same weights, whose evaluations stay true.
+        if (resume is not null && trainer.Iteration > resume.Header.Iteration)
             foreach (var stale in RunFolder.DeleteFinalCheckpointEvaluations(path))
                 run.Log.Information("evaluation {Name} deleted: it was of the previous final.ckpt (run eval again for the new one)", Path.GetRelativePath(path, stale));
 

@@ -73,36 +73,21 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
     /// <exception cref="InvalidDataException">config.json is not valid JSON or not a JSON object; the message names the file.</exception>
     private static JsonObject ReadRunConfig(string runDirectory)
     {
-        var file = RunFolder.ConfigPath(runDirectory);
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(file)) as JsonObject
-                   ?? throw new InvalidDataException($"{file} is not a JSON object; {RunFolder.RestoreConfig}");
-        }
-        catch (JsonException e)
-        {
-            throw RunJson.Malformed(file, e, RunFolder.RestoreConfig);
-        }
+        return RunFiles.ReadConfig(RunFolder.ConfigPath(runDirectory));
     }
 
     /// <summary>
     /// Whether the run has nothing left to train for <paramref name="config"/>: its summary.json says completed: true
     /// and this checkpoint holds at least the iterations <paramref name="config"/> asks for (a raised --total-steps
-    /// asks for more). An unreadable summary.json counts as not completed, so the run resumes.
+    /// asks for more). A missing summary.json counts as not completed (a run stopped hard), so the run resumes; a damaged
+    /// one is an error, since resuming over it would replace a finished run's final checkpoint and drop its evaluations.
     /// </summary>
+    /// <exception cref="InvalidDataException">summary.json exists but is damaged (<see cref="RunFiles.ReadSummary"/>).</exception>
     public bool IsFinishedFor(PpoConfig config)
     {
         if (Header.Iteration < config.Iterations) return false;
         var summaryFile = Path.Combine(RunDirectory, "summary.json");
-        if (!File.Exists(summaryFile)) return false;
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(summaryFile))?["completed"]?.GetValue<bool>() == true;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return false;
-        }
+        return File.Exists(summaryFile) && RunFiles.ReadSummary(summaryFile)["completed"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
     }
 
     /// <summary>iter_NNNNNN.ckpt sorts by NNNNNN; final.ckpt (and anything else) first.</summary>

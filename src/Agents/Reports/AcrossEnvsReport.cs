@@ -35,7 +35,7 @@ public static class AcrossEnvsReport
         var md = new StringBuilder();
         md.AppendLine($"# {name}").AppendLine();
         md.AppendLine($"Runs: {runs.Count} over {envs.Count} envs ({string.Join(", ", envs.Select(e => e.Env))}); " +
-                      $"cores: {string.Join(", ", runs.GroupBy(r => r.Core).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x {g.Count()} runs"))}; " +
+                      $"cores: {string.Join(", ", runs.GroupBy(r => r.Core).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x {Counted.Of(g.Count(), "run")}"))}; " +
                       $"budgets: {string.Join(", ", runs.Select(r => r.SummaryNumber("total_steps")).Where(s => !double.IsNaN(s)).Distinct().Order().Select(s => s.ToString("N0", Invariant)))} agent steps.");
         md.AppendLine("Each run is scored on its training env: the success rate for envs that report one, else the mean raw return, of its final " +
                       "checkpoint's evaluation there, or of its last 100 training episodes when it was not evaluated. The per-env reports " +

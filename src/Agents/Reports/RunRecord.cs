@@ -38,8 +38,7 @@ public sealed record RunRecord(
     /// True when the run trained every step it was asked for: summary.json exists and does not say completed: false
     /// (summaries written before the field existed count as complete).
     /// </summary>
-    public bool Completed =>
-        Summary is not null && !(Summary["completed"] is JsonValue v && v.TryGetValue<bool>(out var done) && !done);
+    public bool Completed => Summary is not null && RunFiles.Completed(Summary);
 
     /// <summary>Why the run is not <see cref="Completed"/>, for the report (null when it is).</summary>
     public string? IncompleteReason => Completed
@@ -58,12 +57,12 @@ public sealed record RunRecord(
         var configPath = Path.Combine(directory, "config.json");
         var summaryPath = Path.Combine(directory, "summary.json");
         if (!File.Exists(configPath)) throw new InvalidDataException($"{directory} is not a run folder: it has no config.json");
-        var config = ReadObject(configPath, RunFolder.RestoreConfig);
+        var config = RunFiles.ReadConfig(configPath);
         // `paper copying` / `paper seqmnist` runs record a "model" and no env: their table is another verb's.
         if (config["env"] is null && config["model"] is JsonObject)
             throw new InvalidDataException($"{directory} is a `paper` run (copying or sequential MNIST), not a PPO run: build its table with `paper report {directory}`");
         // A run without summary.json was stopped hard or is still running: it is reported, marked incomplete.
-        var summary = File.Exists(summaryPath) ? ReadObject(summaryPath, "restore it from a copy, or delete it to report the run as incomplete") : null;
+        var summary = File.Exists(summaryPath) ? RunFiles.ReadSummary(summaryPath) : null;
         string Field(JsonObject o, string name, string file) =>
             o[name]?.ToString() ?? throw new InvalidDataException($"{file} has no \"{name}\"");
         var evals = new Dictionary<string, EvalResult>(StringComparer.OrdinalIgnoreCase);
@@ -73,6 +72,9 @@ public sealed record RunRecord(
             {
                 // Only the final checkpoint's evaluations describe the run; those of intermediate checkpoints sit beside them.
                 var result = RunJson.Read<EvalResult>(file);
+                // The report's statistics are over these returns: none, or fewer than the episodes it claims, is a damaged file.
+                if (result.Returns.Length == 0 || result.Returns.Length != result.Episodes)
+                    throw new InvalidDataException($"{file} has {Counted.Of(result.Returns.Length, "return")} for {Counted.Of(result.Episodes, "episode")}; {RunJson.RestoreOrRewrite}");
                 if (RunFolder.IsFinalCheckpoint(result.Checkpoint)) evals[result.Env] = result;
             }
         var episodesPath = Path.Combine(directory, "episodes.csv");
@@ -81,18 +83,6 @@ public sealed record RunRecord(
             int.Parse(Field(config, "seed", configPath), CultureInfo.InvariantCulture), config, summary,
             hasEpisodes ? ReadEpisodes(episodesPath) : [], evals)
         { HasEpisodesFile = hasEpisodes, Progress = ReadProgress(Path.Combine(directory, "progress.csv")) };
-    }
-
-    private static JsonObject ReadObject(string path, string fix)
-    {
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException($"{path} is not a JSON object; {fix}");
-        }
-        catch (JsonException e)
-        {
-            throw RunJson.Malformed(path, e, fix);
-        }
     }
 
     private static List<EpisodeRow> ReadEpisodes(string path)

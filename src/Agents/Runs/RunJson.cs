@@ -14,6 +14,9 @@ public static class RunJson
         DictionaryKeyPolicy = null,
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // A null where the type has no null ("returns": null in an evaluation) is a damaged file, refused as one when read,
+        // rather than a null reference far from the file.
+        RespectNullableAnnotations = true,
     };
 
     /// <summary>Writes <paramref name="value"/> to <paramref name="path"/> atomically.</summary>

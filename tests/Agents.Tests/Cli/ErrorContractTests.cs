@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Rims.Agents.Cli;
 using Rims.Agents.Comparison;
 using Rims.Agents.Ppo;
+using Rims.Agents.Runs;
 using Rims.Agents.Tests.Reports;
 
 namespace Rims.Agents.Tests.Cli;
@@ -200,6 +201,7 @@ public class ErrorContractTests
         new("ppo: a whole number too large for its option", Usage, "--total-steps takes a whole number up to 9223372036854775807 (got '99999999999999999999')",
             Ppo("--total-steps", "99999999999999999999")),
         new("ppo: not a whole number at all", Usage, "--num-envs takes a whole number (got 'four')", Ppo("--num-envs", "four")),
+        new("atari roms: an acronym keeps its capitals in the needs-a-value line", Usage, "--roms needs a value: ROM folder", ["atari", "roms", "--roms", "  "]),
         new("ppo: a --run-dir of spaces is empty too, and shown as given", Usage, "(got '  ')", ["ppo", "--run-dir", "  ", "--total-steps", "16"]),
         new("ppo: --resume with a budget below the run's", Usage, "--total-steps 16 is below the budget of 32 agent steps the run in {tmp}/run already has",
             ["ppo", "--resume", "{tmp}/run", "--total-steps", "16"], tmp =>
@@ -318,6 +320,49 @@ public class ErrorContractTests
             FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
             WriteFile(Path.Combine(tmp, "a", "summary.json"), "{ not json");
         }),
+        // A hand-edited value of the wrong type is the file's fault, named as such: not an internal error, a setting
+        // difference between runs, or a NaN in a table.
+        new("report: config.json with a core that is not text", File1, "config.json: $.core has the wrong type for a PPO setting; restore the run's config.json",
+            ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1, settings: new() { ["core"] = 5 })),
+        new("report: config.json with a learning rate that is not a number", File1, "config.json: $.learning_rate has the wrong type",
+            ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1, settings: new() { ["learning_rate"] = "fast" })),
+        new("report: summary.json with a speed that is not a number", File1, "summary.json: \"sps\" is \"fast\", not a number; restore it",
+            ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
+            {
+                FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+                EditJson(Path.Combine(tmp, "a", "summary.json"), o => o["sps"] = "fast");
+            }),
+        new("report: summary.json whose completed is not true or false", File1, "summary.json: \"completed\" is \"yes\", not true or false",
+            ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
+            {
+                FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+                EditJson(Path.Combine(tmp, "a", "summary.json"), o => o["completed"] = "yes");
+            }),
+        new("report: an evaluation whose returns are null", File1, "GridPickup.json is not valid JSON at line 1",
+            ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp => WriteEvaluation(tmp, o => o["returns"] = null)),
+        new("report: an evaluation without returns", File1, "GridPickup.json has 0 returns for 2 episodes",
+            ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp => WriteEvaluation(tmp, o => o["returns"] = new System.Text.Json.Nodes.JsonArray())),
+        new("ppo: --resume of a finished run whose summary.json is corrupt (resuming would replace its final checkpoint)", File1,
+            "{tmp}/run/summary.json is not valid JSON at line 1", ["ppo", "--resume", "{tmp}/run"], tmp =>
+            {
+                var (exit, error, _) = CapturedCli.Run(Ppo("--total-steps", "16").Select(a => a.Replace("{tmp}", tmp)).ToArray());
+                Assert.True(exit == 0, error);
+                WriteFile(Path.Combine(tmp, "run", "summary.json"), "{\"completed\": tru");
+            }),
+        new("ppo: --resume of a run whose config.json has a setting of the wrong type", File1, "{tmp}/run/config.json: $.learning_rate has the wrong type",
+            ["ppo", "--resume", "{tmp}/run"], tmp =>
+            {
+                var (exit, error, _) = CapturedCli.Run(Ppo("--total-steps", "16").Select(a => a.Replace("{tmp}", tmp)).ToArray());
+                Assert.True(exit == 0, error);
+                EditJson(Path.Combine(tmp, "run", "config.json"), o => o["learning_rate"] = "fast");
+            }),
+        new("compare: a finished run whose summary.json is corrupt is named, not resumed over", File1, "GridPickup__lstm__1/summary.json is not valid JSON", Compare(),
+            tmp =>
+            {
+                var (exit, error, _) = CapturedCli.Run(Compare().Select(a => a.Replace("{tmp}", tmp)).ToArray());
+                Assert.True(exit == 0, error);
+                WriteFile(Path.Combine(tmp, "runs", "GridPickup-lstm", "GridPickup__lstm__1", "summary.json"), "{\"completed\": tru");
+            }),
         // ---- paper
         new("paper: size below 1", Usage, "--train-len", ["paper", "copying", "--train-len", "0", "--run-dir", "{tmp}/run"]),
         new("paper: unparsable list", Usage, "--test-sizes", ["paper", "seqmnist", "--test-sizes", "a,b", "--run-dir", "{tmp}/run"]),
@@ -492,6 +537,27 @@ public class ErrorContractTests
         {
             return e;
         }
+    }
+
+    /// <summary>Rewrites the JSON object in <paramref name="path"/> with <paramref name="edit"/> applied.</summary>
+    private static void EditJson(string path, Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        edit(json);
+        File.WriteAllText(path, json.ToJsonString());
+    }
+
+    /// <summary>A fake run in {tmp}/a with an evaluation of 2 episodes on GridPickup, edited by <paramref name="edit"/>.</summary>
+    private static void WriteEvaluation(string tmp, Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        string run = FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
+        var evaluation = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new EvalResult
+        {
+            Env = "GridPickup", TrainEnv = "GridPickup", Checkpoint = "checkpoints/final.ckpt", Episodes = 2, Seed = 1, Deterministic = false,
+            Returns = [1, 2], Lengths = [5, 5], Successes = [1, 1], Mean = 1.5, Std = 0.5, Iqm = 1.5, Min = 1, Max = 2, SuccessRate = 1,
+        }, RunJson.Options))!.AsObject();
+        edit(evaluation);
+        WriteFile(Path.Combine(run, "evals", "GridPickup.json"), evaluation.ToJsonString());
     }
 
     private static string Expand(string text, string tmp)

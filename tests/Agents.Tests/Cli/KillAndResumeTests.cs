@@ -45,7 +45,7 @@ public class KillAndResumeTests : IDisposable
 
         (exit, error, _) = CapturedCli.Run("ppo", "--resume", killed);
         Assert.True(exit == 0, error);
-        RunFiles.AssertSameRun(straight, killed);
+        ComparableRunFiles.AssertSameRun(straight, killed);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class KillAndResumeTests : IDisposable
         (exit, error, _) = CapturedCli.Run("ppo", "--resume", stopped);
         Assert.True(exit == 0, error);
         Assert.True(JsonNode.Parse(File.ReadAllText(Path.Combine(stopped, "summary.json")))!["completed"]!.GetValue<bool>());
-        RunFiles.AssertSameRun(straight, stopped);
+        ComparableRunFiles.AssertSameRun(straight, stopped);
     }
 
     [Fact]

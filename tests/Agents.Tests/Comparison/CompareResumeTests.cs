@@ -62,7 +62,7 @@ public class CompareResumeTests : IDisposable
         Assert.Equal(finishedLog, File.ReadAllText(Path.Combine(finished, "run.log")));
         Assert.Equal(finishedEval, File.GetLastWriteTimeUtc(Path.Combine(finished, "evals", "GridPickup.json")));
         Assert.Contains(lines, l => l.StartsWith("resuming lstm seed 2", StringComparison.Ordinal));
-        RunFiles.AssertSameRun(reference, interrupted);
+        ComparableRunFiles.AssertSameRun(reference, interrupted);
         Assert.True(File.Exists(Path.Combine(interrupted, "evals", "GridPickup.json")));
         Assert.True(File.Exists(Path.Combine(missing, "summary.json")));
         Assert.True(File.Exists(Path.Combine(missing, "evals", "GridPickup.json")));
@@ -95,7 +95,7 @@ public class CompareResumeTests : IDisposable
         ComparisonRunner.Run(plan, "compare", _ => { });
         var reference = Path.Combine(root, "reference");
         PpoRun.Train(plan.Runs().First(), new TrainingOptions { Command = "compare", RunDirectory = reference });
-        RunFiles.AssertSameRun(reference, folders[0]);
+        ComparableRunFiles.AssertSameRun(reference, folders[0]);
         Assert.True(File.Exists(Path.Combine(folders[1], "evals", "GridPickup.json")));
     }
 

@@ -49,6 +49,21 @@ public class EvalFileTests : IDisposable
     }
 
     [Fact]
+    public void AResumeWithNothingLeftToTrainKeepsTheFinalCheckpointsEvaluations()
+    {
+        // A finished run whose summary.json went missing counts as stopped: the resume trains nothing, rewrites the same
+        // weights, and the evaluation of them stays.
+        string run = TrainTinyRun();
+        var (exit, error, _) = CapturedCli.Run("eval", "--checkpoint", Path.Combine(run, "checkpoints", "final.ckpt"), "--episodes", "1");
+        Assert.True(exit == 0, error);
+        File.Delete(Path.Combine(run, "summary.json"));
+        (exit, error, _) = CapturedCli.Run("ppo", "--resume", run);
+        Assert.True(exit == 0, error);
+        Assert.True(File.Exists(Path.Combine(run, "evals", "GridPickup.json")));
+        Assert.DoesNotContain("deleted", File.ReadAllText(Path.Combine(run, "run.log")));
+    }
+
+    [Fact]
     public void ACheckpointCopiedOutOfItsRunFolderIsEvaluatedAndSaysItWroteNoFile()
     {
         string loose = Path.Combine(root, "policy.ckpt");

@@ -20,12 +20,12 @@ public class PpoRunTests : IDisposable
     {
         PpoRun.Train(Config, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(root, "a") });
         PpoRun.Train(Config, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(root, "b") });
-        var a = RunFiles.DeterministicProgress(Path.Combine(root, "a"));
+        var a = ComparableRunFiles.DeterministicProgress(Path.Combine(root, "a"));
         Assert.Equal(4, a.Length);
-        Assert.Equal(a, RunFiles.DeterministicProgress(Path.Combine(root, "b")));
+        Assert.Equal(a, ComparableRunFiles.DeterministicProgress(Path.Combine(root, "b")));
         Assert.Equal(File.ReadAllLines(Path.Combine(root, "a", "episodes.csv")), File.ReadAllLines(Path.Combine(root, "b", "episodes.csv")));
         PpoRun.Train(Config with { Seed = 8 }, new TrainingOptions { Command = "test", RunDirectory = Path.Combine(root, "c") });
-        Assert.NotEqual(a, RunFiles.DeterministicProgress(Path.Combine(root, "c")));
+        Assert.NotEqual(a, ComparableRunFiles.DeterministicProgress(Path.Combine(root, "c")));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public class ResumeTests : IDisposable
         var resumed = PpoRun.Resume(point, point.Header.Config, new TrainingOptions { Command = "resume" });
         Assert.Null(resumed.StopReason);
 
-        RunFiles.AssertSameRun(straight, stopped);
+        ComparableRunFiles.AssertSameRun(straight, stopped);
         var (a, b) = (Summary(straight), Summary(stopped));
         Assert.True(b["completed"]!.GetValue<bool>());
         foreach (var key in new[] { "total_steps", "episodes", "mean_return_last_100", "success_rate_last_100", "unit_activation" })
@@ -77,7 +77,7 @@ public class ResumeTests : IDisposable
         var straight = Path.Combine(root, "straight");
         PpoRun.Train(Config with { SaveEvery = 2 }, new TrainingOptions { Command = "run", RunDirectory = straight });
         PpoRun.Resume(point, point.Header.Config, new TrainingOptions { Command = "resume" });
-        RunFiles.AssertSameRun(straight, dir);
+        ComparableRunFiles.AssertSameRun(straight, dir);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public class ResumeTests : IDisposable
 
         var longer = PpoRun.Resume(point, saved with { TotalSteps = saved.TotalSteps * 2 }, new TrainingOptions { Command = "resume --total-steps" });
         Assert.Equal(saved.TotalSteps * 2, longer.GlobalStep);
-        Assert.Equal(5, RunFiles.DeterministicProgress(dir).Length);
+        Assert.Equal(5, ComparableRunFiles.DeterministicProgress(dir).Length);
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "config.json")))!;
         Assert.Equal(saved.TotalSteps * 2, config["total_steps"]!.GetValue<long>());
         Assert.Equal("resume --total-steps", config["resumes"]![0]!["command"]!.GetValue<string>());

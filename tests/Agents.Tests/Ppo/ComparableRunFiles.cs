@@ -4,7 +4,7 @@ using Rims.Agents.Ppo;
 namespace Rims.Agents.Tests.Ppo;
 
 /// <summary>What two run folders are compared by: their logs without wall-clock columns, and their final weights.</summary>
-internal static class RunFiles
+internal static class ComparableRunFiles
 {
     /// <summary>progress.csv without the wall-clock columns (wall_seconds, charts/SPS), which no seed can fix.</summary>
     public static string[] DeterministicProgress(string runDirectory)
