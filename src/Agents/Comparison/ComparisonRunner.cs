@@ -83,6 +83,10 @@ public static class ComparisonRunner
         foreach (var env in EvaluatedEnvs(config, evalEnvs))
         {
             if (result is null && HasEvaluation(folder, env, evalEpisodes)) continue;
+            // An evaluation is derived from the final checkpoint with a fixed seed, so one that cannot be used is made
+            // again rather than refused; the log says so, since `report` would have called the file damaged.
+            if (result is null && File.Exists(EvaluationFile(folder, env)))
+                log($"evaluating {config.Core} seed {config.Seed} on {env} again: {EvaluationFile(folder, env)} is unreadable or of another episode count");
             var evaluation = EvaluateFinal(folder, config, env, evalEpisodes);
             log($"evaluated {config.Core} seed {config.Seed} on {env} ({Counted.Of(evalEpisodes, "episode")}): mean {evaluation.Mean:F3}" +
                 (evaluation.SuccessRate is { } rate ? $", success {rate:P1}" : ""));

@@ -59,7 +59,15 @@ public sealed class EvaluationSession : IDisposable
     {
         options ??= new EvalOptions();
         options.Validate();
-        var header = Checkpoint.ReadHeader(checkpointPath);
+        CheckpointHeader header;
+        try
+        {
+            header = Checkpoint.ReadHeader(checkpointPath);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{e.Message}; evaluate another of the run's checkpoints (checkpoints/iter_*.ckpt), or restore this one from a copy", e);
+        }
         EnvPlugins.EnsureRegistered(header.Config.Env, header.Config.EnvAssembly);
         var envId = EnvRegistry.Default.Canonical(options.Env ?? header.Config.Env);
         var envSettings = new EnvSettings { RomsDirectory = options.Roms ?? header.Config.Roms, Options = header.Config.EnvOptions };

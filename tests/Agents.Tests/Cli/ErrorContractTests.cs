@@ -126,6 +126,9 @@ public class ErrorContractTests
         new("ppo: run folder that already holds a run", File1, "already holds a run", Ppo(),
             tmp => WriteFile(Path.Combine(tmp, "run", "config.json"), "{}")),
         // ---- eval
+        new("eval: a damaged checkpoint is named with what to do", File1,
+            "final.ckpt is not a Rims checkpoint (no RIMSCKPT tag); evaluate another of the run's checkpoints (checkpoints/iter_*.ckpt), or restore this one from a copy",
+            ["eval", "--checkpoint", "{tmp}/run/checkpoints/final.ckpt"], tmp => WriteFile(Path.Combine(tmp, "run", "checkpoints", "final.ckpt"), "abc")),
         new("eval: count below 1", Usage, "--episodes", ["eval", "--policy", "random", "--env", "GridPickup", "--episodes", "0"]),
         new("eval: unknown policy kind", Usage, "--policy", ["eval", "--policy", "smart", "--env", "GridPickup"]),
         new("eval: size below 1", Usage, "--threads", ["eval", "--policy", "random", "--env", "GridPickup", "--threads", "0"]),

@@ -114,6 +114,15 @@ public class CompareResumeTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("kept lstm seed 1", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("evaluated lstm seed 1 on GridPickup (3 episodes)", StringComparison.Ordinal));
         Assert.Equal(3, RunJson.Read<EvalResult>(evalFile).Episodes);
+        // Re-evaluating replaces the old file, and says so (report would have called it damaged).
+        Assert.Contains(lines, l => l.StartsWith("evaluating lstm seed 1 on GridPickup again: ", StringComparison.Ordinal) && l.Contains(evalFile));
+
+        // An unreadable evaluation is made again the same way, not refused: it is derived from the checkpoint.
+        File.WriteAllText(evalFile, "{ damaged");
+        lines.Clear();
+        ComparisonRunner.Run(plan with { EvalEpisodes = 3 }, "compare", lines.Add);
+        Assert.Contains(lines, l => l.Contains("is unreadable or of another episode count", StringComparison.Ordinal));
+        Assert.Equal(3, RunJson.Read<EvalResult>(evalFile).Episodes);
     }
 
     [Fact]
