@@ -55,7 +55,7 @@ public static class ComparisonRunner
                 var point = existing.Point!;
                 // A finished run asked for a larger --total-steps continues too, and its learning-rate schedule (when
                 // annealed) is stretched to the new total, so it is not the run a fresh start at that total would be.
-                log(point.Header.Iteration >= point.Header.Config.Iterations
+                log(point.Header.Iteration >= point.Header.Config.Iterations && config.Iterations > point.Header.Iteration
                     ? $"extending {config.Core} seed {config.Seed} from {point.Header.Config.TrainedSteps:N0} to {config.TrainedSteps:N0} agent steps " +
                       $"(--total-steps raised; an annealed learning rate is stretched to the new total) from {point.CheckpointPath}"
                     : $"resuming {config.Core} seed {config.Seed} from {point.CheckpointPath}");
@@ -120,7 +120,7 @@ public static class ComparisonRunner
         if (!File.Exists(path)) return false;
         try
         {
-            return RunJson.Read<EvalResult>(path).Episodes == episodes;
+            return EvalResult.Read(path).Episodes == episodes;
         }
         catch (InvalidDataException)
         {

@@ -70,7 +70,7 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
     public JsonObject RunConfig { get; init; } = [];
 
     /// <summary>Reads config.json of <paramref name="runDirectory"/>.</summary>
-    /// <exception cref="InvalidDataException">config.json is not valid JSON or not a JSON object; the message names the file.</exception>
+    /// <exception cref="InvalidDataException">config.json is malformed, not a JSON object, or has a setting of the wrong type; the message names the file.</exception>
     private static JsonObject ReadRunConfig(string runDirectory)
     {
         return RunFiles.ReadConfig(RunFolder.ConfigPath(runDirectory));

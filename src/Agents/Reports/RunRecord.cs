@@ -71,10 +71,7 @@ public sealed record RunRecord(
             foreach (var file in System.IO.Directory.GetFiles(evalDirectory, "*.json").Order())
             {
                 // Only the final checkpoint's evaluations describe the run; those of intermediate checkpoints sit beside them.
-                var result = RunJson.Read<EvalResult>(file);
-                // The report's statistics are over these returns: none, or fewer than the episodes it claims, is a damaged file.
-                if (result.Returns.Length == 0 || result.Returns.Length != result.Episodes)
-                    throw new InvalidDataException($"{file} has {Counted.Of(result.Returns.Length, "return")} for {Counted.Of(result.Episodes, "episode")}; {RunJson.RestoreOrRewrite}");
+                var result = EvalResult.Read(file);
                 if (RunFolder.IsFinalCheckpoint(result.Checkpoint)) evals[result.Env] = result;
             }
         var episodesPath = Path.Combine(directory, "episodes.csv");

@@ -6,6 +6,20 @@ namespace Rims.Agents.Runs;
 /// </summary>
 public sealed record EvalResult
 {
+    /// <summary>
+    /// Reads an evaluation file: JSON of this shape (<see cref="RunJson.Read{T}"/>) with one return per episode, at least
+    /// one; reports and `compare` read evaluations through this, so both take the same files as damaged.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is malformed, or its returns do not match its episode count; the message names the file and the fix.</exception>
+    public static EvalResult Read(string path)
+    {
+        var result = RunJson.Read<EvalResult>(path);
+        if (result.Returns.Length == 0 || result.Returns.Length != result.Episodes)
+            throw new InvalidDataException($"{path} has {Counted.Of(result.Returns.Length, "return")} for {Counted.Of(result.Episodes, "episode")}; {RunJson.RestoreOrRewrite}");
+        return result;
+    }
+
     /// <summary>Evaluated env id.</summary>
     public required string Env { get; init; }
 

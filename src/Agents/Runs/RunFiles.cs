@@ -33,7 +33,7 @@ public static class RunFiles
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: {(string.IsNullOrEmpty(e.Path) ? "a setting" : e.Path)} has the wrong type for a PPO setting; {RunFolder.RestoreConfig}", e);
+            throw new InvalidDataException($"{path}: {Found(config, e.Path)} has the wrong type for that PPO setting; {RunFolder.RestoreConfig}", e);
         }
         foreach (var key in new[] { "env", "core" })
             if (config[key] is not JsonValue text || !text.TryGetValue<string>(out _))
@@ -61,6 +61,17 @@ public static class RunFiles
 
     /// <summary>Whether the summary says the run trained every step it was asked for (summaries from before "completed" existed count as complete).</summary>
     public static bool Completed(JsonObject summary) => summary["completed"]?.GetValueKind() != JsonValueKind.False;
+
+    // "\"core\" = 5" for the value at a System.Text.Json path ("$.core", "$.rims.init"), or the path when it cannot be walked.
+    private static string Found(JsonObject config, string? jsonPath)
+    {
+        if (string.IsNullOrEmpty(jsonPath)) return "a setting";
+        JsonNode? node = config;
+        foreach (var key in jsonPath.TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
+            node = node is JsonObject o ? o[key] : null;
+        string name = jsonPath.TrimStart('$', '.');
+        return node is null ? $"\"{name}\"" : $"\"{name}\" = {node.ToJsonString()}";
+    }
 
     private static JsonObject ReadObject(string path, string fix)
     {

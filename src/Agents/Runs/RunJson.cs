@@ -51,6 +51,6 @@ public static class RunJson
     {
         string where = e.LineNumber is { } line ? $" at line {line + 1}" + (e.BytePositionInLine is { } column ? $", column {column + 1}" : "") : "";
         string value = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (in {e.Path})";
-        return new InvalidDataException($"{path} is not valid JSON{where}{value}; {fix}", e);
+        return new InvalidDataException($"{path}: malformed JSON or a value of the wrong type{where}{value}; {fix}", e);
     }
 }

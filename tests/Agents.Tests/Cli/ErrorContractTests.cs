@@ -152,7 +152,7 @@ public class ErrorContractTests
             ["ppo", "--resume", "{tmp}/cmp"], tmp => WriteFile(Path.Combine(tmp, "cmp", "GridPickup__lstm__1", "config.json"), "{}")),
         new("ppo: --resume given a file instead of a run folder", File1, "is a file", ["ppo", "--resume", "{tmp}/summary.json"],
             tmp => WriteFile(Path.Combine(tmp, "summary.json"), "{}")),
-        new("ppo: --resume of a run whose config.json is corrupt", File1, "{tmp}/run/config.json is not valid JSON at line 1, column 2; restore the run's config.json", ["ppo", "--resume", "{tmp}/run"],
+        new("ppo: --resume of a run whose config.json is corrupt", File1, "{tmp}/run/config.json: malformed JSON or a value of the wrong type at line 1, column 2; restore the run's config.json", ["ppo", "--resume", "{tmp}/run"],
             tmp =>
             {
                 var (exit, error, _) = CapturedCli.Run(Ppo("--total-steps", "16").Select(a => a.Replace("{tmp}", tmp)).ToArray());
@@ -234,7 +234,7 @@ public class ErrorContractTests
                 Assert.True(exit == 0, error);
                 File.Delete(Path.Combine(tmp, "run", "config.json"));
             }),
-        new("compare: a finished run whose config.json is corrupt is named, not trained again", File1, "GridPickup__lstm__1/config.json is not valid JSON at line 1", Compare(),
+        new("compare: a finished run whose config.json is corrupt is named, not trained again", File1, "GridPickup__lstm__1/config.json: malformed JSON or a value of the wrong type at line 1", Compare(),
             tmp =>
             {
                 var (exit, error, _) = CapturedCli.Run(Compare().Select(a => a.Replace("{tmp}", tmp)).ToArray());
@@ -312,22 +312,22 @@ public class ErrorContractTests
         new("compare: a negative first seed", Usage, "--first-seed must be 0 or more", Compare("--first-seed", "-1")),
         new("compare: seeds past the largest int", Usage, "--first-seed must be 0 or more and leave room for --seeds 3", Compare("--first-seed", "2147483646", "--seeds", "3")),
         new("compare: a name that climbs out of the runs root", Usage, "--name", Compare("--name", "..")),
-        new("report: an evaluation whose field has the wrong type", File1, "GridPickup.json is not valid JSON at line 1, column 16 (in $.mean); restore it",
+        new("report: an evaluation whose field has the wrong type", File1, "GridPickup.json: malformed JSON or a value of the wrong type at line 1, column 16 (in $.mean); restore it",
             ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
             {
                 FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
                 WriteFile(Path.Combine(tmp, "a", "evals", "GridPickup.json"), "{\"mean\": \"high\"}");
             }),
-        new("report: corrupt summary.json", File1, "summary.json is not valid JSON at line 1, column 3; restore it", ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
+        new("report: corrupt summary.json", File1, "summary.json: malformed JSON or a value of the wrong type at line 1, column 3; restore it", ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
         {
             FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
             WriteFile(Path.Combine(tmp, "a", "summary.json"), "{ not json");
         }),
         // A hand-edited value of the wrong type is the file's fault, named as such: not an internal error, a setting
         // difference between runs, or a NaN in a table.
-        new("report: config.json with a core that is not text", File1, "config.json: $.core has the wrong type for a PPO setting; restore the run's config.json",
+        new("report: config.json with a core that is not text", File1, "config.json: \"core\" = 5 has the wrong type for that PPO setting; restore the run's config.json",
             ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1, settings: new() { ["core"] = 5 })),
-        new("report: config.json with a learning rate that is not a number", File1, "config.json: $.learning_rate has the wrong type",
+        new("report: config.json with a learning rate that is not a number", File1, "config.json: \"learning_rate\" = \"fast\" has the wrong type",
             ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp => FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1, settings: new() { ["learning_rate"] = "fast" })),
         new("report: summary.json with a speed that is not a number", File1, "summary.json: \"sps\" is \"fast\", not a number; restore it",
             ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp =>
@@ -341,25 +341,25 @@ public class ErrorContractTests
                 FakeRun.Write(Path.Combine(tmp, "a"), "GridPickup", "lstm", 1);
                 EditJson(Path.Combine(tmp, "a", "summary.json"), o => o["completed"] = "yes");
             }),
-        new("report: an evaluation whose returns are null", File1, "GridPickup.json is not valid JSON at line 1",
+        new("report: an evaluation whose returns are null", File1, "GridPickup.json: malformed JSON or a value of the wrong type at line 1",
             ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp => WriteEvaluation(tmp, o => o["returns"] = null)),
         new("report: an evaluation without returns", File1, "GridPickup.json has 0 returns for 2 episodes",
             ["report", "{tmp}/a", "--out", "{tmp}/out"], tmp => WriteEvaluation(tmp, o => o["returns"] = new System.Text.Json.Nodes.JsonArray())),
         new("ppo: --resume of a finished run whose summary.json is corrupt (resuming would replace its final checkpoint)", File1,
-            "{tmp}/run/summary.json is not valid JSON at line 1", ["ppo", "--resume", "{tmp}/run"], tmp =>
+            "{tmp}/run/summary.json: malformed JSON or a value of the wrong type at line 1", ["ppo", "--resume", "{tmp}/run"], tmp =>
             {
                 var (exit, error, _) = CapturedCli.Run(Ppo("--total-steps", "16").Select(a => a.Replace("{tmp}", tmp)).ToArray());
                 Assert.True(exit == 0, error);
                 WriteFile(Path.Combine(tmp, "run", "summary.json"), "{\"completed\": tru");
             }),
-        new("ppo: --resume of a run whose config.json has a setting of the wrong type", File1, "{tmp}/run/config.json: $.learning_rate has the wrong type",
+        new("ppo: --resume of a run whose config.json has a setting of the wrong type", File1, "{tmp}/run/config.json: \"learning_rate\" = \"fast\" has the wrong type",
             ["ppo", "--resume", "{tmp}/run"], tmp =>
             {
                 var (exit, error, _) = CapturedCli.Run(Ppo("--total-steps", "16").Select(a => a.Replace("{tmp}", tmp)).ToArray());
                 Assert.True(exit == 0, error);
                 EditJson(Path.Combine(tmp, "run", "config.json"), o => o["learning_rate"] = "fast");
             }),
-        new("compare: a finished run whose summary.json is corrupt is named, not resumed over", File1, "GridPickup__lstm__1/summary.json is not valid JSON", Compare(),
+        new("compare: a finished run whose summary.json is corrupt is named, not resumed over", File1, "GridPickup__lstm__1/summary.json: malformed JSON", Compare(),
             tmp =>
             {
                 var (exit, error, _) = CapturedCli.Run(Compare().Select(a => a.Replace("{tmp}", tmp)).ToArray());

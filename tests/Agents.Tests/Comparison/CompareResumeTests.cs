@@ -123,6 +123,23 @@ public class CompareResumeTests : IDisposable
         ComparisonRunner.Run(plan with { EvalEpisodes = 3 }, "compare", lines.Add);
         Assert.Contains(lines, l => l.Contains("is unreadable or of another episode count", StringComparison.Ordinal));
         Assert.Equal(3, RunJson.Read<EvalResult>(evalFile).Episodes);
+
+        // So is valid JSON whose returns do not match its episodes (report refuses it the same way: EvalResult.Read).
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(evalFile))!.AsObject();
+        node["returns"] = new System.Text.Json.Nodes.JsonArray();
+        File.WriteAllText(evalFile, node.ToJsonString());
+        lines.Clear();
+        ComparisonRunner.Run(plan with { EvalEpisodes = 3 }, "compare", lines.Add);
+        Assert.Contains(lines, l => l.Contains("is unreadable or of another episode count", StringComparison.Ordinal));
+        Assert.Equal(3, EvalResult.Read(evalFile).Returns.Length);
+
+        // A finished run whose summary.json is gone is resumed (nothing to train), not "extended" to the same total.
+        File.Delete(Path.Combine(folder, "summary.json"));
+        lines.Clear();
+        ComparisonRunner.Run(plan with { EvalEpisodes = 3 }, "compare", lines.Add);
+        Assert.Contains(lines, l => l.StartsWith("resuming lstm seed 1 from ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("extending", StringComparison.Ordinal));
+        Assert.True(File.Exists(evalFile));
     }
 
     [Fact]
