@@ -230,7 +230,7 @@ public sealed record PpoConfig
 /// RIMs core settings, declared like <see cref="PpoConfig"/>'s (the command line's --rims-{name}); unset sizes take the
 /// cell's defaults.
 /// </summary>
-public sealed record RimsOptions
+public sealed record RimsOptions : IJsonOnDeserializing
 {
     /// <summary>Number of units K.</summary>
     [AtLeast(1)]
@@ -276,11 +276,17 @@ public sealed record RimsOptions
     [UnitInterval(BelowOne = true)]
     public double Dropout { get; init; }
 
-    /// <summary>Initialisation: authors (the official code's scales) or fan-in.</summary>
+    /// <summary>Initialisation: authors (the official code's scales, the default) or fan-in.</summary>
     /// <remarks>
-    /// Checkpoints and config.json files written before this option existed lack the field and read as authors; the
-    /// value only matters when weights are drawn.
+    /// Checkpoints and config.json files written before this option existed (commit 7568582, 2026-11-29) lack the field
+    /// and read as fan-in, the only initialisation there was then, so a resume or a `compare` re-run never takes such a
+    /// run for one with the authors' scales. The value only matters when weights are drawn.
     /// </remarks>
     [OneOf("authors", "fan-in"), Setting(Lowercase = true)]
-    public string Init { get; init; } = "authors";
+    public string Init { get => initialisation; init => initialisation = value; }
+
+    private string initialisation = "authors";
+
+    // Called by System.Text.Json before a file's fields are read: a file without "init" keeps this value.
+    void IJsonOnDeserializing.OnDeserializing() => initialisation = "fan-in";
 }

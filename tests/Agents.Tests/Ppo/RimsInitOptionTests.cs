@@ -22,13 +22,29 @@ public class RimsInitOptionTests
     }
 
     [Fact]
-    public void TheInitIsWrittenToTheConfigAndOlderConfigsWithoutItStillLoad()
+    public void TheInitIsWrittenToTheConfigAndOlderConfigsWithoutItReadAsFanIn()
     {
+        Assert.Equal("authors", new RimsOptions().Init);
+        var authors = JsonSerializer.Serialize(new PpoConfig(), RunJson.Options);
+        Assert.Equal("authors", JsonSerializer.Deserialize<PpoConfig>(authors, RunJson.Options)!.Rims.Init);
         var json = JsonSerializer.Serialize(new PpoConfig { Rims = new RimsOptions { Init = "fan-in" } }, RunJson.Options);
         Assert.Equal("fan-in", JsonSerializer.Deserialize<PpoConfig>(json, RunJson.Options)!.Rims.Init);
-        // A config from before the option: the "init" key is missing.
-        var older = json.Replace("\"init\": \"fan-in\",", "").Replace(",\n    \"init\": \"fan-in\"", "");
+        // A config from before the option (7568582): the "init" key is missing, and fan-in was the only initialisation.
+        var older = authors.Replace("\"init\": \"authors\",", "").Replace(",\n    \"init\": \"authors\"", "");
         Assert.DoesNotContain("\"init\"", older);
-        Assert.Equal("authors", JsonSerializer.Deserialize<PpoConfig>(older, RunJson.Options)!.Rims.Init);
+        Assert.Equal("fan-in", JsonSerializer.Deserialize<PpoConfig>(older, RunJson.Options)!.Rims.Init);
+    }
+
+    [Fact]
+    public void AResumeOrCompareOverARunFromBeforeTheOptionIsRefusedRatherThanTakenForAnAuthorsRun()
+    {
+        var requested = new PpoConfig { Core = "rims", TotalSteps = 2048 };
+        var json = JsonSerializer.Serialize(requested, RunJson.Options);
+        var older = JsonSerializer.Deserialize<PpoConfig>(json.Replace(",\n    \"init\": \"authors\"", ""), RunJson.Options)!;
+        var point = new ResumePoint("run", "run/checkpoints/final.ckpt", new CheckpointHeader(older, 2, 2048), []);
+        var error = Assert.Throws<ArgumentException>(() => point.CheckChanges(requested));
+        Assert.Contains("--rims", error.Message);
+        Assert.Contains("fan-in", error.Message);
+        point.CheckChanges(requested with { Rims = new RimsOptions { Init = "fan-in" } });
     }
 }
