@@ -46,10 +46,11 @@ public sealed record ResumePoint(string RunDirectory, string CheckpointPath, Che
             throw new InvalidDataException($"{runDirectory} is not a run folder (no config.json, no checkpoints): give the folder ppo or compare wrote" +
                                            RunFolder.RunsInsideHint(runDirectory, oneRun: true));
         if (best is not { } point)
-            throw new InvalidDataException($"{runDirectory} has no complete checkpoint (checkpoints/final.ckpt or iter_*.ckpt) to resume from" +
-                                           (skipped.Count > 0
-                                               ? $": {string.Join("; ", skipped)}; restore a checkpoint from a copy, or delete {runDirectory} to train the run again"
-                                               : "; start a new run instead"));
+            // Not "to resume from": compare meets a damaged final.ckpt too when it only wants to evaluate a finished run.
+            throw new InvalidDataException(skipped.Count > 0
+                ? $"{runDirectory} has no complete checkpoint (checkpoints/final.ckpt or iter_*.ckpt): {string.Join("; ", skipped)}; " +
+                  $"restore a checkpoint from a copy, or delete {runDirectory} to train the run again"
+                : $"{runDirectory} has no checkpoint to resume from; start a new run instead");
         // The resume rewrites config.json with itself appended: without the original there is nothing to append to, and
         // a config.json made up from the checkpoint would lose the run's command and provenance.
         if (!File.Exists(RunFolder.ConfigPath(runDirectory)))

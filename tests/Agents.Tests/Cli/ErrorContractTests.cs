@@ -446,7 +446,7 @@ public class ErrorContractTests
                 if ((error + output).Contains("   at ", StringComparison.Ordinal)) problems.Add("a stack trace was printed");
                 // System.Text.Json's own position text (0-based) is for the inner exception, not for the user.
                 if (error.Contains("BytePositionInLine", StringComparison.Ordinal)) problems.Add("the JSON parser's text was printed");
-                if (error.Contains("to resume from:", StringComparison.Ordinal) && !error.Contains("restore a checkpoint from a copy", StringComparison.Ordinal))
+                if (error.Contains("has no complete checkpoint", StringComparison.Ordinal) && !error.Contains("restore a checkpoint from a copy", StringComparison.Ordinal))
                     problems.Add("a damaged checkpoint without its fix");
                 var created = Entries(tmp).Except(before).ToList();
                 if (created.Count > 0) problems.Add($"left behind: {string.Join(", ", created)}");
