@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(CompareRunCommand.Create());
+        root.Subcommands.Add(CompareReportCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(PaperCommand.Create());
         root.Subcommands.Add(EnvsCommand.Create());

@@ -70,7 +70,8 @@ public static class CompareCommand
                 Console.WriteLine($"stopped by {reason} before every run finished; run the same command again to resume");
                 return StopSignals.ExitCode(reason);
             }
-            var report = Reports.ReportBuilder.Build(folders, Path.Combine(plan.RunsRoot, "reports", plan.Name), plan.Name);
+            var report = ComparisonReport.Write(folders, Path.Combine(plan.RunsRoot, "reports", plan.Name), plan.Name,
+                line => Console.WriteLine(ProgressLine.Stamped(line)));
             Console.WriteLine($"report: {report}");
             return 0;
         });

@@ -60,8 +60,8 @@ public static class SlurmScripts
     }
 
     /// <summary>
-    /// The report job: `report` over every run folder of the comparison into runs/reports/NAME (what the local
-    /// backend writes). It is submitted with `--dependency=afterok:ARRAY` so it starts once every task succeeded;
+    /// The report job: the hidden `compare-report` verb over every run folder of the comparison into runs/reports/NAME
+    /// (what the local backend writes, other seeds of the comparison beside them included: <see cref="ComparisonReport"/>). It is submitted with `--dependency=afterok:ARRAY` so it starts once every task succeeded;
     /// `--kill-on-invalid-dep=yes` removes it when a task fails instead of leaving it pending forever.
     /// GPU options are left out: the report needs none.
     /// </summary>
@@ -80,7 +80,7 @@ public static class SlurmScripts
         foreach (var (key, value) in options.Where(o => !SbatchOptions.IsGpuOption(o.Key))) text.AppendLine($"#SBATCH --{key}={value}");
         text.AppendLine("set -euo pipefail");
         var folders = Enumerable.Range(0, plan.Runs().Count()).Select(layout.RunFolder);
-        text.AppendLine("exec " + ShellQuote.Words(rims) + " report --name " + ShellQuote.Word(plan.Name) +
+        text.AppendLine("exec " + ShellQuote.Words(rims) + " " + ComparisonReport.Verb + " --name " + ShellQuote.Word(plan.Name) +
                         " --out " + ShellQuote.Word(layout.ReportFolder) + " " + ShellQuote.Words(folders));
         return text.ToString();
     }

@@ -70,7 +70,7 @@ public class SlurmScriptsTests
         Assert.Contains("#SBATCH --account=rl", reportLines);
         Assert.DoesNotContain(reportLines, l => l.Contains("gres") || l.Contains("gpus"));
         Assert.Contains("#SBATCH --kill-on-invalid-dep=yes", reportLines);
-        Assert.Contains("\nexec /usr/bin/dotnet /opt/rims/Rims.Cli.dll report --name demon --out /data/runs/reports/demon " +
+        Assert.Contains("\nexec /usr/bin/dotnet /opt/rims/Rims.Cli.dll compare-report --name demon --out /data/runs/reports/demon " +
                         "/data/runs/demon/DemonAttack__lstm__1 /data/runs/demon/DemonAttack__lstm__2", report);
         Assert.Contains("/data/runs/demon/DemonAttack__rims__3\n", report);
     }
