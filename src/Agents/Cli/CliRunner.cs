@@ -28,9 +28,10 @@ public static class CliRunner
 
     /// <summary>
     /// The command line as the user typed it, for run provenance: the parse tokens already hold the verb path
-    /// ("paper copying --core rims ..."), so nothing is prefixed.
+    /// ("paper copying --core rims ..."), so nothing is prefixed. Each word is quoted for bash where it needs it
+    /// (<see cref="ShellQuote"/>), so a recorded command with a path holding spaces can be pasted and run again.
     /// </summary>
-    public static string CommandLine(ParseResult parse) => string.Join(' ', parse.Tokens.Select(t => t.Value));
+    public static string CommandLine(ParseResult parse) => ShellQuote.Words(parse.Tokens.Select(t => t.Value));
 
     /// <summary>
     /// Runs a settings check whose <see cref="ArgumentException"/> names the option and the allowed values (the

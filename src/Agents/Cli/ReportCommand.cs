@@ -63,7 +63,7 @@ public static class ReportCommand
             CliRunner.Validate(() => variants = [.. (parse.GetValue(variant) ?? []).Select(v => SettingSweep.Named(v, "--variant")).Distinct()]);
             // The options as typed, the run folders standing for the list the report prints under Provenance.
             var folderTokens = parse.GetResult(runs)?.Tokens ?? [];
-            var builtWith = string.Join(' ', ["report", "RUN_FOLDERS", .. parse.Tokens.Skip(1).Where(t => !folderTokens.Contains(t)).Select(t => t.Value)]);
+            var builtWith = ShellQuote.Words(["report", "RUN_FOLDERS", .. parse.Tokens.Skip(1).Where(t => !folderTokens.Contains(t)).Select(t => t.Value)]);
             string path;
             if (parse.GetValue(acrossEnvs))
             {

@@ -8,6 +8,11 @@ public class CliTests
 {
     private static (int Exit, string Error, string Output) Run(params string[] args) => CapturedCli.Run(args);
 
+    [Fact]
+    public void TheRecordedCommandLineQuotesWordsThatBashWouldSplit() =>
+        Assert.Equal("ppo --run-dir 'my runs/a' --env GridPickup --env-option 'seed=it'\\''s'",
+            CliRunner.CommandLine(CliApp.Create().Parse(["ppo", "--run-dir", "my runs/a", "--env", "GridPickup", "--env-option", "seed=it's"])));
+
     [Theory]
     [InlineData("--num-envs", "abc")]
     [InlineData("--learning-rate", "fast")]

@@ -89,6 +89,11 @@ public class ReportCliTests : IDisposable
         Assert.Contains("P(lstm > rims)", File.ReadAllText(Path.Combine(root, "out", "report.md")));
         // Provenance records the options it was built with, so it can be rebuilt as it was.
         Assert.Contains($"Built with: `report RUN_FOLDERS --out {Path.Combine(root, "out")} --baseline rims`", File.ReadAllText(Path.Combine(root, "out", "report.md")));
+        // ... quoted for bash, so a folder with a space is one word when the command is pasted again.
+        var spaced = Path.Combine(root, "my out");
+        (exit, _, _) = CapturedCli.Run("report", lstm, rims, "--out", spaced);
+        Assert.Equal(0, exit);
+        Assert.Contains($"Built with: `report RUN_FOLDERS --out '{spaced}'`", File.ReadAllText(Path.Combine(spaced, "report.md")));
     }
 
     [Fact]

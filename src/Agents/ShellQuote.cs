@@ -1,4 +1,4 @@
-namespace Rims.Agents.Comparison.Slurm;
+namespace Rims.Agents;
 
 /// <summary>Quotes words for bash, so paths and names with spaces or quotes reach the program unchanged.</summary>
 public static class ShellQuote
