@@ -36,7 +36,7 @@ public static class CopyingExperiment
         var configJson = BuildInfo.RunConfig(config, command, model.parameters().Sum(p => p.numel()));
         configJson["task"] = "copying";
         configJson["env"] = "paper-copying";
-        using var run = RunFolder.Create(runDirectory, configJson, Columns);
+        using var run = RunFolder.Create(runDirectory, configJson, Columns, episodic: false);
         var random = new Random(config.Seed);
         var clock = Stopwatch.StartNew();
         CopyingMetrics train = new(double.NaN, double.NaN, double.NaN), test = train;

@@ -37,7 +37,7 @@ public static class SeqMnistExperiment
         configJson["task"] = "seqmnist";
         configJson["env"] = "paper-seqmnist";
         using var run = RunFolder.Create(runDirectory, configJson,
-            ["epoch", "wall_seconds", "train_loss", "val_accuracy", .. sizes.Select(s => $"test_accuracy_{s}")]);
+            ["epoch", "wall_seconds", "train_loss", "val_accuracy", .. sizes.Select(s => $"test_accuracy_{s}")], episodic: false);
         var random = new Random(config.Seed + 1);
         var clock = Stopwatch.StartNew();
         double bestValidation = -1;

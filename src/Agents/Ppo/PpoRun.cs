@@ -165,7 +165,7 @@ public static class PpoRun
                 foreach (var (step, episode) in stats.Episodes)
                 {
                     recent.Add(episode);
-                    run.Episodes.Append(step, episode.Return, episode.Length, episode.Success);
+                    run.Episodes!.Append(step, episode.Return, episode.Length, episode.Success);
                     run.Board.add_scalar("charts/episodic_return", (float)episode.Return, (int)step);
                     run.Board.add_scalar("charts/episodic_length", episode.Length, (int)step);
                 }

@@ -16,10 +16,10 @@ public sealed class RunFolder : IDisposable
     /// <summary>Header of episodes.csv.</summary>
     public static readonly string[] EpisodeColumns = ["global_step", "episodic_return", "episodic_length", "success"];
 
-    private RunFolder(string path, CsvLog progress, CsvLog episodes)
+    private RunFolder(string path, CsvLog progress, CsvLog? episodes)
     {
         Path = path;
-        Directory.CreateDirectory(CheckpointsPath);
+        if (episodes is not null) Directory.CreateDirectory(CheckpointsPath);
         Progress = progress;
         Episodes = episodes;
         // A resumed run gets a new events file beside the old ones (SummaryWriter names files by creation time).
@@ -38,8 +38,8 @@ public sealed class RunFolder : IDisposable
     /// <summary>progress.csv.</summary>
     public CsvLog Progress { get; }
 
-    /// <summary>episodes.csv.</summary>
-    public CsvLog Episodes { get; }
+    /// <summary>episodes.csv; null in the folder of a run without episodes (a `paper` sequence-model run).</summary>
+    public CsvLog? Episodes { get; }
 
     /// <summary>TensorBoard events (CleanRL's scalar names).</summary>
     public SummaryWriter Board { get; }
@@ -58,11 +58,19 @@ public sealed class RunFolder : IDisposable
     /// </summary>
     /// <exception cref="IOException">The folder already holds a run (or another run claimed it first).</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
-    public static RunFolder Create(string path, JsonObject config, IReadOnlyList<string> progressColumns)
+    /// <param name="path">The run folder.</param>
+    /// <param name="config">config.json's content.</param>
+    /// <param name="progressColumns">progress.csv's header.</param>
+    /// <param name="episodic">
+    /// False for a run that plays no episodes and saves no checkpoints (`paper copying`, `paper seqmnist`): it gets
+    /// no episodes.csv and no checkpoints/ folder, rather than an empty file a reader would take for a run that never
+    /// finished an episode.
+    /// </param>
+    public static RunFolder Create(string path, JsonObject config, IReadOnlyList<string> progressColumns, bool episodic = true)
     {
         Claim(path);
         AtomicFile.WriteAllText(ConfigPath(path), config.ToJsonString(RunJson.Options));
-        return new RunFolder(path, new CsvLog(ProgressFile(path), progressColumns), new CsvLog(EpisodesFile(path), EpisodeColumns));
+        return new RunFolder(path, new CsvLog(ProgressFile(path), progressColumns), episodic ? new CsvLog(EpisodesFile(path), EpisodeColumns) : null);
     }
 
     /// <summary>
@@ -252,7 +260,7 @@ public sealed class RunFolder : IDisposable
     public void Dispose()
     {
         Progress.Dispose();
-        Episodes.Dispose();
+        Episodes?.Dispose();
         Log.Dispose();
     }
 }

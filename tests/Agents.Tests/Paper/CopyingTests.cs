@@ -66,5 +66,8 @@ public class CopyingTests : IDisposable
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")))!;
         Assert.Equal(result.CeLastTen, summary["test_len_ce_last10"]!.GetValue<double>(), 9);
         Assert.True(File.Exists(Path.Combine(folder, "config.json")));
+        // No episodes, no checkpoints: no empty episodes.csv or checkpoints/ that would read as a PPO run that never finished a game.
+        Assert.False(File.Exists(Path.Combine(folder, "episodes.csv")));
+        Assert.False(Directory.Exists(Path.Combine(folder, "checkpoints")));
     }
 }

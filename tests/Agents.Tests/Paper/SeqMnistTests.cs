@@ -89,5 +89,7 @@ public class SeqMnistTests : IDisposable
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")))!;
         Assert.Equal(accuracies[6], summary["test_accuracy_6"]!.GetValue<double>(), 9);
         Assert.Equal(4, File.ReadAllLines(Path.Combine(folder, "progress.csv")).Length);
+        Assert.False(File.Exists(Path.Combine(folder, "episodes.csv")));
+        Assert.False(Directory.Exists(Path.Combine(folder, "checkpoints")));
     }
 }
