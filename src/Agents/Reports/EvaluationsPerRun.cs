@@ -27,7 +27,7 @@ public static class EvaluationsPerRun
         var format = ReportScore.Return;
         md.AppendLine("## Evaluations per run").AppendLine();
         md.AppendLine("Each run's final checkpoint on each evaluated env: the episodes played and the mean raw return with its 95% CI over those " +
-                      $"episodes (percentile bootstrap, {Statistics.DefaultResamples} resamples, seed 0); std is over episodes. This CI is evaluation noise: " +
+                      $"episodes (percentile bootstrap, {Statistics.DefaultResamples} resamples, seed 0); std is over episodes (the population standard deviation, n, as numpy's std and Stable-Baselines3's evaluate_policy give it). This CI is evaluation noise: " +
                       "how well the episodes pin down this one checkpoint's mean. It says nothing about another seed of the same core, " +
                       "which is what the across-seed tables above measure.").AppendLine();
         md.AppendLine("| core | seed | env | episodes | mean return | 95% CI over episodes | std | min | max |" + (withSuccess ? " success rate |" : ""));

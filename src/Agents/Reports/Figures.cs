@@ -48,8 +48,9 @@ public static class Figures
         plot.Title(title);
         plot.XLabel("agent steps");
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.LowerRight);
-        Save(plot, path, 800, 500);
+        // Beside the plot, not on it: a curve that ends low (a sweep's bad value) ran under a legend in the corner.
+        plot.ShowLegend(Edge.Right);
+        Save(plot, path, 960, 500);
     }
 
     /// <summary>Moving average (window: 5% of the run's points, at least 10) read off at each grid step.</summary>
@@ -77,6 +78,9 @@ public static class Figures
         var heatmap = plot.Add.Heatmap(data);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.FlipVertically = true;
+        // Steps and units are whole numbers: a short episode would otherwise get ticks at -0.5, 0.5, ...
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Title(title);
         plot.XLabel("step");
         plot.YLabel("unit");

@@ -224,9 +224,9 @@ public static class ReportBuilder
 
     // What the IQM columns are: Statistics.InterquartileMean weights the runs at the quartiles fractionally, which is
     // rliable's trim_mean only for run counts divisible by 4, so the report says which one it is.
-    private static readonly string IqmText = "IQM: the mean of the middle 50% of runs, a run straddling a quartile weighted by its share, as rliable's " +
+    private static readonly string IqmText = "std across seeds: the sample standard deviation (n - 1), the seeds being a sample of all seeds; " +
+        "IQM: the mean of the middle 50% of runs, a run straddling a quartile weighted by its share, as rliable's " +
         $"trim_mean(x, 0.25) when the run count is a multiple of 4; 95% stratified-bootstrap CI, {Statistics.DefaultResamples} resamples, seed 0; " + NoCiText;
-
 
     /// <summary>The figures a report may draw into its folder; a build removes them first and draws those it has data for.</summary>
     public static readonly IReadOnlyList<string> FigureFiles = [ReturnFigure, SuccessFigure, ActivationEpisodeFigure, ActivationProfileFigure];

@@ -21,6 +21,8 @@ public static class RunFiles
     /// <summary>
     /// Reads config.json at <paramref name="path"/>: a JSON object whose PPO settings have their types (read as a
     /// <see cref="PpoConfig"/>), with "env", "core" and "seed" for a PPO run. A `paper` run's config (a "model", no "env") is returned as it is.
+    /// A "rims" section without "init" (written before --rims-init existed) is returned with "init": "fan-in", the
+    /// initialisation that drew its weights (<see cref="RimsOptions.Init"/>).
     /// </summary>
     /// <exception cref="InvalidDataException">It is not valid JSON, not an object, a setting has the wrong type, or env/core/seed is missing; the message names the file, the value and the fix.</exception>
     public static JsonObject ReadConfig(string path)
@@ -40,6 +42,9 @@ public static class RunFiles
                 throw new InvalidDataException($"{path} has no \"{key}\" text; {RunFolder.RestoreConfig}");
         if (config["seed"] is not JsonValue seed || !seed.TryGetValue<int>(out _))
             throw new InvalidDataException($"{path} has no whole-number \"seed\"; {RunFolder.RestoreConfig}");
+        // Written before --rims-init existed: its RIMs weights were drawn fan-in, as RimsOptions reads such a file; said
+        // here too so that report and a resume's rewrite name it, not "unset".
+        if (config["rims"] is JsonObject rims && !rims.ContainsKey("init")) rims["init"] = "fan-in";
         return config;
     }
 

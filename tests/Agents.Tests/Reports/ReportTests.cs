@@ -357,6 +357,9 @@ public class ReportTests : IDisposable
         // By hand: a resampled mean of two episodes {1, 3} is 1, 2 or 3 with chances 1/4, 1/2, 1/4, so the 2.5th and
         // 97.5th percentiles are 1 and 3; std is the population one (numpy's), 1.
         Assert.Equal("| rims | 1 | GridPickup | 2 | 2.000 | [1.000, 3.000] | 1.000 | 1.000 | 3.000 | 100.0% |", Row(markdown, "| rims | 1 | GridPickup |"));
+        // ... and the report says which std each table gives (across seeds it is the sample one).
+        Assert.Contains("std is over episodes (the population standard deviation, n,", markdown);
+        Assert.Contains("std across seeds: the sample standard deviation (n - 1)", markdown);
         Assert.Equal("| lstm | 1 | GridPickup-Novel | 2 | 0.200 | [0.200, 0.200] | 0.000 | 0.200 | 0.200 | 50.0% |", Row(markdown, "| lstm | 1 | GridPickup-Novel |"));
         // Difference of means 2 - 1 = 1; its extremes -1 (1 - 2) and 3 (3 - 0) each have chance 1/16 > 2.5%, so they are the CI.
         Assert.Equal("| rims | GridPickup | 2, 2 | 2.000 | 1.000 | 1.000 | [-1.000, 3.000] |", Row(markdown, "| rims | GridPickup | 2, 2 |"));

@@ -56,6 +56,18 @@ public class RunPoolTests : IDisposable
     }
 
     [Fact]
+    public void ARimsRunFromBeforeRimsInitPoolsWithFanInRunsAndIsNamedFanIn()
+    {
+        JsonObject RimsSection(string? init) => init is null ? new() { ["units"] = 6 } : new() { ["units"] = 6, ["init"] = init };
+        var old = FakeRun.Write(Path.Combine(root, "old"), "GridPickup", "rims", 1, settings: new() { ["rims"] = RimsSection(null) });
+        var fanIn = FakeRun.Write(Path.Combine(root, "fan-in"), "GridPickup", "rims", 2, settings: new() { ["rims"] = RimsSection("fan-in") });
+        var authors = FakeRun.Write(Path.Combine(root, "authors"), "GridPickup", "rims", 3, settings: new() { ["rims"] = RimsSection("authors") });
+        Assert.Equal(2, RunPool.Read([old, fanIn]).Count);
+        Assert.Contains("differ in --rims-init (\"fan-in\" vs \"authors\")", Assert.Throws<ArgumentException>(() => RunPool.Read([old, authors])).Message);
+        Assert.Equal("rims --rims-init fan-in", RunPool.Read([old, authors], variants: [Rims.Agents.Settings.SettingTable.Named("--rims-init")])[0].Core);
+    }
+
+    [Fact]
     public void TheSweptSettingMayDifferAndASeedCountsOncePerValue()
     {
         var slow = FakeRun.Write(Path.Combine(root, "slow"), "GridPickup", "lstm", 1, settings: new() { ["learning_rate"] = 0.0003 });
