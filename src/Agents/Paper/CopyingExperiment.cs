@@ -37,6 +37,12 @@ public static class CopyingExperiment
         configJson["task"] = "copying";
         configJson["env"] = "paper-copying";
         using var run = RunFolder.Create(runDirectory, configJson, Columns, episodic: false);
+        // Each epoch's line goes to run.log as well as to the caller, so the folder shows how the run went.
+        void Say(string line)
+        {
+            log(line);
+            run.Log.Information("{Line}", line);
+        }
         var random = new Random(config.Seed);
         var clock = Stopwatch.StartNew();
         CopyingMetrics train = new(double.NaN, double.NaN, double.NaN), test = train;
@@ -63,9 +69,10 @@ public static class CopyingExperiment
             run.Board.add_scalar("copying/train_loss", (float)(loss / config.BatchesPerEpoch), epoch);
             run.Board.add_scalar($"copying/ce_last10_T{config.TrainLen}", (float)train.CeLastTen, epoch);
             run.Board.add_scalar($"copying/ce_last10_T{config.TestLen}", (float)test.CeLastTen, epoch);
-            log($"epoch {epoch}/{config.Epochs} ({clock.Elapsed.TotalSeconds / epoch:F1} s/epoch): train loss {loss / config.BatchesPerEpoch:F4}, " +
+            Say($"epoch {epoch}/{config.Epochs} ({clock.Elapsed.TotalSeconds / epoch:F1} s/epoch): train loss {loss / config.BatchesPerEpoch:F4}, " +
                 $"CE last 10 at T={config.TrainLen} {train.CeLastTen:F4}, at T={config.TestLen} {test.CeLastTen:F4} (accuracy {test.DigitAccuracy:P1})");
         }
+        run.Log.Information("run ended: {Epochs} epochs in {Seconds:F1} s", config.Epochs, clock.Elapsed.TotalSeconds);
         run.WriteSummary(new JsonObject
         {
             ["task"] = "copying", ["core"] = config.Model.Core, ["seed"] = config.Seed, ["epochs"] = config.Epochs,

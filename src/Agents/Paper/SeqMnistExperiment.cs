@@ -38,6 +38,12 @@ public static class SeqMnistExperiment
         configJson["env"] = "paper-seqmnist";
         using var run = RunFolder.Create(runDirectory, configJson,
             ["epoch", "wall_seconds", "train_loss", "val_accuracy", .. sizes.Select(s => $"test_accuracy_{s}")], episodic: false);
+        // Each epoch's line goes to run.log as well as to the caller, so the folder shows how the run went.
+        void Say(string line)
+        {
+            log(line);
+            run.Log.Information("{Line}", line);
+        }
         var random = new Random(config.Seed + 1);
         var clock = Stopwatch.StartNew();
         double bestValidation = -1;
@@ -71,7 +77,7 @@ public static class SeqMnistExperiment
             }
             run.Progress.Append([epoch, clock.Elapsed.TotalSeconds, loss / batches, validationAccuracy, .. sizes.Select(s => (double?)accuracies[s])]);
             foreach (var (size, accuracy) in accuracies) run.Board.add_scalar($"seqmnist/test_accuracy_{size}", (float)accuracy, epoch);
-            log($"epoch {epoch}/{config.Epochs} ({clock.Elapsed.TotalSeconds / epoch:F1} s/epoch): loss {loss / batches:F4}, validation {validationAccuracy:P1}, " +
+            Say($"epoch {epoch}/{config.Epochs} ({clock.Elapsed.TotalSeconds / epoch:F1} s/epoch): loss {loss / batches:F4}, validation {validationAccuracy:P1}, " +
                 string.Join(", ", sizes.Select(s => $"{s}x{s} {accuracies[s]:P1}")));
         }
         var summary = new JsonObject
@@ -81,6 +87,7 @@ public static class SeqMnistExperiment
             ["train_images"] = train.Length, ["test_images"] = test.Length, ["best_val_accuracy"] = bestValidation,
         };
         foreach (var (size, accuracy) in best) summary[$"test_accuracy_{size}"] = accuracy;
+        run.Log.Information("run ended: {Epochs} epochs in {Seconds:F1} s", config.Epochs, clock.Elapsed.TotalSeconds);
         run.WriteSummary(summary);
         return best;
     }

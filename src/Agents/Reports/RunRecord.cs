@@ -59,7 +59,7 @@ public sealed record RunRecord(
         if (!File.Exists(configPath)) throw new InvalidDataException($"{directory} is not a run folder: it has no config.json");
         var config = RunFiles.ReadConfig(configPath);
         // `paper copying` / `paper seqmnist` runs record a "model" and no env: their table is another verb's.
-        if (config["env"] is null && config["model"] is JsonObject)
+        if (RunFiles.IsPaperRun(config))
             throw new InvalidDataException($"{directory} is a `paper` run (copying or sequential MNIST), not a PPO run: build its table with `paper report {directory}`");
         // A run without summary.json was stopped hard or is still running: it is reported, marked incomplete.
         var summary = File.Exists(summaryPath) ? RunFiles.ReadSummary(summaryPath) : null;

@@ -28,7 +28,7 @@ public static class RunFiles
     public static JsonObject ReadConfig(string path)
     {
         var config = ReadObject(path, RunFolder.RestoreConfig);
-        if (config["env"] is null && config["model"] is JsonObject) return config;
+        if (IsPaperRun(config)) return config;
         try
         {
             config.Deserialize<PpoConfig>(RunJson.Options);
@@ -47,6 +47,12 @@ public static class RunFiles
         if (config["rims"] is JsonObject rims && !rims.ContainsKey("init")) rims["init"] = "fan-in";
         return config;
     }
+
+    /// <summary>
+    /// Whether <paramref name="config"/> is a `paper copying` / `paper seqmnist` run's: it has a "model" section (its
+    /// "env" is "paper-copying" or "paper-seqmnist", or absent in runs before 2026-11-30), which no PPO config has.
+    /// </summary>
+    public static bool IsPaperRun(JsonObject config) => config["model"] is JsonObject;
 
     /// <summary>
     /// Reads summary.json at <paramref name="path"/>: a JSON object whose "completed" is true or false when present and

@@ -46,6 +46,13 @@ public class CopyingTests : IDisposable
         Assert.Equal(0.1, CopyingTask.DigitAccuracy(logits, targets), 6);
     }
 
+    // run.log stays open in Serilog's file sink until the folder is disposed; read it as another reader would.
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
     [Theory]
     [InlineData("lstm")]
     [InlineData("rims")]
@@ -69,5 +76,9 @@ public class CopyingTests : IDisposable
         // No episodes, no checkpoints: no empty episodes.csv or checkpoints/ that would read as a PPO run that never finished a game.
         Assert.False(File.Exists(Path.Combine(folder, "episodes.csv")));
         Assert.False(Directory.Exists(Path.Combine(folder, "checkpoints")));
+        // Its run.log tells how the run went (it was empty).
+        Assert.Contains("run ended: 3 epochs", ReadShared(Path.Combine(folder, "run.log")));
+        // `report` on it points to `paper report` (its config.json has an "env", "paper-copying", and a "model").
+        Assert.Contains("build its table with `paper report", Assert.Throws<InvalidDataException>(() => Rims.Agents.Reports.RunRecord.Read(folder)).Message);
     }
 }
