@@ -70,8 +70,9 @@ public static class CompareCommand
                 Console.WriteLine($"stopped by {reason} before every run finished; run the same command again to resume");
                 return StopSignals.ExitCode(reason);
             }
-            var report = ComparisonReport.Write(folders, Path.Combine(plan.RunsRoot, "reports", plan.Name), plan.Name,
-                line => Console.WriteLine(ProgressLine.Stamped(line)));
+            // Its own runs always pool (one plan); an ArgumentException here would be a usage error, as in `report`.
+            var report = CliRunner.Validate(() => ComparisonReport.Write(folders, Path.Combine(plan.RunsRoot, "reports", plan.Name), plan.Name,
+                line => Console.WriteLine(ProgressLine.Stamped(line))));
             Console.WriteLine($"report: {report}");
             return 0;
         });

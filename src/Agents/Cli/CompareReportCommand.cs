@@ -25,8 +25,11 @@ public static class CompareReportCommand
         {
             var reportName = parse.GetValue(name)!;
             CliRunner.Validate(() => FolderName.Check("--name", reportName));
-            var path = ComparisonReport.Write(parse.GetValue(runs)!, parse.GetValue(output)!, reportName,
-                line => Console.WriteLine(ProgressLine.Stamped(line)));
+            var folders = parse.GetValue(runs)!;
+            var outFolder = parse.GetValue(output)!;
+            RunFolderArguments.Check(folders, outFolder);
+            // Runs that cannot be pooled are a usage error, as in `report` (exit 2).
+            var path = CliRunner.Validate(() => ComparisonReport.Write(folders, outFolder, reportName, line => Console.WriteLine(ProgressLine.Stamped(line))));
             Console.WriteLine($"report: {path}");
             return 0;
         });

@@ -45,16 +45,7 @@ public static class ReportCommand
             if (parse.GetValue(acrossEnvs) && parse.GetValue(by) is not null)
                 throw new CliUsageException("--by makes the sweep table of one env: give it without --across-envs, in one report per env");
             var outFolder = parse.GetValue(output) ?? Path.Combine("runs", "reports", reportName);
-            InputPaths.RequireFolderOrNothing(outFolder, "--out");
-            // The same run twice would read as one (core, seed) given twice ("are all lstm seed 1").
-            if (folders.GroupBy(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar)).FirstOrDefault(g => g.Count() > 1) is { } twice)
-                throw new CliUsageException($"run folder {twice.First()} is given twice; give each run once");
-            foreach (var folder in folders)
-            {
-                InputPaths.RequireFolder(folder, "run folder");
-                if (!File.Exists(Path.Combine(folder, "config.json")))
-                    throw new InvalidDataException($"{folder} is not a run folder (no config.json): give the folders ppo or compare wrote" + RunFolder.RunsInsideHint(folder));
-            }
+            RunFolderArguments.Check(folders, outFolder);
             IReadOnlyList<RunRecord> pool = [];
             string baselineCore = "";
             Setting? sweep = null;

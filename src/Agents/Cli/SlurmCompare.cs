@@ -38,10 +38,12 @@ public static class SlurmCompare
         if (submission.QueueWarning is { } warning) Console.Error.WriteLine($"note: {warning}; assuming no task of '{plan.Name}' is queued");
         if (submission.AllComplete)
         {
-            Console.WriteLine($"every run of '{plan.Name}' is trained and evaluated; nothing to submit");
+            Console.WriteLine($"every run of '{plan.Name}' is trained and evaluated; nothing to submit{(dryRun ? " (a dry run: the report is not rebuilt)" : "")}");
             if (dryRun) return 0;
             var folders = Enumerable.Range(0, plan.Runs().Count()).Select(layout.RunFolder).ToList();
-            Console.WriteLine($"report: {Reports.ReportBuilder.Build(folders, layout.ReportFolder, plan.Name)}");
+            // What the report job would have written: the other seeds of the comparison beside its runs included.
+            var report = CliRunner.Validate(() => ComparisonReport.Write(folders, layout.ReportFolder, plan.Name, line => Console.WriteLine(ProgressLine.Stamped(line))));
+            Console.WriteLine($"report: {report}");
             return 0;
         }
         if (submission.Tasks.Count == 0)

@@ -8,9 +8,11 @@ public static class Provenance
 {
     /// <summary>
     /// Appends the section for runs given as (folder, config.json) pairs; <paramref name="builtWith"/>, when given, is
-    /// the `report` command that built it (its options, the run folders being those listed), so it can be rebuilt as it was.
+    /// the `report` command that built it (its options, the run folders being those listed), so it can be rebuilt as it was;
+    /// <paramref name="leftOut"/>, when given, lists runs the report saw and did not pool, each with the reason.
     /// </summary>
-    public static void Append(StringBuilder md, IReadOnlyList<(string Directory, JsonObject Config)> runs, string? builtWith = null)
+    public static void Append(StringBuilder md, IReadOnlyList<(string Directory, JsonObject Config)> runs, string? builtWith = null,
+        IReadOnlyList<string>? leftOut = null)
     {
         md.AppendLine("## Provenance").AppendLine();
         md.AppendLine("Commands:").AppendLine().AppendLine("```");
@@ -21,5 +23,12 @@ public static class Provenance
         // As given to the report (relative paths stay relative), so the report can be rebuilt from them.
         md.AppendLine().AppendLine("Run folders: " + string.Join(", ", runs.Select(r => r.Directory.TrimEnd('/'))));
         if (builtWith is not null) md.AppendLine().AppendLine($"Built with: `{builtWith}`");
+        // A comparison's report says which runs beside its own it saw and did not pool, so a reader of the report alone
+        // knows they exist (ComparisonReport).
+        if (leftOut is { Count: > 0 })
+        {
+            md.AppendLine().AppendLine("Runs of this comparison's folder left out of this report:").AppendLine();
+            foreach (var line in leftOut) md.AppendLine($"- {line}");
+        }
     }
 }

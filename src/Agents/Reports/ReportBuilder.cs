@@ -18,11 +18,14 @@ public static class ReportBuilder
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Writes the report of <paramref name="runDirectories"/> into <paramref name="outDirectory"/>; returns report.md's path.</summary>
+    /// <summary>
+    /// Writes the report of <paramref name="runDirectories"/> into <paramref name="outDirectory"/>; returns report.md's path.
+    /// <paramref name="leftOut"/> ("folder: reason" per run seen and not pooled, e.g. a comparison's other seeds) is listed under Provenance.
+    /// </summary>
     /// <exception cref="ArgumentException">The runs cannot be pooled (<see cref="RunPool.Read"/>), or <paramref name="baseline"/> is none of their cores.</exception>
     public static string Build(IReadOnlyList<string> runDirectories, string outDirectory, string name, string? baseline = null, Setting? sweep = null,
-        IReadOnlyList<Setting>? variants = null) =>
-        Build(RunPool.Read(runDirectories, sweep: sweep, variants: variants), outDirectory, name, baseline, sweep, variants: variants);
+        IReadOnlyList<Setting>? variants = null, IReadOnlyList<string>? leftOut = null) =>
+        Build(RunPool.Read(runDirectories, sweep: sweep, variants: variants), outDirectory, name, baseline, sweep, variants: variants, leftOut: leftOut);
 
     /// <summary>
     /// Writes the report of <paramref name="runs"/> (read by <see cref="RunPool.Read"/>) into <paramref name="outDirectory"/>;
@@ -34,7 +37,7 @@ public static class ReportBuilder
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="baseline"/> is none of the runs' cores.</exception>
     public static string Build(IReadOnlyList<RunRecord> runs, string outDirectory, string name, string? baseline = null, Setting? sweep = null,
-        string? builtWith = null, IReadOnlyList<Setting>? variants = null)
+        string? builtWith = null, IReadOnlyList<Setting>? variants = null, IReadOnlyList<string>? leftOut = null)
     {
         var baselineCore = BaselineCore(runs, baseline);
         Directory.CreateDirectory(outDirectory);
@@ -175,7 +178,7 @@ public static class ReportBuilder
                           "`eval --checkpoint <run>/checkpoints/final.ckpt` records them.").AppendLine();
         }
 
-        Provenance.Append(md, runs.Select(r => (r.Directory, r.Config)).ToList(), builtWith);
+        Provenance.Append(md, runs.Select(r => (r.Directory, r.Config)).ToList(), builtWith, leftOut);
 
         var reportPath = Path.Combine(outDirectory, "report.md");
         AtomicFile.WriteAllText(reportPath, md.ToString());

@@ -32,7 +32,7 @@ public static class RunPool
     /// </param>
     /// <exception cref="ArgumentException">
     /// No folders, runs of different envs, one (core, seed) given twice (with one value of <paramref name="sweep"/>), or (unless <paramref name="allowMixed"/>)
-    /// runs of different settings; the message names the runs (and the setting).
+    /// runs of different settings (a <see cref="SettingsDifferException"/>); the message names the runs (and the setting).
     /// </exception>
     /// <exception cref="InvalidDataException">A folder is not a readable run folder (see <see cref="RunRecord.Read"/>).</exception>
     public static IReadOnlyList<RunRecord> Read(IReadOnlyList<string> directories, bool allowMixed = false, Setting? sweep = null,
@@ -126,7 +126,7 @@ public static class RunPool
         string variantOptions = VariantOptions(differences.Select(d => d.Setting));
         // Across envs the usual cause is each env run with its own budget or tuning: a variant would then be a core of
         // its own on one env, meeting the other cores on none.
-        throw new ArgumentException(found + (acrossEnvs
+        throw new SettingsDifferException(found, found + (acrossEnvs
             ? ": a report across envs compares cores under one set of settings; when each env was run with its own settings (a budget or learning " +
               $"rate per task), pass --allow-mixed to pool them; {variantOptions} is for settings that make variants of a core within each env"
             : ": a report compares cores under one budget and one set of settings; report them apart, report them as variants of their core " +

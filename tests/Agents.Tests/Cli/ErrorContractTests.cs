@@ -273,6 +273,23 @@ public class ErrorContractTests
         new("report: a paper run points to paper report", File1, "is a `paper` run (copying or sequential MNIST), not a PPO run: build its table with `paper report",
             ["report", "{tmp}/copying__lstm__1", "--out", "{tmp}/out"],
             tmp => WriteFile(Path.Combine(tmp, "copying__lstm__1", "config.json"), "{\"model\": {\"core\": \"lstm\"}, \"seed\": 1}")),
+        new("compare-report: a run folder twice", Usage, "run folder {tmp}/c/GridPickup__lstm__1 is given twice",
+            ["compare-report", "--name", "c", "--out", "{tmp}/out", "{tmp}/c/GridPickup__lstm__1", "{tmp}/c/GridPickup__lstm__1"],
+            tmp => FakeRun.Write(Path.Combine(tmp, "c", "GridPickup__lstm__1"), "GridPickup", "lstm", 1)),
+        new("compare-report: runs of other settings", Usage, "differ in --total-steps (100 vs 200)",
+            ["compare-report", "--name", "c", "--out", "{tmp}/out", "{tmp}/c/GridPickup__lstm__1", "{tmp}/c/GridPickup__rims__1"], tmp =>
+            {
+                FakeRun.Write(Path.Combine(tmp, "c", "GridPickup__lstm__1"), "GridPickup", "lstm", 1);
+                FakeRun.Write(Path.Combine(tmp, "c", "GridPickup__rims__1"), "GridPickup", "rims", 1, settings: new() { ["total_steps"] = 200 });
+            }),
+        new("compare-report: --out is a file", File1, "--out {tmp}/out is a file",
+            ["compare-report", "--name", "c", "--out", "{tmp}/out", "{tmp}/c/GridPickup__lstm__1"], tmp =>
+            {
+                FakeRun.Write(Path.Combine(tmp, "c", "GridPickup__lstm__1"), "GridPickup", "lstm", 1);
+                WriteFile(Path.Combine(tmp, "out"), "not a folder");
+            }),
+        new("compare-report: a run folder that does not exist", File1, "{tmp}/c/GridPickup__lstm__1",
+            ["compare-report", "--name", "c", "--out", "{tmp}/out", "{tmp}/c/GridPickup__lstm__1"]),
         new("report: --by with --across-envs", Usage, "--by makes the sweep table of one env", ["report", "{tmp}/a", "--across-envs", "--by", "learning-rate"]),
         new("report: folder that is not a run", File1, "{tmp}/empty", ["report", "{tmp}/empty", "--out", "{tmp}/out"],
             tmp => Directory.CreateDirectory(Path.Combine(tmp, "empty"))),

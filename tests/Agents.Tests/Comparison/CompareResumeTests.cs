@@ -82,6 +82,28 @@ public class CompareResumeTests : IDisposable
     }
 
     [Fact]
+    public void ARunCopiedInUnderAnotherSeedsNameIsNamedAsSuchNotAsOtherSettings()
+    {
+        var plan = Plan() with { Seeds = 2 };
+        var folders = ComparisonRunner.Run(plan with { FirstSeed = 2, Seeds = 1 }, "compare", _ => { });
+        // Seed 2's run copied to seed 1's folder (merging runs by hand).
+        Directory.CreateDirectory(Path.GetDirectoryName(plan.RunDirectory(plan.Runs().First()))!);
+        CopyFolder(folders[0], plan.RunDirectory(plan.Runs().First()));
+        var error = Assert.Throws<InvalidDataException>(() => ComparisonRunner.Run(plan, "compare", _ => { }));
+        Assert.Contains("holds the run of lstm seed 2, not of lstm seed 1 as its name says", error.Message);
+        Assert.DoesNotContain("another --name", error.Message);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AStopRequestStopsTheRunningRunWithACheckpointStartsNoOtherAndTheNextAttemptFinishes()
     {
         var plan = Plan() with { Seeds = 2 };

@@ -39,18 +39,19 @@ public class RunPoolTests : IDisposable
     {
         var a = Run("a", "GridPickup", "lstm", 1);
         var b = FakeRun.Write(Path.Combine(root, "b"), "GridPickup", "rims", 1, settings: new() { ["total_steps"] = 200 });
-        var error = Assert.Throws<ArgumentException>(() => RunPool.Read([a, b]));
+        var error = Assert.Throws<SettingsDifferException>(() => RunPool.Read([a, b]));
         Assert.Contains($"{a} and {b} differ in --total-steps (100 vs 200)", error.Message);
+        Assert.Equal($"{a} and {b} differ in --total-steps (100 vs 200)", error.Differences);
         Assert.Contains("--allow-mixed", error.Message);
         Assert.Equal(2, RunPool.Read([a, b], allowMixed: true).Count);
 
         // Any PPO setting, including one only the second run writes (absent reads as unset).
         var c = FakeRun.Write(Path.Combine(root, "c"), "GridPickup", "lstm", 2, settings: new() { ["learning_rate"] = 0.001 });
-        Assert.Contains("differ in --learning-rate (unset vs 0.001)", Assert.Throws<ArgumentException>(() => RunPool.Read([a, c])).Message);
+        Assert.Contains("differ in --learning-rate (unset vs 0.001)", Assert.Throws<SettingsDifferException>(() => RunPool.Read([a, c])).Message);
 
         // Every differing setting is named in one refusal, with the --variant options for all of them.
         var d = FakeRun.Write(Path.Combine(root, "d"), "GridPickup", "lstm", 3, settings: new() { ["learning_rate"] = 0.001, ["clip_coef"] = 0.2 });
-        var both = Assert.Throws<ArgumentException>(() => RunPool.Read([a, d])).Message;
+        var both = Assert.Throws<SettingsDifferException>(() => RunPool.Read([a, d])).Message;
         Assert.Contains($"{a} and {d} differ in --learning-rate (unset vs 0.001), and also in --clip-coef (unset in {a} vs 0.2 in {d})", both);
         Assert.Contains("with --variant learning-rate --variant clip-coef, or pass --allow-mixed", both);
     }
@@ -63,7 +64,7 @@ public class RunPoolTests : IDisposable
         var fanIn = FakeRun.Write(Path.Combine(root, "fan-in"), "GridPickup", "rims", 2, settings: new() { ["rims"] = RimsSection("fan-in") });
         var authors = FakeRun.Write(Path.Combine(root, "authors"), "GridPickup", "rims", 3, settings: new() { ["rims"] = RimsSection("authors") });
         Assert.Equal(2, RunPool.Read([old, fanIn]).Count);
-        Assert.Contains("differ in --rims-init (\"fan-in\" vs \"authors\")", Assert.Throws<ArgumentException>(() => RunPool.Read([old, authors])).Message);
+        Assert.Contains("differ in --rims-init (\"fan-in\" vs \"authors\")", Assert.Throws<SettingsDifferException>(() => RunPool.Read([old, authors])).Message);
         Assert.Equal("rims --rims-init fan-in", RunPool.Read([old, authors], variants: [Rims.Agents.Settings.SettingTable.Named("--rims-init")])[0].Core);
     }
 
@@ -78,7 +79,7 @@ public class RunPoolTests : IDisposable
         Assert.Throws<ArgumentException>(() => RunPool.Read([slow, fast]));
         // Only the swept setting may differ: another one is still refused.
         var otherClip = FakeRun.Write(Path.Combine(root, "clip"), "GridPickup", "lstm", 2, settings: new() { ["learning_rate"] = 0.001, ["clip_coef"] = 0.1 });
-        Assert.Contains("differ in --clip-coef", Assert.Throws<ArgumentException>(() => RunPool.Read([slow, fast, otherClip], sweep: learningRate)).Message);
+        Assert.Contains("differ in --clip-coef", Assert.Throws<SettingsDifferException>(() => RunPool.Read([slow, fast, otherClip], sweep: learningRate)).Message);
         // One seed twice at one value is still one seed twice.
         var again = FakeRun.Write(Path.Combine(root, "again"), "GridPickup", "lstm", 1, settings: new() { ["learning_rate"] = 0.001 });
         Assert.Contains($"{fast} and {again} are both lstm seed 1 on GridPickup with --learning-rate 0.001",
@@ -100,7 +101,7 @@ public class RunPoolTests : IDisposable
         // Between two rims runs their RIMs settings must match.
         var rims3 = FakeRun.Write(Path.Combine(root, "c"), "GridPickup", "rims", 3, settings: new() { ["rims"] = new JsonObject { ["units"] = 6 } });
         Assert.Contains($"{rims2} and {rims3} differ in --rims-units (8 vs 6)",
-            Assert.Throws<ArgumentException>(() => RunPool.Read([lstm, rims2, rims3])).Message);
+            Assert.Throws<SettingsDifferException>(() => RunPool.Read([lstm, rims2, rims3])).Message);
     }
 
     [Fact]
